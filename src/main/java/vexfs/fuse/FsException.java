@@ -1,0 +1,25 @@
+package vexfs.fuse;
+
+/** A failure that becomes {@code fuse_reply_err(errno)}; the message is what the daemon logs. */
+public class FsException extends Exception {
+    private final int errno;
+
+    public FsException(int errno, String message) {
+        super(message, null, false, false);
+        this.errno = errno;
+    }
+
+    public FsException(int errno) {
+        this(errno, null);
+    }
+
+    public int errno() {
+        return errno;
+    }
+
+    @Override
+    public String getMessage() {
+        String m = super.getMessage();
+        return m == null ? Errno.name(errno) : Errno.name(errno) + ": " + m;
+    }
+}

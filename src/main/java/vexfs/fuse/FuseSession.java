@@ -1,0 +1,199 @@
+package vexfs.fuse;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.bindings.constants_h;
+import vexfs.bindings.fuse_args;
+import vexfs.bindings.fuse_buf;
+import vexfs.bindings.fuse_lowlevel_h;
+import vexfs.bindings.fuse_lowlevel_ops;
+
+/**
+ * A mounted FUSE session: libfuse's low-level session driven by our own platform reader threads, each calling
+ * fuse_session_receive_buf + fuse_session_process_buf with its own fuse_buf (not fuse_session_loop_mt, whose
+ * on-demand native threads would pay ~0.3 ms to attach on their first upcall). Ends when the filesystem is
+ * unmounted from outside (fusermount3 -u: the device answers ENODEV) or by {@link #close()}; close waits for
+ * handed-off requests before destroying the session.
+ */
+public final class FuseSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FuseSession.class);
+
+    private final Path mountpoint;
+    /** Holds the ops struct and the upcall stubs: it must outlive the session. */
+    private final Arena stubs;
+    private final MemorySegment session;
+    private final Dispatcher dispatcher;
+    private final List<Thread> readers = new ArrayList<>();
+    private final CountDownLatch readersDone;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean unmounted = new AtomicBoolean();
+
+    private FuseSession(Path mountpoint, Arena stubs, MemorySegment session, Dispatcher dispatcher, int readerCount) {
+        this.mountpoint = mountpoint;
+        this.stubs = stubs;
+        this.session = session;
+        this.dispatcher = dispatcher;
+        this.readersDone = new CountDownLatch(readerCount);
+    }
+
+    /**
+     * Creates the session, mounts it on {@code mountpoint} and starts the reader threads. The kernel's INIT is
+     * answered by the first reader; the mount answers requests once this returns.
+     */
+    public static FuseSession mount(FuseFilesystem fs, Path mountpoint, MountOptions options) throws FsException {
+        FuseLibrary.checkSupported();
+        Dispatcher dispatcher = new Dispatcher(options.maxInFlight(), options.blockingThreads());
+        UpcallAdapters adapters = new UpcallAdapters(fs, dispatcher, new NativeReplySink());
+        Arena setup = Arena.ofShared();
+        FuseSession s = null;
+        try {
+            MemorySegment ops = adapters.buildOps(setup);
+            MemorySegment args = fuse_args.allocate(setup);
+            args.fill((byte) 0);
+            List<String> argv = new ArrayList<>(List.of("vexfs"));
+            if (!options.kernelOptions().isEmpty()) {
+                argv.add("-o");
+                argv.add(String.join(",", options.kernelOptions()));
+            }
+            if (options.debug()) argv.add("-d");
+            for (String a : argv) {
+                if (fuse_lowlevel_h.fuse_opt_add_arg(args, setup.allocateFrom(a)) != 0) {
+                    throw new FsException(Errno.ENOMEM, "fuse_opt_add_arg");
+                }
+            }
+            MemorySegment se = fuse_lowlevel_h.fuse_session_new(args, ops, fuse_lowlevel_ops.sizeof(),
+                    MemorySegment.NULL);
+            fuse_lowlevel_h.fuse_opt_free_args(args);
+            if (se.equals(MemorySegment.NULL)) {
+                throw new FsException(Errno.EINVAL, "fuse_session_new failed (bad mount options? "
+                        + options.kernelOptions() + "; libfuse printed why on stderr)");
+            }
+            String mp = mountpoint.toAbsolutePath().normalize().toString();
+            if (fuse_lowlevel_h.fuse_session_mount(se, setup.allocateFrom(mp)) != 0) {
+                fuse_lowlevel_h.fuse_session_destroy(se);
+                throw new FsException(Errno.EIO, "cannot mount on " + mp + " (see libfuse's message above)");
+            }
+            s = new FuseSession(mountpoint, setup, se, dispatcher, options.readerThreads());
+            s.startReaders(options.readerThreads());
+            return s;
+        } catch (FsException | RuntimeException e) {
+            if (s == null) {
+                dispatcher.close();
+                setup.close();
+            }
+            throw e;
+        }
+    }
+
+    private void startReaders(int count) {
+        for (int i = 0; i < count; i++) {
+            Thread t = Thread.ofPlatform().name("vexfs-reader-" + i).daemon(true).unstarted(this::readLoop);
+            readers.add(t);
+            t.start();
+        }
+    }
+
+    /** One reader: receive a request, process it (upcalls run on this thread), until the session ends. */
+    private void readLoop() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = fuse_buf.allocate(a);
+            buf.fill((byte) 0);  // mem = NULL: libfuse allocates and reuses it for this thread
+            while (fuse_lowlevel_h.fuse_session_exited(session) == 0) {
+                int res = fuse_lowlevel_h.fuse_session_receive_buf(session, buf);
+                if (res == -constants_h.EINTR || res == -constants_h.EAGAIN) continue;
+                if (res <= 0) {
+                    if (res < 0 && res != -constants_h.ENODEV) {
+                        LOG.error("receive from /dev/fuse failed: {}", Errno.name(-res));
+                    }
+                    fuse_lowlevel_h.fuse_session_exit(session);
+                    break;
+                }
+                fuse_lowlevel_h.fuse_session_process_buf(session, buf);
+            }
+            // libfuse malloc'ed buf.mem on first receive; free it as fuse_session_loop does.
+            MemorySegment mem = fuse_buf.mem(buf);
+            if (!mem.equals(MemorySegment.NULL)) Libc.free(mem);
+        } catch (Throwable t) {
+            LOG.error("reader thread failed: {}", t.toString(), t);
+            fuse_lowlevel_h.fuse_session_exit(session);
+        } finally {
+            readersDone.countDown();
+        }
+    }
+
+    /** Blocks until the session ends (unmounted from outside, or closed). */
+    public void awaitTermination() throws InterruptedException {
+        readersDone.await();
+    }
+
+    public Path mountpoint() {
+        return mountpoint;
+    }
+
+    public Map<Op, OpStats.Summary> stats() {
+        return dispatcher.stats().snapshot();
+    }
+
+    public int inFlight() {
+        return dispatcher.inFlight();
+    }
+
+    public int maxStackDepth() {
+        return dispatcher.maxStackDepth();
+    }
+
+    /** Asks the kernel to drop cached data/attributes of {@code ino} (0 offset, 0 length = all). */
+    public void invalidateInode(long ino) {
+        fuse_lowlevel_h.fuse_lowlevel_notify_inval_inode(session, ino, 0, 0);
+    }
+
+    /** Asks the kernel to forget the dentry {@code name} in {@code parent}. */
+    public void invalidateEntry(long parent, Name name) {
+        try (Arena a = Arena.ofConfined()) {
+            fuse_lowlevel_h.fuse_lowlevel_notify_inval_entry(session, parent,
+                    NativeStructs.cString(a, name.raw()), name.length());
+        }
+    }
+
+    /**
+     * Unmounts (if still mounted), waits for the readers and for handed-off requests, answers EIO to anything
+     * left, and destroys the session. Idempotent; safe from a shutdown hook.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        fuse_lowlevel_h.fuse_session_exit(session);
+        unmount();
+        try {
+            for (Thread t : readers) t.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dispatcher.close();
+        boolean readersStopped = readers.stream().noneMatch(Thread::isAlive);
+        if (readersStopped) {
+            fuse_lowlevel_h.fuse_session_destroy(session);
+            stubs.close();
+        } else {
+            LOG.warn("reader threads did not stop; leaving the session to process exit");
+        }
+    }
+
+    private void unmount() {
+        if (unmounted.compareAndSet(false, true)) {
+            // fuse_session_unmount runs fusermount3 -u (or umount2) and closes /dev/fuse: blocked readers
+            // then get ENODEV.
+            fuse_lowlevel_h.fuse_session_unmount(session);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package vexfs.fuse;
+
+/** struct flock in plain Java (type F_RDLCK/F_WRLCK/F_UNLCK). */
+public record Lock(int type, int whence, long start, long len, int pid) {}

@@ -1,0 +1,186 @@
+package vexfs.fuse;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.bindings.constants_h;
+import vexfs.bindings.flock;
+import vexfs.bindings.fuse_buf;
+import vexfs.bindings.fuse_bufvec;
+import vexfs.bindings.fuse_lowlevel_h;
+import vexfs.bindings.stat;
+import vexfs.bindings.statvfs;
+
+import static vexfs.fuse.NativeStructs.ptr;
+
+/** Replies through libfuse's fuse_reply_*; temporary structs live in a confined arena per reply. */
+final class NativeReplySink implements ReplySink {
+    private static final Logger LOG = LoggerFactory.getLogger(NativeReplySink.class);
+
+    private static void check(String what, int rc) {
+        // -ENOENT: the request was interrupted and the kernel no longer waits for it; nothing to do.
+        if (rc != 0 && rc != -constants_h.ENOENT) LOG.debug("fuse_reply_{} failed: {}", what, Errno.name(-rc));
+    }
+
+    @Override
+    public void err(long req, int errno) {
+        check("err", fuse_lowlevel_h.fuse_reply_err(ptr(req), errno));
+    }
+
+    @Override
+    public void none(long req) {
+        fuse_lowlevel_h.fuse_reply_none(ptr(req));
+    }
+
+    @Override
+    public void entry(long req, EntryParam e) {
+        try (Arena a = Arena.ofConfined()) {
+            check("entry", fuse_lowlevel_h.fuse_reply_entry(ptr(req), NativeStructs.entryParam(a, e)));
+        }
+    }
+
+    @Override
+    public void create(long req, EntryParam e, long fh, OpenOptions options) {
+        try (Arena a = Arena.ofConfined()) {
+            check("create", fuse_lowlevel_h.fuse_reply_create(ptr(req), NativeStructs.entryParam(a, e),
+                    NativeStructs.fileInfo(a, fh, options)));
+        }
+    }
+
+    @Override
+    public void attr(long req, Attr attr, double timeout) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = stat.allocate(a);
+            st.fill((byte) 0);
+            NativeStructs.writeStat(st, attr);
+            check("attr", fuse_lowlevel_h.fuse_reply_attr(ptr(req), st, timeout));
+        }
+    }
+
+    @Override
+    public void readlink(long req, byte[] target) {
+        try (Arena a = Arena.ofConfined()) {
+            check("readlink", fuse_lowlevel_h.fuse_reply_readlink(ptr(req), NativeStructs.cString(a, target)));
+        }
+    }
+
+    @Override
+    public void open(long req, long fh, OpenOptions options) {
+        try (Arena a = Arena.ofConfined()) {
+            check("open", fuse_lowlevel_h.fuse_reply_open(ptr(req), NativeStructs.fileInfo(a, fh, options)));
+        }
+    }
+
+    @Override
+    public void write(long req, long count) {
+        check("write", fuse_lowlevel_h.fuse_reply_write(ptr(req), count));
+    }
+
+    @Override
+    public void buf(long req, byte[] data, int offset, int length) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment b = a.allocate(Math.max(1, length));
+            MemorySegment.copy(data, offset, b, ValueLayout.JAVA_BYTE, 0, length);
+            check("buf", fuse_lowlevel_h.fuse_reply_buf(ptr(req), b, length));
+        }
+    }
+
+    @Override
+    public void dataFromFd(long req, int fd, long offset, long size) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment v = fuse_bufvec.allocate(a);
+            v.fill((byte) 0);
+            fuse_bufvec.count(v, 1);
+            MemorySegment b = fuse_bufvec.buf(v);
+            fuse_buf.size(b, size);
+            fuse_buf.flags(b, constants_h.FUSE_BUF_IS_FD | constants_h.FUSE_BUF_FD_SEEK);
+            fuse_buf.fd(b, fd);
+            fuse_buf.pos(b, offset);
+            check("data", fuse_lowlevel_h.fuse_reply_data(ptr(req), v, constants_h.FUSE_BUF_SPLICE_MOVE));
+        }
+    }
+
+    @Override
+    public void statfs(long req, StatFs s) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment v = statvfs.allocate(a);
+            v.fill((byte) 0);
+            statvfs.f_bsize(v, s.bsize());
+            statvfs.f_frsize(v, s.frsize());
+            statvfs.f_blocks(v, s.blocks());
+            statvfs.f_bfree(v, s.bfree());
+            statvfs.f_bavail(v, s.bavail());
+            statvfs.f_files(v, s.files());
+            statvfs.f_ffree(v, s.ffree());
+            statvfs.f_favail(v, s.favail());
+            statvfs.f_fsid(v, s.fsid());
+            statvfs.f_flag(v, s.flag());
+            statvfs.f_namemax(v, s.namemax());
+            check("statfs", fuse_lowlevel_h.fuse_reply_statfs(ptr(req), v));
+        }
+    }
+
+    @Override
+    public void xattrSize(long req, long size) {
+        check("xattr", fuse_lowlevel_h.fuse_reply_xattr(ptr(req), size));
+    }
+
+    @Override
+    public void lock(long req, Lock lock) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment l = flock.allocate(a);
+            l.fill((byte) 0);
+            flock.l_type(l, (short) lock.type());
+            flock.l_whence(l, (short) lock.whence());
+            flock.l_start(l, lock.start());
+            flock.l_len(l, lock.len());
+            flock.l_pid(l, lock.pid());
+            check("lock", fuse_lowlevel_h.fuse_reply_lock(ptr(req), l));
+        }
+    }
+
+    @Override
+    public void bmap(long req, long idx) {
+        check("bmap", fuse_lowlevel_h.fuse_reply_bmap(ptr(req), idx));
+    }
+
+    @Override
+    public void lseek(long req, long offset) {
+        check("lseek", fuse_lowlevel_h.fuse_reply_lseek(ptr(req), offset));
+    }
+
+    @Override
+    public void directory(long req, long maxSize, boolean plus, List<ReplyDirectory.Entry> entries) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(Math.max(1, maxSize));
+            MemorySegment st = stat.allocate(a);
+            long pos = 0;
+            for (ReplyDirectory.Entry e : entries) {
+                MemorySegment name = NativeStructs.cString(a, e.name().raw());
+                long n;
+                if (plus) {
+                    n = fuse_lowlevel_h.fuse_add_direntry_plus(ptr(req), buf.asSlice(pos), maxSize - pos, name,
+                            NativeStructs.entryParam(a, e.entry()), e.nextOffset());
+                } else {
+                    st.fill((byte) 0);
+                    stat.st_ino(st, e.ino());
+                    stat.st_mode(st, e.type());
+                    n = fuse_lowlevel_h.fuse_add_direntry(ptr(req), buf.asSlice(pos), maxSize - pos, name, st,
+                            e.nextOffset());
+                }
+                if (n > maxSize - pos) {
+                    // ReplyDirectory sized entries by the kernel ABI; a mismatch would be a bug in that rule.
+                    LOG.error("direntry size mismatch: libfuse needs {} bytes, {} left", n, maxSize - pos);
+                    break;
+                }
+                pos += n;
+            }
+            check("buf", fuse_lowlevel_h.fuse_reply_buf(ptr(req), buf, pos));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package vexfs.fuse;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+import vexfs.bindings.libc_h;
+
+/**
+ * The payload of a write request. When the request is served on the reader thread it is libfuse's own buffer
+ * (no copy); a request handed to another thread gets a private copy first, because libfuse's buffer is only
+ * valid until the callback returns.
+ */
+public final class WriteData {
+    private final MemorySegment bytes;
+
+    WriteData(MemorySegment bytes) {
+        this.bytes = bytes;
+    }
+
+    /** A copy that outlives the callback (memory freed by the GC with this object). */
+    WriteData detach() {
+        MemorySegment copy = Arena.ofAuto().allocate(Math.max(1, bytes.byteSize()));
+        MemorySegment.copy(bytes, 0, copy, 0, bytes.byteSize());
+        return new WriteData(copy.asSlice(0, bytes.byteSize()));
+    }
+
+    public int size() {
+        return (int) bytes.byteSize();
+    }
+
+    public byte[] toArray() {
+        return bytes.toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** pwrite(2) of all bytes to {@code fd} at {@code offset}; returns the count written (may be short). */
+    public long pwrite(int fd, long offset) throws FsException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment errno = libc_h.allocateErrno(a);
+            long n = libc_h.pwrite(errno, fd, bytes, bytes.byteSize(), offset);
+            if (n < 0) throw new FsException(libc_h.errno(errno), "pwrite");
+            return n;
+        }
+    }
+
+    /** write(2) (for descriptors opened O_APPEND the offset is the kernel's). */
+    public long write(int fd) throws FsException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment errno = libc_h.allocateErrno(a);
+            long n = libc_h.write(errno, fd, bytes, bytes.byteSize());
+            if (n < 0) throw new FsException(libc_h.errno(errno), "write");
+            return n;
+        }
+    }
+}
