@@ -42,33 +42,33 @@ public final class Distances {
     /** Squared Euclidean distance; the arrays must have the same length. */
     public static float l2(float[] a, float[] b) {
         checkSame(a, b);
-        return l2(MemorySegment.ofArray(a), 0, MemorySegment.ofArray(b), 0, a.length);
+        return SIMD ? SimdKernels.l2(a, b) : scalarL2(a, b);
     }
 
     /** Inner product; the arrays must have the same length. */
     public static float dot(float[] a, float[] b) {
         checkSame(a, b);
-        return dot(MemorySegment.ofArray(a), 0, MemorySegment.ofArray(b), 0, a.length);
+        return SIMD ? SimdKernels.dot(a, b) : scalarDot(a, b);
     }
 
     /** Squared Euclidean distance from {@code q} to the {@code q.length} floats at {@code byteOffset} in {@code seg}. */
     public static float l2(float[] q, MemorySegment seg, long byteOffset) {
-        return l2(MemorySegment.ofArray(q), 0, seg, byteOffset, q.length);
+        return SIMD ? SimdKernels.l2(q, seg, byteOffset) : scalarL2(q, seg, byteOffset);
     }
 
     /** Inner product of {@code q} and the {@code q.length} floats at {@code byteOffset} in {@code seg}. */
     public static float dot(float[] q, MemorySegment seg, long byteOffset) {
-        return dot(MemorySegment.ofArray(q), 0, seg, byteOffset, q.length);
+        return SIMD ? SimdKernels.dot(q, seg, byteOffset) : scalarDot(q, seg, byteOffset);
     }
 
     /** Squared Euclidean distance between two vectors of {@code dim} floats in the same segment. */
     public static float l2(MemorySegment seg, long offA, long offB, int dim) {
-        return l2(seg, offA, seg, offB, dim);
+        return SIMD ? SimdKernels.l2(seg, offA, seg, offB, dim) : scalarL2(seg, offA, offB, dim);
     }
 
     /** Inner product of two vectors of {@code dim} floats in the same segment. */
     public static float dot(MemorySegment seg, long offA, long offB, int dim) {
-        return dot(seg, offA, seg, offB, dim);
+        return SIMD ? SimdKernels.dot(seg, offA, seg, offB, dim) : scalarDot(seg, offA, offB, dim);
     }
 
     /** Metric distance from a prepared query (normalised for cosine) to the vector at {@code off}. */
@@ -109,14 +109,6 @@ public final class Distances {
             r[i] = v[i] / n;
         }
         return r;
-    }
-
-    static float l2(MemorySegment a, long offA, MemorySegment b, long offB, int n) {
-        return SIMD ? SimdKernels.l2(a, offA, b, offB, n) : ScalarKernels.l2(a, offA, b, offB, n, LANES);
-    }
-
-    static float dot(MemorySegment a, long offA, MemorySegment b, long offB, int n) {
-        return SIMD ? SimdKernels.dot(a, offA, b, offB, n) : ScalarKernels.dot(a, offA, b, offB, n, LANES);
     }
 
     // Scalar twins, for the SIMD/scalar equality tests.

@@ -64,9 +64,9 @@ class DistancesTest {
     void bitIdenticalAfterJitCompilation() {
         // enough calls for C2 to compile the intrinsic kernels; the interpreter-only run above could hide a difference
         Random rnd = new Random(99);
-        for (int dim : new int[] {17, 128, 1021}) {
+        for (int dim : new int[] {17, 784}) {
             float[] a = random(rnd, dim), b = random(rnd, dim);
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < 15_000; i++) {
                 a[i % dim] = (float) rnd.nextGaussian();
                 assertBits(Distances.scalarL2(a, b), Distances.l2(a, b), "hot l2 dim " + dim);
                 assertBits(Distances.scalarDot(a, b), Distances.dot(a, b), "hot dot dim " + dim);
