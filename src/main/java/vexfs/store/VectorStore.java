@@ -1,0 +1,483 @@
+package vexfs.store;
+
+import static vexfs.store.StoreFormat.*;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import vexfs.index.Distances;
+import vexfs.index.Metric;
+import vexfs.index.VectorSource;
+
+/**
+ * The memory-mapped vector file {@code STORE_DIR/vectors.vxv}: one fixed-size record per slot,
+ * keyed by a 64-bit file key that the fs layer assigns. Thread-safe: any number of readers,
+ * writers serialised by a lock; searches read the mapping without locking.
+ *
+ * <p>Replace is copy-on-write: {@link #put} writes the new vector into a free slot, marks it LIVE,
+ * then frees the old slot, so a kill at any instant leaves the old or the new vector, never
+ * neither. The slot of a key therefore changes on every put.
+ *
+ * <p>Durability: {@code put}/{@code remove} survive a kill -9 of the process as soon as they
+ * return (the mapping is in the page cache). Surviving a power loss needs {@link #sync()}, which
+ * forces the pages written since the last sync; the fs layer calls it before acknowledging a
+ * setxattr. put() does not sync itself, so batch writers (import, reindex) pay one msync per batch.
+ *
+ * <p>Open cost: a cleanly closed store opens by reading its header only; the key map is rebuilt by
+ * reading each record's 64-byte header on the first key operation ({@link #slotOf}, {@link #put},
+ * ...). After an unclean shutdown, open scans every record with checksums and repairs what it
+ * finds (see {@link RecordScan}) before returning.
+ */
+public final class VectorStore implements AutoCloseable {
+    public static final String FILE_NAME = StoreFormat.FILE_NAME;
+    private static final int INITIAL_CAPACITY = 64;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final boolean readOnly;
+    private final Header header;
+    private final int dim;
+    private final Metric metric;
+    private final int recordSize;
+    private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+    private final Object syncLock = new Object();
+    private final List<Arena> arenas = new ArrayList<>();
+    private final List<String> recovery = new ArrayList<>();
+    private final StoreVectorSource source;
+
+    private volatile MemorySegment seg;
+    private volatile long capacity;
+    private volatile int highWater;
+    private volatile int live;
+    private volatile boolean scanned;
+    private volatile boolean closed;
+    // guarded by the write lock once scanned
+    private LongIntHashMap keys;
+    private IntStack free;
+    private long nextGeneration;
+    private int freeAtOpen;
+    // slots written since the last sync, guarded by the write lock; -1 when none
+    private int dirtyMin = -1, dirtyMax = -1;
+
+    private VectorStore(Path file, FileChannel channel, FileLock lock, boolean readOnly) throws IOException {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+        this.readOnly = readOnly;
+        long size = channel.size();
+        MemorySegment first = map(size);
+        this.header = Header.read(first, file.toString());
+        this.dim = header.dim();
+        this.metric = header.metric();
+        this.recordSize = header.recordSize();
+        this.capacity = Header.capacityOf(size, recordSize, file.toString());
+        if (header.clean()) {
+            if (header.highWater() > capacity || header.live() > header.highWater()) {
+                throw new CorruptStoreException(file + ": header says " + header.highWater() + " slots in use ("
+                        + header.live() + " live) but the file holds " + capacity + " (truncated?)");
+            }
+            highWater = (int) header.highWater();
+            live = (int) header.live();
+            freeAtOpen = (int) header.free();
+            nextGeneration = header.nextGeneration();
+        } else {
+            recovery.add(file + " was not closed cleanly; scanned all " + capacity + " slots");
+            adopt(RecordScan.run(seg, header, capacity, true, !readOnly, recovery));
+        }
+        if (!readOnly) {
+            writeCounters(seg, STATE_DIRTY, capacity, highWater, live, freeCount(), nextGeneration);
+            seg.asSlice(0, HEADER_SIZE).force();
+        }
+        this.source = new StoreVectorSource(this);
+    }
+
+    /**
+     * Creates an empty store in {@code storeDir} (created if needed). Refuses a dim outside 1..4096
+     * (IllegalArgumentException) and an existing store unless {@code force} (FileAlreadyExistsException).
+     * The file is written beside and renamed into place, so a crash never leaves half a store.
+     */
+    public static VectorStore create(Path storeDir, int dim, Metric metric, boolean force) throws IOException {
+        if (dim < 1 || dim > MAX_DIM) {
+            throw new IllegalArgumentException("dimension " + dim + " is out of range: must be between 1 and " + MAX_DIM);
+        }
+        if (metric == null) {
+            throw new IllegalArgumentException("metric is required (l2, cosine or dot)");
+        }
+        Files.createDirectories(storeDir);
+        Path target = storeDir.resolve(FILE_NAME);
+        if (Files.exists(target) && !force) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "a vector store already exists here; use --force to replace it (its vectors are lost)");
+        }
+        Path tmp = storeDir.resolve(FILE_NAME + ".tmp");
+        long size = recordOffset(INITIAL_CAPACITY, StoreFormat.recordSize(dim, metric));
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.READ, StandardOpenOption.WRITE); Arena arena = Arena.ofConfined()) {
+            MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
+            Header.writeNew(m, dim, metric, new SecureRandom().nextLong(), System.currentTimeMillis(), INITIAL_CAPACITY);
+            m.force();
+            ch.force(true);
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel dir = FileChannel.open(storeDir, StandardOpenOption.READ)) {
+            dir.force(true); // makes the rename durable
+        } catch (IOException ignored) {
+            // some filesystems cannot fsync a directory; the rename is still atomic
+        }
+        return open(storeDir, false);
+    }
+
+    /**
+     * Opens the store in {@code storeDir}. A writable open takes an exclusive lock on the file
+     * (IOException if another process has it). Throws NoSuchFileException if there is no store and
+     * CorruptStoreException (naming the bad values) on bad magic, version, checksum or size.
+     */
+    public static VectorStore open(Path storeDir, boolean readOnly) throws IOException {
+        Path f = storeDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(f)) {
+            throw new NoSuchFileException(f.toString(), null, "no vector store (run vexfs mkfs first)");
+        }
+        FileChannel ch = readOnly ? FileChannel.open(f, StandardOpenOption.READ)
+                : FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock = null;
+        try {
+            if (!readOnly) {
+                try {
+                    lock = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    throw new IOException(f + " is in use by another vexfs process (or already open in this one)");
+                }
+            }
+            return new VectorStore(f, ch, lock, readOnly);
+        } catch (IOException | RuntimeException e) {
+            ch.close(); // also releases the lock
+            throw e;
+        }
+    }
+
+    public int dimension() {
+        return dim;
+    }
+
+    public Metric metric() {
+        return metric;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Live vectors. */
+    public int liveCount() {
+        return live;
+    }
+
+    /** Slots ever used: every live slot is below this; what {@link VectorSource#slotCount()} reports. */
+    public int slotCount() {
+        return highWater;
+    }
+
+    /** Slots the file currently has room for. */
+    public long capacity() {
+        return capacity;
+    }
+
+    /** Free slots below {@link #slotCount()} (reused before the file grows). */
+    public int freeCount() {
+        return scanned ? free.size() : freeAtOpen;
+    }
+
+    /** What open found and repaired after an unclean shutdown (empty after a clean one). */
+    public List<String> recoveryReport() {
+        return List.copyOf(recovery);
+    }
+
+    /**
+     * Stores {@code vector} (exact float32 values) as the vector of {@code fileKey}, replacing any
+     * previous one, and returns its slot (a new slot on every call; see class comment).
+     * Throws InvalidVectorException for a wrong length, NaN, infinity, or a zero vector under cosine.
+     */
+    public int put(long fileKey, float[] vector) throws IOException {
+        checkWritable();
+        VectorCodec.validate(vector, dim, metric);
+        float norm = Distances.norm(vector);
+        float[] normalised = metric == Metric.COSINE ? Distances.normalized(vector) : null;
+        rw.writeLock().lock();
+        try {
+            ensureScannedLocked();
+            int slot = allocateLocked();
+            long gen = nextGeneration++;
+            writeRecord(seg, recordOffset(slot, recordSize), recordSize, header.vectorBytes(), fileKey, gen, norm,
+                    vector, normalised);
+            if (slot >= highWater) {
+                highWater = slot + 1;
+            }
+            int old = keys.put(fileKey, slot);
+            if (old >= 0) {
+                markFree(seg, recordOffset(old, recordSize)); // only after the new record is LIVE
+                free.push(old);
+                touch(old);
+            } else {
+                live++;
+            }
+            touch(slot);
+            return slot;
+        } finally {
+            rw.writeLock().unlock();
+        }
+    }
+
+    /** Removes the vector of {@code fileKey}; false if it had none. */
+    public boolean remove(long fileKey) throws IOException {
+        checkWritable();
+        rw.writeLock().lock();
+        try {
+            ensureScannedLocked();
+            int slot = keys.remove(fileKey);
+            if (slot < 0) {
+                return false;
+            }
+            markFree(seg, recordOffset(slot, recordSize));
+            free.push(slot);
+            live--;
+            touch(slot);
+            return true;
+        } finally {
+            rw.writeLock().unlock();
+        }
+    }
+
+    /** The slot holding the vector of {@code fileKey}, or -1. */
+    public int slotOf(long fileKey) {
+        ensureScanned();
+        rw.readLock().lock();
+        try {
+            return keys.get(fileKey);
+        } finally {
+            rw.readLock().unlock();
+        }
+    }
+
+    /** Copies the vector of {@code fileKey}, exactly as it was put, into {@code dst}; false if it has none. */
+    public boolean get(long fileKey, float[] dst) {
+        if (dst.length != dim) {
+            throw new IllegalArgumentException("destination has length " + dst.length + ", store dimension is " + dim);
+        }
+        ensureScanned();
+        rw.readLock().lock();
+        try {
+            int slot = keys.get(fileKey);
+            if (slot < 0) {
+                return false;
+            }
+            readOriginal(slot, dst);
+            return true;
+        } finally {
+            rw.readLock().unlock();
+        }
+    }
+
+    /** The key last written to {@code slot}; meaningful only while {@link #isLive(int)} is true. */
+    public long fileKeyOf(int slot) {
+        checkSlot(slot);
+        return key(seg, recordOffset(slot, recordSize));
+    }
+
+    /** True if {@code slot} currently holds a vector. */
+    public boolean isLive(int slot) {
+        return slot >= 0 && slot < highWater && state(seg, recordOffset(slot, recordSize)) == RECORD_LIVE;
+    }
+
+    /** The stored Euclidean norm of the original vector in {@code slot}. */
+    public float normOf(int slot) {
+        checkSlot(slot);
+        return norm(seg, recordOffset(slot, recordSize));
+    }
+
+    /** A view for the HNSW index: distances by slot, straight from the mapping. */
+    public VectorSource asVectorSource() {
+        return source;
+    }
+
+    /**
+     * Makes every put/remove that returned before this call durable (msync of the header page and of
+     * the records written since the last sync). Concurrent callers are serialised so none returns
+     * before the pages it depends on are on disk.
+     */
+    public void sync() throws IOException {
+        if (readOnly || closed) {
+            return;
+        }
+        synchronized (syncLock) {
+            int lo, hi;
+            MemorySegment m;
+            rw.writeLock().lock();
+            try {
+                lo = dirtyMin;
+                hi = dirtyMax;
+                dirtyMin = dirtyMax = -1;
+                m = seg;
+            } finally {
+                rw.writeLock().unlock();
+            }
+            if (lo >= 0) {
+                long from = recordOffset(lo, recordSize);
+                m.asSlice(from, recordOffset(hi + 1L, recordSize) - from).force();
+            }
+        }
+    }
+
+    /** Writes exact counters, marks the file clean, forces it and unmaps. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        rw.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (!readOnly) {
+                writeCounters(seg, STATE_CLEAN, capacity, highWater, live, freeCount(), nextGeneration);
+                seg.force();
+            }
+            for (Arena a : arenas) {
+                a.close();
+            }
+            channel.close(); // releases the lock
+        } finally {
+            rw.writeLock().unlock();
+        }
+    }
+
+    // ---- package-private access for the vector source, search, verifier and inspector
+
+    MemorySegment segment() {
+        return seg;
+    }
+
+    Header header() {
+        return header;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    int recordSize() {
+        return recordSize;
+    }
+
+    long recordOffsetOf(int slot) {
+        return recordOffset(slot, recordSize);
+    }
+
+    /** Offset of the copy distances are computed on: the normalised copy for cosine, else the original. */
+    long searchOffsetOf(int slot) {
+        long base = recordOffset(slot, recordSize) + R_VECTOR;
+        return metric == Metric.COSINE ? base + header.vectorBytes() : base;
+    }
+
+    void readOriginal(int slot, float[] dst) {
+        MemorySegment.copy(seg, FLOAT, recordOffset(slot, recordSize) + R_VECTOR, dst, 0, dim);
+    }
+
+    // ---- internals
+
+    private MemorySegment map(long size) throws IOException {
+        Arena arena = Arena.ofShared();
+        try {
+            MemorySegment m = channel.map(readOnly ? FileChannel.MapMode.READ_ONLY : FileChannel.MapMode.READ_WRITE,
+                    0, size, arena);
+            arenas.add(arena);
+            seg = m;
+            return m;
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private void ensureScanned() {
+        if (!scanned) {
+            rw.writeLock().lock();
+            try {
+                ensureScannedLocked();
+            } finally {
+                rw.writeLock().unlock();
+            }
+        }
+    }
+
+    private void ensureScannedLocked() {
+        if (!scanned) {
+            adopt(RecordScan.run(seg, header, highWater, false, !readOnly, recovery));
+        }
+    }
+
+    private void adopt(RecordScan s) {
+        keys = s.keys;
+        free = s.free;
+        highWater = s.highWater;
+        live = s.live;
+        nextGeneration = Math.max(nextGeneration, s.maxGeneration + 1);
+        scanned = true;
+    }
+
+    /** A free slot, or the next new one, growing the file (by doubling) when it is full. */
+    private int allocateLocked() throws IOException {
+        int slot = free.pop();
+        if (slot >= 0) {
+            return slot;
+        }
+        if (highWater >= capacity) {
+            long newCap = Math.min(Math.max(capacity * 2, INITIAL_CAPACITY), Integer.MAX_VALUE);
+            if (newCap <= highWater) {
+                throw new IOException(file + ": store is full (" + highWater + " slots)");
+            }
+            long newSize = recordOffset(newCap, recordSize);
+            // mapping past the end extends the file with zeros (FREE records); readers keep the old mapping
+            MemorySegment m = map(newSize);
+            channel.force(true);
+            capacity = newCap;
+            writeCounters(m, STATE_DIRTY, capacity, highWater, live, free.size(), nextGeneration);
+        }
+        return highWater;
+    }
+
+    private void touch(int slot) {
+        dirtyMin = dirtyMin < 0 ? slot : Math.min(dirtyMin, slot);
+        dirtyMax = Math.max(dirtyMax, slot);
+    }
+
+    private void checkSlot(int slot) {
+        if (slot < 0 || slot >= highWater) {
+            throw new IndexOutOfBoundsException("slot " + slot + " outside [0, " + highWater + ")");
+        }
+    }
+
+    private void checkWritable() throws IOException {
+        if (readOnly) {
+            throw new IOException(file + " is open read-only");
+        }
+        if (closed) {
+            throw new IOException(file + " is closed");
+        }
+    }
+}
