@@ -1,0 +1,131 @@
+package vexfs.cli;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vexfs.fs.Daemon;
+
+@Command(name = "mount", mixinStandardHelpOptions = true,
+        description = {"Mount BACKING on MOUNTPOINT. Without -f the daemon runs in the background and this command "
+                + "returns once the mount answers.",
+                "Options (-o, comma separated): allow_other, default_permissions, ro, writeback, direct_io, "
+                        + "attr_timeout=S, entry_timeout=S, timeout=S, similar_k=N, readers=N, fsname=NAME, "
+                        + "nosuid, nodev, noexec, noatime, auto_unmount."})
+final class MountCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "BACKING")
+    Path backing;
+
+    @Parameters(index = "1", paramLabel = "MOUNTPOINT")
+    Path mountpoint;
+
+    @Option(names = "-o", paramLabel = "OPTIONS", description = "mount options, comma separated (repeatable)")
+    List<String> options = new ArrayList<>();
+
+    @Option(names = {"-f", "--foreground"}, description = "stay in the foreground (logs to stderr)")
+    boolean foreground;
+
+    @Option(names = {"-d", "--debug"}, description = "libfuse debug output and debug logging (implies -f)")
+    boolean debug;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "daemon log file (default: /tmp/vexfs-<name>.log)")
+    Path log;
+
+    @Option(names = "--wait-seconds", defaultValue = "30", description = "how long to wait for the mount to answer")
+    int waitSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        Path b = backing.toAbsolutePath().normalize();
+        Path m = mountpoint.toAbsolutePath().normalize();
+        MountConfig config;
+        try {
+            config = MountConfig.parse(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("vexfs mount: " + e.getMessage());
+            return 2;
+        }
+        if (!Files.isDirectory(b)) {
+            System.err.println("vexfs mount: backing directory " + b + " does not exist");
+            return 2;
+        }
+        if (!Files.isDirectory(m)) {
+            System.err.println("vexfs mount: mountpoint " + m + " does not exist or is not a directory");
+            return 2;
+        }
+        if (Mounts.isVexfsMount(m)) {
+            System.err.println("vexfs mount: " + m + " is already a VexFS mount");
+            return 2;
+        }
+        if (foreground || debug) {
+            return Daemon.run(b, m, config.kernelOptions(), config.passthrough(), config.similarK(),
+                    config.readers(), debug);
+        }
+        return spawnDaemon(b, m);
+    }
+
+    /** Starts this same command with -f in a new session (setsid) and waits until the mount answers. */
+    private int spawnDaemon(Path b, Path m) throws Exception {
+        Path logFile = log != null ? log : Path.of("/tmp", "vexfs-" + m.getFileName() + ".log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add("setsid");
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.add("mount");
+        cmd.add("-f");
+        for (String o : options) {
+            cmd.add("-o");
+            cmd.add(o);
+        }
+        cmd.add(b.toString());
+        cmd.add(m.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                System.err.println("vexfs mount: the daemon exited with status " + p.exitValue() + "; its log ("
+                        + logFile + "):");
+                System.err.println(tail(logFile));
+                return 1;
+            }
+            if (Mounts.isVexfsMount(m) && answers(m)) {
+                System.out.println("mounted " + b + " on " + m + " (daemon pid " + p.pid() + ", log " + logFile + ")");
+                return 0;
+            }
+            Thread.sleep(20);
+        }
+        System.err.println("vexfs mount: no answer from the mount after " + waitSeconds + " s; stopping the daemon");
+        p.destroy();
+        return 1;
+    }
+
+    private static boolean answers(Path m) {
+        try {
+            Files.readAttributes(m, "unix:ino");
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String tail(Path f) {
+        try {
+            List<String> lines = Files.readAllLines(f);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (Exception e) {
+            return "(no log)";
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package vexfs.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import vexfs.fs.PassthroughOptions;
+
+/**
+ * The "-o" options of {@code vexfs mount}, split into those the kernel/libfuse take and our own. Unknown options
+ * are refused with a message naming them, rather than passed to libfuse to fail obscurely.
+ */
+record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, int similarK, int readers) {
+    private static final Set<String> KERNEL_FLAGS = Set.of("allow_other", "allow_root", "default_permissions",
+            "ro", "rw", "nosuid", "suid", "nodev", "dev", "noexec", "exec", "atime", "noatime", "relatime",
+            "sync", "async", "dirsync", "auto_unmount");
+    private static final Set<String> KERNEL_VALUED = Set.of("fsname", "subtype", "max_read", "max_threads");
+
+    static MountConfig parse(List<String> optionGroups) {
+        List<String> kernel = new ArrayList<>();
+        double attr = 1.0;
+        double entry = 1.0;
+        boolean writeback = false;
+        boolean directIo = false;
+        boolean ro = false;
+        int similarK = 10;
+        int readers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        boolean fsname = false;
+        for (String group : optionGroups) {
+            for (String o : group.split(",")) {
+                o = o.trim();
+                if (o.isEmpty()) continue;
+                int eq = o.indexOf('=');
+                String key = eq < 0 ? o : o.substring(0, eq);
+                String val = eq < 0 ? null : o.substring(eq + 1);
+                switch (key) {
+                    case "writeback" -> writeback = true;
+                    case "direct_io" -> directIo = true;
+                    case "attr_timeout" -> attr = seconds(key, val);
+                    case "entry_timeout" -> entry = seconds(key, val);
+                    case "timeout" -> attr = entry = seconds(key, val);
+                    case "similar_k" -> similarK = positive(key, val, 1000);
+                    case "readers" -> readers = positive(key, val, 64);
+                    // accepted from fstab/mount(8) and meaningless here
+                    case "defaults", "_netdev", "nofail", "user", "users", "noauto", "auto" -> { }
+                    default -> {
+                        if (KERNEL_FLAGS.contains(key) && val == null) {
+                            if (key.equals("ro")) ro = true;
+                            if (key.equals("rw")) ro = false;
+                            kernel.add(key);
+                        } else if (KERNEL_VALUED.contains(key) && val != null) {
+                            if (key.equals("fsname")) fsname = true;
+                            if (!key.equals("max_threads")) kernel.add(o);
+                        } else {
+                            throw new IllegalArgumentException("unknown mount option '" + o + "' (see vexfs mount --help)");
+                        }
+                    }
+                }
+            }
+        }
+        if (!fsname) kernel.add("fsname=vexfs");
+        if (!kernel.contains("subtype=vexfs")) kernel.add("subtype=vexfs");
+        return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, ".vexfs"),
+                similarK, readers);
+    }
+
+    private static double seconds(String key, String val) {
+        try {
+            double d = Double.parseDouble(val);
+            if (d >= 0 && d <= 86400 * 365 && !Double.isNaN(d)) return d;
+        } catch (NumberFormatException | NullPointerException ignored) {
+            // fall through to the error
+        }
+        throw new IllegalArgumentException("mount option " + key + " needs a number of seconds >= 0, got '" + val + "'");
+    }
+
+    private static int positive(String key, String val, int max) {
+        try {
+            int v = Integer.parseInt(val);
+            if (v >= 1 && v <= max) return v;
+        } catch (NumberFormatException ignored) {
+            // fall through to the error
+        }
+        throw new IllegalArgumentException("mount option " + key + " needs an integer 1.." + max + ", got '" + val + "'");
+    }
+}

@@ -1,0 +1,53 @@
+package vexfs.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads /proc/self/mountinfo and runs fusermount3: the small amount of mount plumbing the CLI needs. */
+final class Mounts {
+    private Mounts() {}
+
+    /** True if {@code mountpoint} is currently a fuse.vexfs mount. */
+    static boolean isVexfsMount(Path mountpoint) {
+        String mp = mountpoint.toAbsolutePath().normalize().toString();
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/self/mountinfo"));
+            for (String line : lines) {
+                String[] f = line.split(" ");
+                int dash = line.indexOf(" - ");
+                if (f.length < 5 || dash < 0) continue;
+                String fstype = line.substring(dash + 3).split(" ")[0];
+                if (unescape(f[4]).equals(mp) && fstype.startsWith("fuse") && line.contains("vexfs")) return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** mountinfo escapes space, tab, newline and backslash as octal. */
+    private static String unescape(String s) {
+        return s.replace("\\040", " ").replace("\\011", "\t").replace("\\012", "\n").replace("\\134", "\\");
+    }
+
+    /** fusermount3 -u (works for root and for the user who mounted); prints why if it fails. */
+    static boolean unmount(Path mountpoint) throws IOException, InterruptedException {
+        if (!isVexfsMount(mountpoint)) {
+            System.err.println("vexfs umount: " + mountpoint + " is not a VexFS mount");
+            return false;
+        }
+        Process p = new ProcessBuilder("fusermount3", "-u", mountpoint.toString()).inheritIO().start();
+        int rc = p.waitFor();
+        if (rc != 0) {
+            System.err.println("vexfs umount: fusermount3 -u " + mountpoint + " failed (exit " + rc
+                    + "); files still open? try 'fusermount3 -uz' for a lazy unmount");
+            return false;
+        }
+        // The daemon sees ENODEV and finishes in-flight requests before exiting; wait briefly for the mount
+        // table to settle so that a following mount of the same directory works.
+        for (int i = 0; i < 100 && isVexfsMount(mountpoint); i++) Thread.sleep(20);
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+package vexfs.fs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.fuse.FsException;
+import vexfs.fuse.FuseFilesystem;
+import vexfs.fuse.FuseSession;
+import vexfs.fuse.MountOptions;
+
+/**
+ * A foreground mount: builds the filesystem over the backing directory, mounts it, unmounts cleanly on
+ * SIGINT/SIGTERM (JVM shutdown hook) or when unmounted from outside, and returns the exit status.
+ */
+public final class Daemon {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private Daemon() {}
+
+    public static int run(Path backing, Path mountpoint, List<String> kernelOptions, PassthroughOptions options,
+                          int similarK, int readers, boolean debug) {
+        long t0 = System.nanoTime();
+        FuseSession session;
+        try {
+            FuseFilesystem fs = PassthroughFs.open(backing, options);
+            MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
+            mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());
+            session = FuseSession.mount(fs, mountpoint, mo);
+        } catch (FsException | RuntimeException e) {
+            System.err.println("vexfs mount: " + e.getMessage());
+            return 1;
+        }
+        Thread hook = new Thread(session::close, "vexfs-unmount");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Files.readAttributes(mountpoint, "unix:ino");  // INIT + first GETATTR: the mount answers
+        } catch (Exception e) {
+            LOG.warn("mount does not answer yet: {}", e.toString());
+        }
+        LOG.info("mounted {} on {} in {} ms (pid {})", backing, mountpoint, (System.nanoTime() - t0) / 1_000_000,
+                ProcessHandle.current().pid());
+        try {
+            session.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        session.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or ran: nothing to remove
+        }
+        LOG.info("unmounted {}", mountpoint);
+        return 0;
+    }
+}
