@@ -67,7 +67,7 @@ int main(void) {
     OFF(fuse_conn_info, proto_major); OFF(fuse_conn_info, proto_minor); OFF(fuse_conn_info, max_write);
     OFF(fuse_conn_info, max_read); OFF(fuse_conn_info, max_readahead); OFF(fuse_conn_info, capable);
     OFF(fuse_conn_info, want); OFF(fuse_conn_info, max_background); OFF(fuse_conn_info, congestion_threshold);
-    OFF(fuse_conn_info, time_gran);
+    OFF(fuse_conn_info, time_gran); OFF(fuse_conn_info, reserved);
 
     SZ(fuse_buf);
     OFF(fuse_buf, size); OFF(fuse_buf, flags); OFF(fuse_buf, mem); OFF(fuse_buf, fd); OFF(fuse_buf, pos);
@@ -84,12 +84,13 @@ int main(void) {
     OFF(stat, st_dev); OFF(stat, st_ino); OFF(stat, st_nlink); OFF(stat, st_mode); OFF(stat, st_uid);
     OFF(stat, st_gid); OFF(stat, st_rdev); OFF(stat, st_size); OFF(stat, st_blksize); OFF(stat, st_blocks);
     OFF(stat, st_atim); OFF(stat, st_mtim); OFF(stat, st_ctim);
+    OFF(stat, __pad0); OFF(stat, __glibc_reserved);
     SZ(timespec);
     OFF(timespec, tv_sec); OFF(timespec, tv_nsec);
     SZ(statvfs);
     OFF(statvfs, f_bsize); OFF(statvfs, f_frsize); OFF(statvfs, f_blocks); OFF(statvfs, f_bfree);
     OFF(statvfs, f_bavail); OFF(statvfs, f_files); OFF(statvfs, f_ffree); OFF(statvfs, f_favail);
-    OFF(statvfs, f_fsid); OFF(statvfs, f_flag); OFF(statvfs, f_namemax);
+    OFF(statvfs, f_fsid); OFF(statvfs, f_flag); OFF(statvfs, f_namemax); OFF(statvfs, __f_spare);
     SZ(flock);
     OFF(flock, l_type); OFF(flock, l_whence); OFF(flock, l_start); OFF(flock, l_len); OFF(flock, l_pid);
     SZ(iovec);

@@ -1,0 +1,135 @@
+package vexfs.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real VexFS mount for integration tests: the daemon runs as a separate JVM ({@code vexfs mount -f}) over a
+ * backing directory, through /dev/fuse. {@link #close()} unmounts in every outcome: fusermount3 -u, then kill
+ * and a lazy unmount if the daemon does not go away.
+ */
+public final class MountFixture implements AutoCloseable {
+    public final Path backing;
+    public final Path mnt;
+    public final Path log;
+    private Process daemon;
+    private final List<String> options;
+
+    public MountFixture(Path root, String... options) throws IOException {
+        this.backing = Files.createDirectories(root.resolve("backing"));
+        this.mnt = Files.createDirectories(root.resolve("mnt"));
+        this.log = root.resolve("daemon.log");
+        this.options = List.of(options);
+    }
+
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** A command line running vexfs.cli.Main with the test classpath and the same JVM flags as the launcher. */
+    public static List<String> vexfsCommand(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
+                "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xss512k",
+                "-cp", System.getProperty("java.class.path"), "vexfs.cli.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Runs a vexfs CLI command to completion; returns exit code and output. */
+    public static Result cli(String... args) throws IOException, InterruptedException {
+        return run(vexfsCommand(args));
+    }
+
+    public record Result(int exit, String output) {}
+
+    public static Result run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("timeout: " + cmd);
+        }
+        return new Result(p.exitValue(), out);
+    }
+
+    /** Runs a shell command (bash -c) and returns exit code and combined output. */
+    public static Result sh(String script) throws IOException, InterruptedException {
+        return run(List.of("bash", "-c", script));
+    }
+
+    public MountFixture mkfs(int dim, String metric) throws IOException, InterruptedException {
+        Result r = cli("mkfs", "--dim", Integer.toString(dim), "--metric", metric, backing.toString());
+        if (r.exit() != 0) throw new IOException("mkfs failed: " + r.output());
+        return this;
+    }
+
+    public MountFixture mount() throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("mount", "-f"));
+        for (String o : options) {
+            args.add("-o");
+            args.add(o);
+        }
+        args.add(backing.toString());
+        args.add(mnt.toString());
+        daemon = new ProcessBuilder(vexfsCommand(args.toArray(String[]::new))).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!daemon.isAlive()) throw new IOException("daemon exited " + daemon.exitValue() + ":\n" + log());
+            if (isMounted()) return this;
+            Thread.sleep(20);
+        }
+        close();
+        throw new IOException("mount did not come up in 30 s:\n" + log());
+    }
+
+    public boolean isMounted() throws IOException {
+        String mp = mnt.toAbsolutePath().toString();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String[] f = line.split(" ");
+            if (f.length > 4 && f[4].equals(mp) && line.contains("fuse.vexfs")) return true;
+        }
+        return false;
+    }
+
+    public Process daemon() {
+        return daemon;
+    }
+
+    public String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** kill -9 of the daemon, then a lazy unmount of the dead mount (the kernel answers ENOTCONN until then). */
+    public void kill9() throws IOException, InterruptedException {
+        if (daemon != null) {
+            daemon.destroyForcibly();
+            daemon.waitFor(10, TimeUnit.SECONDS);
+        }
+        sh("fusermount3 -uz '" + mnt + "' 2>/dev/null; true");
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (isMounted()) sh("fusermount3 -u '" + mnt + "' || fusermount3 -uz '" + mnt + "'");
+        if (daemon != null && !daemon.waitFor(15, TimeUnit.SECONDS)) {
+            daemon.destroyForcibly();
+            daemon.waitFor(5, TimeUnit.SECONDS);
+        }
+        if (isMounted()) sh("fusermount3 -uz '" + mnt + "'");
+    }
+
+    /** Exit status of the daemon after close (to check it shut down cleanly). */
+    public int daemonExit() {
+        return daemon.exitValue();
+    }
+}
