@@ -27,7 +27,7 @@ final class Dispatcher implements AutoCloseable {
 
     /** The body of one request. */
     interface Handler {
-        void handle() throws FsException;
+        void handle() throws FsException, InterruptedException;
     }
 
     private final Map<Op, Op.Lane> lanes = new EnumMap<>(Op.class);
@@ -124,6 +124,8 @@ final class Dispatcher implements AutoCloseable {
             } else {
                 LOG.warn("{}: {} thrown after the reply was sent", op.label(), e.getMessage());
             }
+        } catch (InterruptedException e) {
+            if (!reply.isSent()) reply.error(Errno.EINTR);
         } catch (Throwable t) {
             LOG.error("{}: unexpected {}; answering EIO", op.label(), t.toString(), t);
             reply.failIfUnsent();
