@@ -96,7 +96,12 @@ final class Dispatcher implements AutoCloseable {
 
     /** Runs {@code handler} for {@code reply} on the lane of {@code op}. Called on a reader thread. */
     void dispatch(Op op, Reply reply, Handler handler) {
-        Op.Lane lane = lanes.get(op);
+        dispatch(op, null, reply, handler);
+    }
+
+    /** As {@link #dispatch(Op, Reply, Handler)} with a lane chosen by the filesystem (null = the op's). */
+    void dispatch(Op op, Op.Lane override, Reply reply, Handler handler) {
+        Op.Lane lane = override != null ? override : lanes.get(op);
         if (lane == Op.Lane.INLINE) {
             run(op, reply, handler);
             return;
