@@ -4,7 +4,9 @@ package vexfs.index;
  * Geometry of the graph file (see docs/format-graph.md). The file is a header region of
  * {@code headerBytes} followed by one fixed-size level-0 record per slot:
  * <pre>
- *   [0, codeBytes)                int8 traversal codes (absent when codeBytes == 0), 64-byte aligned
+ *   [0, dim)                      int8 traversal codes (absent without quantisation); records are
+ *                                 64-byte aligned and meta = roundUp(dim, 8), so the state byte
+ *                                 shares the last code cache line (read for free with the distance)
  *   meta + 0   byte  state        FREE=0, INSERTING=1, LIVE=2, DELETED=3
  *   meta + 1   byte  level        top level of the node
  *   meta + 4   int   upperRef     first level block in the upper file (levels 1..level)
@@ -13,7 +15,7 @@ package vexfs.index;
  * </pre>
  * Upper levels live in a separate file of {@code 4 * (m + 1)}-byte blocks: [count][m ids].
  */
-record GraphLayout(int dim, int m, int codeBytes, int headerBytes, int recordSize) {
+record GraphLayout(int dim, int m, int codeBytes, int metaOffset, int headerBytes, int recordSize) {
     static final byte FREE = 0;
     static final byte INSERTING = 1;
     static final byte LIVE = 2;
@@ -24,12 +26,17 @@ record GraphLayout(int dim, int m, int codeBytes, int headerBytes, int recordSiz
     /** Upper file: a small header, then blocks. */
     static final int UPPER_HEADER = 64;
 
+    /**
+     * Kernels read codes in whole SIMD vectors up to codeBytes = roundUp(dim, 64), i.e. possibly into
+     * meta and neighbour ids; quantiser lanes at and beyond dim have zero scale and offset, so those
+     * bytes contribute nothing. recordSize >= codeBytes keeps every read inside the mapping.
+     */
     static GraphLayout of(int dim, int m, boolean quantize) {
         int codeBytes = quantize ? roundUp(dim, 64) : 0;
         int headerBytes = roundUp(FIXED_HEADER + 8 * codeBytes, 4096);
-        int meta = codeBytes + 16 + 4 * (2 * m);
-        int recordSize = roundUp(meta, quantize ? 64 : 16);
-        return new GraphLayout(dim, m, codeBytes, headerBytes, recordSize);
+        int meta = quantize ? roundUp(dim, 8) : 0;
+        int recordSize = roundUp(Math.max(meta + 16 + 4 * (2 * m), codeBytes), quantize ? 64 : 16);
+        return new GraphLayout(dim, m, codeBytes, meta, headerBytes, recordSize);
     }
 
     static int roundUp(int v, int a) {
@@ -49,20 +56,20 @@ record GraphLayout(int dim, int m, int codeBytes, int headerBytes, int recordSiz
     }
 
     long stateOffset(int node) {
-        return record(node) + codeBytes;
+        return record(node) + metaOffset;
     }
 
     long levelOffset(int node) {
-        return record(node) + codeBytes + 1;
+        return record(node) + metaOffset + 1;
     }
 
     long upperRefOffset(int node) {
-        return record(node) + codeBytes + 4;
+        return record(node) + metaOffset + 4;
     }
 
     /** Offset of the level-0 count; the ids follow at +8. */
     long count0Offset(int node) {
-        return record(node) + codeBytes + 8;
+        return record(node) + metaOffset + 8;
     }
 
     long fileBytesFor(int capacity) {

@@ -13,6 +13,8 @@ final class HnswSearcher {
     final NeighborQueue candidates = new NeighborQueue(256, false);
     final NeighborQueue results = new NeighborQueue(256, true);
     final int[] buf;
+    private final int[] pending;
+    private final float[] pendingDist;
     int[] ids = new int[256];
     long[] codes = new long[256];
 
@@ -35,6 +37,8 @@ final class HnswSearcher {
     HnswSearcher(int capacity, int maxDegree) {
         visited = new VisitedSet(capacity);
         buf = new int[maxDegree];
+        pending = new int[maxDegree];
+        pendingDist = new float[maxDegree];
     }
 
     /** Binds the searcher to one query; {@code useCodes} selects int8 traversal when a quantiser exists. */
@@ -134,6 +138,8 @@ final class HnswSearcher {
      */
     void expand(int level, int ef, int visitLimit) {
         int[] b = buf;
+        int[] p = pending;
+        float[] pd = pendingDist;
         NeighborQueue cand = candidates;
         NeighborQueue res = results;
         while (cand.size() > 0) {
@@ -141,11 +147,16 @@ final class HnswSearcher {
             float cd = NeighborQueue.distanceOf(c);
             if (res.size() >= ef && cd > res.topDistance()) break;
             int n = g.readNeighbors(seg, NeighborQueue.nodeOf(c), level, b);
+            int u = 0;
             for (int i = 0; i < n; i++) {
                 int id = b[i];
-                if (id < 0 || id >= cap || !visited.add(id)) continue;
-                float d = dist(id);
+                if (id >= 0 && id < cap && visited.add(id)) p[u++] = id;
+            }
+            distances(p, u, pd);
+            for (int i = 0; i < u; i++) {
+                float d = pd[i];
                 if (res.size() < ef || d < res.topDistance()) {
+                    int id = p[i];
                     cand.add(d, id);
                     if (collectible(id)) res.addBounded(d, id, ef);
                 }
@@ -156,6 +167,16 @@ final class HnswSearcher {
             }
         }
         cand.clear();
+    }
+
+    /** Traversal distances to {@code n} nodes; int8 codes are scored four at a time. */
+    private void distances(int[] ids, int n, float[] out) {
+        computed += n;
+        if (qz != null) {
+            qz.distances(pq, seg, codesBase, recordSize, ids, n, out);
+        } else {
+            for (int i = 0; i < n; i++) out[i] = vs.distance(query, ids[i]);
+        }
     }
 
     /** Moves results into {@link #codes}, closest first; returns how many. */

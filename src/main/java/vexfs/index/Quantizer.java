@@ -24,15 +24,18 @@ final class Quantizer {
     final Metric metric;
     final int dim;
     final int codeBytes;
+    /** Bytes the kernels read: dim rounded up to whole SIMD vectors (<= codeBytes). */
+    private final int codeLen;
     final float[] offset;
     final float[] scale;
     private final float[] scale2;
 
     Quantizer(Metric metric, int dim, int codeBytes, float[] offset, float[] scale) {
-        if (codeBytes % F.length() != 0) throw new IllegalArgumentException("codeBytes " + codeBytes + " not a multiple of " + F.length());
+        if (codeBytes % 64 != 0 || codeBytes < dim) throw new IllegalArgumentException("codeBytes " + codeBytes + " not a multiple of 64 covering dim " + dim);
         this.metric = metric;
         this.dim = dim;
         this.codeBytes = codeBytes;
+        this.codeLen = (dim + F.length() - 1) / F.length() * F.length();
         this.offset = offset;
         this.scale = scale;
         this.scale2 = new float[codeBytes];
@@ -85,9 +88,9 @@ final class Quantizer {
 
     /** Writes the codes of a prepared vector at {@code at}. */
     void encode(float[] prepared, MemorySegment seg, long at) {
-        for (int i = 0; i < codeBytes; i++) {
+        for (int i = 0; i < dim; i++) {
             int c = 0;
-            if (i < dim && scale[i] > 0) {
+            if (scale[i] > 0) {
                 c = Math.round((prepared[i] - offset[i]) / scale[i]);
                 c = Math.max(-127, Math.min(127, c));
             }
@@ -130,6 +133,44 @@ final class Quantizer {
         return metric == Metric.COSINE ? 1f - dot : -dot;
     }
 
+    /**
+     * Query distances to {@code n} nodes at once ({@code base + id * stride}), four interleaved so
+     * that the cache misses of four code vectors are in flight together.
+     */
+    void distances(float[] pq, MemorySegment seg, long base, long stride, int[] ids, int n, float[] out) {
+        int i = 0;
+        if (metric == Metric.L2) {
+            for (; i + 4 <= n; i += 4) {
+                l2Query4(pq, seg, base + ids[i] * stride, base + ids[i + 1] * stride, base + ids[i + 2] * stride,
+                        base + ids[i + 3] * stride, out, i);
+            }
+        }
+        for (; i < n; i++) out[i] = distance(pq, seg, base + ids[i] * stride);
+    }
+
+    private void l2Query4(float[] qa, MemorySegment seg, long o0, long o1, long o2, long o3, float[] out, int at) {
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = FloatVector.zero(F);
+        FloatVector a2 = FloatVector.zero(F);
+        FloatVector a3 = FloatVector.zero(F);
+        for (int i = 0; i < codeLen; i += F.length()) {
+            FloatVector s = FloatVector.fromArray(F, scale, i);
+            FloatVector q = FloatVector.fromArray(F, qa, i);
+            FloatVector d0 = load(seg, o0 + i).fma(s, q);
+            FloatVector d1 = load(seg, o1 + i).fma(s, q);
+            FloatVector d2 = load(seg, o2 + i).fma(s, q);
+            FloatVector d3 = load(seg, o3 + i).fma(s, q);
+            a0 = d0.fma(d0, a0);
+            a1 = d1.fma(d1, a1);
+            a2 = d2.fma(d2, a2);
+            a3 = d3.fma(d3, a3);
+        }
+        out[at] = a0.reduceLanes(VectorOperators.ADD);
+        out[at + 1] = a1.reduceLanes(VectorOperators.ADD);
+        out[at + 2] = a2.reduceLanes(VectorOperators.ADD);
+        out[at + 3] = a3.reduceLanes(VectorOperators.ADD);
+    }
+
     private static FloatVector load(MemorySegment seg, long off) {
         return (FloatVector) ByteVector.fromMemorySegment(B, seg, off, ByteOrder.LITTLE_ENDIAN)
                 .convertShape(VectorOperators.B2F, F, 0);
@@ -140,13 +181,13 @@ final class Quantizer {
         FloatVector acc1 = FloatVector.zero(F);
         int step = F.length();
         int i = 0;
-        for (; i + 2 * step <= codeBytes; i += 2 * step) {
+        for (; i + 2 * step <= codeLen; i += 2 * step) {
             FloatVector d0 = load(seg, off + i).fma(FloatVector.fromArray(F, scale, i), FloatVector.fromArray(F, qa, i));
             FloatVector d1 = load(seg, off + i + step).fma(FloatVector.fromArray(F, scale, i + step), FloatVector.fromArray(F, qa, i + step));
             acc0 = d0.fma(d0, acc0);
             acc1 = d1.fma(d1, acc1);
         }
-        for (; i < codeBytes; i += step) {
+        for (; i < codeLen; i += step) {
             FloatVector d0 = load(seg, off + i).fma(FloatVector.fromArray(F, scale, i), FloatVector.fromArray(F, qa, i));
             acc0 = d0.fma(d0, acc0);
         }
@@ -158,17 +199,17 @@ final class Quantizer {
         FloatVector acc1 = FloatVector.zero(F);
         int step = F.length();
         int i = 0;
-        for (; i + 2 * step <= codeBytes; i += 2 * step) {
+        for (; i + 2 * step <= codeLen; i += 2 * step) {
             acc0 = load(seg, off + i).fma(FloatVector.fromArray(F, qs, i), acc0);
             acc1 = load(seg, off + i + step).fma(FloatVector.fromArray(F, qs, i + step), acc1);
         }
-        for (; i < codeBytes; i += step) acc0 = load(seg, off + i).fma(FloatVector.fromArray(F, qs, i), acc0);
+        for (; i < codeLen; i += step) acc0 = load(seg, off + i).fma(FloatVector.fromArray(F, qs, i), acc0);
         return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
     }
 
     private float l2Codes(MemorySegment seg, long a, long b) {
         FloatVector acc = FloatVector.zero(F);
-        for (int i = 0; i < codeBytes; i += F.length()) {
+        for (int i = 0; i < codeLen; i += F.length()) {
             FloatVector d = load(seg, a + i).sub(load(seg, b + i));
             acc = d.mul(d).fma(FloatVector.fromArray(F, scale2, i), acc);
         }
@@ -177,7 +218,7 @@ final class Quantizer {
 
     private float dotCodes(MemorySegment seg, long a, long b) {
         FloatVector acc = FloatVector.zero(F);
-        for (int i = 0; i < codeBytes; i += F.length()) {
+        for (int i = 0; i < codeLen; i += F.length()) {
             FloatVector s = FloatVector.fromArray(F, scale, i);
             FloatVector o = FloatVector.fromArray(F, offset, i);
             acc = load(seg, a + i).fma(s, o).fma(load(seg, b + i).fma(s, o), acc);
