@@ -306,8 +306,11 @@ final class GraphStore implements AutoCloseable {
         return main.fileSize() + upper.fileSize();
     }
 
-    /** Writes counters, clears DIRTY and seals the header after forcing the records to disk. */
-    void sync() {
+    /**
+     * Writes counters, clears DIRTY (unless {@code keepDirty}: a crashed file not yet verified) and
+     * seals the header after forcing the records to disk.
+     */
+    void sync(boolean keepDirty) {
         upper.force();
         main.force();
         synchronized (headerLock) {
@@ -316,9 +319,11 @@ final class GraphStore implements AutoCloseable {
             GraphHeader.setInt(h, GraphHeader.TOMBSTONES, tombstones.get());
             GraphHeader.setInt(h, GraphHeader.UPPER_USED, upperUsed());
             GraphHeader.setInt(h, GraphHeader.CAPACITY, capacity());
-            GraphHeader.setInt(h, GraphHeader.FLAGS, GraphHeader.getInt(h, GraphHeader.FLAGS) & ~GraphHeader.FLAG_DIRTY);
-            GraphHeader.seal(h, layout.headerBytes());
-            dirty = false;
+            if (!keepDirty) {
+                GraphHeader.setInt(h, GraphHeader.FLAGS, GraphHeader.getInt(h, GraphHeader.FLAGS) & ~GraphHeader.FLAG_DIRTY);
+                GraphHeader.seal(h, layout.headerBytes());
+                dirty = false;
+            }
         }
         main.force();
     }

@@ -82,6 +82,7 @@ public final class GraphVerifier {
         }
         if (inserting > 0) add(warnings, inserting + " nodes left in INSERTING state (interrupted insert)");
         progress.progress("verify", cap, cap);
+        if (errors.isEmpty()) index.markVerified();
         return new VerifyReport(List.copyOf(errors), List.copyOf(warnings), nodes, live, dead, unreachable, ep, maxLevel);
     }
 

@@ -24,6 +24,8 @@ public final class HnswIndex implements AutoCloseable {
     private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
     private final double levelMultiplier;
     private volatile boolean closed;
+    /** Opened after a crash and not yet verified clean: sync/close keep the DIRTY flag. */
+    private volatile boolean unverified;
 
     private HnswIndex(GraphStore g, VectorSource vectors, HnswParams params) {
         this.g = g;
@@ -32,6 +34,10 @@ public final class HnswIndex implements AutoCloseable {
         this.builder = new GraphBuilder(g, params.m(), params.efConstruction());
         this.pool = new SearcherPool(64, Math.max(params.m0(), params.m()));
         this.levelMultiplier = params.levelMultiplier();
+        if (g.openedDirty) {
+            unverified = true;
+            recount();
+        }
     }
 
     /** Creates a new, empty graph file (fails if it exists). */
@@ -63,10 +69,7 @@ public final class HnswIndex implements AutoCloseable {
                 HnswIndex idx = open(file, vectors, params);
                 if (!idx.wasDirty()) return idx;
                 VerifyReport r = GraphVerifier.verify(idx, progress);
-                if (r.ok()) {
-                    idx.recount();
-                    return idx;
-                }
+                if (r.ok()) return idx;
                 progress.progress("graph dirty and inconsistent (" + r.errors().getFirst() + "); rebuilding", 0, 0);
                 idx.close();
             } catch (CorruptGraphException e) {
@@ -245,7 +248,11 @@ public final class HnswIndex implements AutoCloseable {
         return slot >= 0 && slot < g.capacity() && g.state(g.segment(), slot) == GraphLayout.LIVE;
     }
 
-    /** The file was left with mutations in progress (crash); run {@link GraphVerifier} or rebuild. */
+    /**
+     * The file was left with mutations in progress (crash): live/tombstone counts were recomputed
+     * from the records; run {@link GraphVerifier#verify} (which clears the flag when clean) or rebuild.
+     * Until verified clean, sync and close keep the file marked dirty.
+     */
     public boolean wasDirty() {
         return g.openedDirty;
     }
@@ -262,7 +269,7 @@ public final class HnswIndex implements AutoCloseable {
     public void sync() {
         structure.writeLock().lock();
         try {
-            g.sync();
+            g.sync(unverified);
         } finally {
             structure.writeLock().unlock();
         }
@@ -275,6 +282,11 @@ public final class HnswIndex implements AutoCloseable {
         sync();
         closed = true;
         g.close();
+    }
+
+    /** Called by the verifier when a crashed file checked clean: the next sync may clear DIRTY. */
+    void markVerified() {
+        unverified = false;
     }
 
     GraphStore graph() {
