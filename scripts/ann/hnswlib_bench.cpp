@@ -110,7 +110,8 @@ int main(int argc, char** argv) {
     std::vector<double> lat(q.n);
     for (int ef : efs) {
         index.setEf(ef);
-        for (size_t i = 0; i < q.n; i++) index.searchKnn(&q.data[i * q.dim], k);  // untimed warm-up pass
+        // untimed warm-up: max(queries, 10000) searches cycling over the query set
+        for (size_t w = 0; w < std::max<size_t>(q.n, 10000); w++) index.searchKnn(&q.data[(w % q.n) * q.dim], k);
         size_t hits = 0;
         double start = now();
         for (size_t i = 0; i < q.n; i++) {

@@ -57,8 +57,8 @@ def main():
     lat = np.empty(len(query))
     for ef in (int(x) for x in a.ef.split(",")):
         index.set_ef(ef)
-        for q in query:  # untimed warm-up pass
-            index.knn_query(q, k=a.k, num_threads=1)
+        for w in range(max(len(query), 10000)):  # untimed warm-up, cycling over the queries
+            index.knn_query(query[w % len(query)], k=a.k, num_threads=1)
         hits = 0
         start = time.perf_counter()
         for i, q in enumerate(query):
