@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Lucene HNSW reference for scripts/bench-ann. CLI (docs/bench-ann-protocol.md):
  * {@code --base F --query F --gt F --m 16 --efc 200 --ef 10,20,40,80,160 --k 10
- * [--mode index|graph|both] [--work DIR]}. Single thread. Prints
+ * [--mode index|graph|both] [--work DIR]} (default index; scripts/bench-ann runs each mode in its own JVM).
+ * Single thread. Prints
  * {@code impl=lucene build_seconds=S bytes=N} then one {@code impl=lucene ef=...} line per ef;
  * the pure-graph mode reports as {@code impl=lucene-graph}.
  */
@@ -16,7 +17,7 @@ public final class LuceneAnnBench {
     }
 
     public static void main(String[] args) throws Exception {
-        String base = null, query = null, gt = null, mode = "both";
+        String base = null, query = null, gt = null, mode = "index";
         Path work = Path.of(System.getProperty("java.io.tmpdir"));
         int m = 16, efc = 200, k = 10;
         int[] efs = {10, 20, 40, 80, 160};
