@@ -108,21 +108,35 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
 
     std::vector<double> lat(q.n);
+    for (int ef : efs) {  // pre-warm: one untimed pass at every ef before any timed pass
+        index.setEf(ef);
+        for (size_t i = 0; i < q.n; i++) index.searchKnn(&q.data[i * q.dim], k);
+    }
     for (int ef : efs) {
         index.setEf(ef);
         // untimed warm-up: max(queries, 10000) searches cycling over the query set
         for (size_t w = 0; w < std::max<size_t>(q.n, 10000); w++) index.searchKnn(&q.data[(w % q.n) * q.dim], k);
+        // Best of 3 timed passes (shortest wall time), as ann-benchmarks does; recall is scored after timing.
+        std::vector<int32_t> got(q.n * k, -1);
+        std::vector<double> pass(q.n);
+        double total = 1e300;
+        for (int run = 0; run < 3; run++) {
+            double start = now();
+            for (size_t i = 0; i < q.n; i++) {
+                double s = now();
+                auto res = index.searchKnn(&q.data[i * q.dim], k);
+                for (size_t j = 0; !res.empty(); j++, res.pop()) got[i * k + j] = static_cast<int32_t>(res.top().second);
+                pass[i] = now() - s;
+            }
+            double t = now() - start;
+            if (t < total) { total = t; lat = pass; }
+        }
         size_t hits = 0;
-        double start = now();
         for (size_t i = 0; i < q.n; i++) {
-            double s = now();
-            auto res = index.searchKnn(&q.data[i * q.dim], k);
-            lat[i] = now() - s;
             const int32_t* truth = reinterpret_cast<const int32_t*>(&g.data[i * g.dim]);
             std::unordered_set<int32_t> want(truth, truth + k);
-            while (!res.empty()) { hits += want.count(static_cast<int32_t>(res.top().second)); res.pop(); }
+            for (int j = 0; j < k; j++) hits += want.count(got[i * k + j]);
         }
-        double total = now() - start;
         std::sort(lat.begin(), lat.end());
         double p50 = lat[(q.n - 1) * 50 / 100] * 1e6, p99 = lat[(q.n - 1) * 99 / 100] * 1e6;
         std::printf("impl=hnswlib ef=%d recall=%.4f qps=%.1f p50_us=%.1f p99_us=%.1f\n", ef,

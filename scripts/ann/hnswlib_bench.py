@@ -54,19 +54,29 @@ def main():
         size = os.path.getsize(path)
     print(f"impl=hnswlib-py build_seconds={build:.3f} bytes={size}", flush=True)
 
-    lat = np.empty(len(query))
-    for ef in (int(x) for x in a.ef.split(",")):
+    efs = [int(x) for x in a.ef.split(",")]
+    for ef in efs:  # pre-warm: one untimed pass at every ef before any timed pass
+        index.set_ef(ef)
+        for q in query:
+            index.knn_query(q, k=a.k, num_threads=1)
+    for ef in efs:
         index.set_ef(ef)
         for w in range(max(len(query), 10000)):  # untimed warm-up, cycling over the queries
             index.knn_query(query[w % len(query)], k=a.k, num_threads=1)
-        hits = 0
-        start = time.perf_counter()
-        for i, q in enumerate(query):
-            s = time.perf_counter()
-            labels, _ = index.knn_query(q, k=a.k, num_threads=1)
-            lat[i] = time.perf_counter() - s
-            hits += len(np.intersect1d(labels[0], gt[i]))
-        total = time.perf_counter() - start
+        # Best of 3 timed passes (shortest wall time), as ann-benchmarks does; recall is scored after timing.
+        total = float("inf")
+        got = [None] * len(query)
+        pass_lat = np.empty(len(query))
+        for _ in range(3):
+            start = time.perf_counter()
+            for i, q in enumerate(query):
+                s = time.perf_counter()
+                got[i] = index.knn_query(q, k=a.k, num_threads=1)[0][0]
+                pass_lat[i] = time.perf_counter() - s
+            t = time.perf_counter() - start
+            if t < total:
+                total, lat = t, pass_lat.copy()
+        hits = sum(len(np.intersect1d(got[i], gt[i])) for i in range(len(query)))
         srt = np.sort(lat)
         n = len(query)
         print(f"impl=hnswlib-py ef={ef} recall={hits / (n * a.k):.4f} qps={n / total:.1f} "

@@ -5,13 +5,14 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The measurement loop shared by every impl (docs/bench-ann-protocol.md): for each ef, an untimed
- * warm-up of max(queries, 10000) searches cycling over the query set, then one timed pass on
- * this thread, one query at a time.
- * recall@k = |returned top-k ∩ true top-k| / k averaged over queries; qps = queries / wall time of the
- * timed pass; p50/p99 from per-query System.nanoTime() latencies.
+ * The measurement loop shared by every impl (docs/bench-ann-protocol.md): first one untimed pass over
+ * the queries at every ef; then for each ef an untimed warm-up of max(queries, 10000) searches cycling
+ * over the query set, then TIMED_RUNS timed passes on this thread, one query at a time, of which the
+ * fastest is reported. recall@k = |returned top-k ∩ true top-k| / k averaged over queries; qps =
+ * queries / wall time of the pass; p50/p99 from that pass's per-query System.nanoTime() latencies.
  */
 final class AnnMeasure {
+    static final int TIMED_RUNS = 3;
 
     /** One search: the ids (base-file rows) of the best {@code k} results found with beam width {@code ef}. */
     interface Search {
@@ -27,19 +28,37 @@ final class AnnMeasure {
             qs[i] = queries.floatRow(i);
         }
         long[] lat = new long[qs.length];
+        for (int ef : efs) { // pre-warm: one untimed pass at every ef before any timed pass
+            for (float[] q : qs) {
+                search.topK(q, ef, k);
+            }
+        }
         for (int ef : efs) {
             for (int w = 0; w < warmUpQueries(qs.length); w++) {
                 search.topK(qs[w % qs.length], ef, k);
             }
-            long hits = 0;
-            long start = System.nanoTime();
-            for (int i = 0; i < qs.length; i++) {
-                long s = System.nanoTime();
-                int[] got = search.topK(qs[i], ef, k);
-                lat[i] = System.nanoTime() - s;
-                hits += overlap(got, gt, i, k);
+            // Best of TIMED_RUNS passes (shortest wall time), as ann-benchmarks does: interference from other
+            // processes on a shared machine only ever slows a pass down.
+            long total = Long.MAX_VALUE;
+            long[] pass = new long[qs.length];
+            int[][] got = new int[qs.length][];
+            for (int run = 0; run < TIMED_RUNS; run++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < qs.length; i++) {
+                    long s = System.nanoTime();
+                    got[i] = search.topK(qs[i], ef, k);
+                    pass[i] = System.nanoTime() - s;
+                }
+                long t = System.nanoTime() - start;
+                if (t < total) {
+                    total = t;
+                    System.arraycopy(pass, 0, lat, 0, lat.length);
+                }
             }
-            long total = System.nanoTime() - start;
+            long hits = 0; // scored after timing
+            for (int i = 0; i < qs.length; i++) {
+                hits += overlap(got[i], gt, i, k);
+            }
             long[] sorted = lat.clone();
             Arrays.sort(sorted);
             int n = qs.length;
