@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vexfs.fuse.FsException;
-import vexfs.fuse.FuseFilesystem;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.MountOptions;
 
@@ -25,16 +24,22 @@ public final class Daemon {
                           int similarK, int readers, boolean debug) {
         long t0 = System.nanoTime();
         FuseSession session;
+        VectorFs fs = null;
         try {
-            FuseFilesystem fs = PassthroughFs.open(backing, options);
+            fs = VectorFs.open(backing, options, true);
             MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
             mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());
             session = FuseSession.mount(fs, mountpoint, mo);
         } catch (FsException | RuntimeException e) {
+            if (fs != null) fs.close();
             System.err.println("vexfs mount: " + e.getMessage());
             return 1;
         }
-        Thread hook = new Thread(session::close, "vexfs-unmount");
+        VectorFs served = fs;
+        Thread hook = new Thread(() -> {
+            session.close();
+            served.close();  // the store is closed cleanly (marked CLEAN) on SIGTERM too
+        }, "vexfs-unmount");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Files.readAttributes(mountpoint, "unix:ino");  // INIT + first GETATTR: the mount answers
@@ -49,6 +54,7 @@ public final class Daemon {
             Thread.currentThread().interrupt();
         }
         session.close();
+        served.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
