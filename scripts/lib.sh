@@ -52,3 +52,20 @@ build_if_needed() {
 vexfs_jvm_flags() {
   echo "--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=4 -Xshare:auto"
 }
+
+# ensure_test_packages: real tools the integration tests drive (attr, git, rsync) and the real data set.
+ensure_test_packages() {
+  local missing=()
+  command -v git >/dev/null 2>&1 || missing+=(git)
+  command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+  command -v setfattr >/dev/null 2>&1 || missing+=(attr)
+  [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || missing+=(dataset-fashion-mnist)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "vexfs: installing ${missing[*]} with apt-get" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || \
+      echo "vexfs: could not install ${missing[*]}; tests that need them will say so" >&2
+  else
+    echo "vexfs: missing ${missing[*]}; tests that need them will say so" >&2
+  fi
+}
