@@ -42,11 +42,15 @@ import vexfs.fuse.WriteData;
 public class PassthroughFs implements FuseFilesystem {
     private static final Logger LOG = LoggerFactory.getLogger(PassthroughFs.class);
     private static final int DIR_BUFFER = 32 * 1024;
+    private static final int SET_UID = 04000;
+    private static final int SET_GID = 02000;
+    private static final long MAX_LOCK_PAUSE_NANOS = 20_000_000;
 
     protected final InodeTable inodes;
     protected final PassthroughOptions options;
     private final Name hidden;
     private final boolean runningAsRoot;
+    private final PosixLocks locks = new PosixLocks();
 
     public PassthroughFs(int backingDirFd, PassthroughOptions options) throws FsException {
         this.inodes = new InodeTable(backingDirFd, NativeIo.stat(backingDirFd));
@@ -58,6 +62,8 @@ public class PassthroughFs implements FuseFilesystem {
     /** Opens {@code backingDir} as the root (O_PATH) and builds the filesystem over it. */
     public static PassthroughFs open(java.nio.file.Path backingDir, PassthroughOptions options) throws FsException {
         int fd = NativeIo.open(backingDir.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY, 0);
+        // Modes arrive already masked with the caller's umask; ours must not mask them again (passthrough_ll too).
+        NativeIo.umask(0);
         return new PassthroughFs(fd, options);
     }
 
@@ -139,13 +145,23 @@ public class PassthroughFs implements FuseFilesystem {
         reply.target(NativeIo.readlinkat(inodes.get(ino).fd));
     }
 
-    /** After creating {@code name} as root on behalf of another user, give it to that user (as a kernel FS would). */
+    /**
+     * After creating {@code name} as root on behalf of another user, give it to that user, as a kernel FS would:
+     * the group stays the directory's if the directory is set-group-ID, and set-ID bits the caller asked for are
+     * put back (chown clears them on non-directories).
+     */
     private void ownByCaller(Request req, int dirFd, Name name) {
         if (!runningAsRoot || (req.uid() == 0 && req.gid() == 0)) return;
         try {
             int fd = NativeIo.openat(dirFd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
             try {
-                NativeIo.chown(fd, req.uid(), req.gid());
+                boolean setgidDir = (NativeIo.stat(dirFd).mode() & SET_GID) != 0;
+                Attr before = NativeIo.stat(fd);
+                NativeIo.chown(fd, req.uid(), setgidDir ? -1 : req.gid());
+                int special = before.mode() & (SET_UID | SET_GID);
+                if (special != 0 && !before.isDirectory() && !before.isSymlink()) {
+                    NativeIo.chmod(fd, before.mode() & 07777);
+                }
             } finally {
                 NativeIo.close(fd);
             }
@@ -272,6 +288,8 @@ public class PassthroughFs implements FuseFilesystem {
 
     @Override
     public void flush(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        // A close(2) by the lock owner drops all its POSIX locks on the file (the kernel leaves that to us).
+        locks.release(ino, fi.lockOwner());
         // close(dup(fd)) makes the backing filesystem see the close(2) of this descriptor (NFS-style semantics).
         int dup = NativeIo.reopenDup((int) fi.fh());
         NativeIo.close(dup);
@@ -400,9 +418,12 @@ public class PassthroughFs implements FuseFilesystem {
         reply.ok();
     }
 
-    /** xattrs of symlinks cannot be reached through /proc/self/fd (it follows); passthrough_ll refuses them too. */
-    private static int xattrFd(Inode node) throws FsException {
-        if (node.isSymlink()) throw new FsException(Errno.EPERM, "xattr on symlink");
+    /**
+     * The descriptor xattr calls go through (as /proc/self/fd/N). For a symlink's O_PATH descriptor that path
+     * resolves to the symlink itself, not its target, so xattrs of symlinks work as lgetxattr(2) would (the
+     * backing FS then refuses user.* on symlinks with EPERM itself, as it should).
+     */
+    private static int xattrFd(Inode node) {
         return node.fd;
     }
 
@@ -410,22 +431,43 @@ public class PassthroughFs implements FuseFilesystem {
 
     @Override
     public void getlk(Request req, long ino, FileInfo fi, Lock lock, ReplyLock reply) throws FsException {
-        reply.lock(NativeIo.fcntlLock((int) fi.fh(), NativeIo.F_OFD_GETLK, new Lock(lock.type(), lock.whence(),
-                lock.start(), lock.len(), 0)));
+        reply.lock(locks.test(inodes.get(ino), fi.lockOwner(), (int) fi.fh(), lock));
     }
 
     @Override
     public void setlk(Request req, long ino, FileInfo fi, Lock lock, boolean sleep, ReplyEmpty reply)
             throws FsException {
-        NativeIo.fcntlLock((int) fi.fh(), sleep ? NativeIo.F_OFD_SETLKW : NativeIo.F_OFD_SETLK,
-                new Lock(lock.type(), lock.whence(), lock.start(), lock.len(), 0));
+        locks.set(inodes.get(ino), fi.lockOwner(), req.pid(), lock, sleep, reply::isInterrupted);
         reply.ok();
     }
 
+    /** flock(2) locks belong to the open file, i.e. to our descriptor; a blocking one waits like setlk does. */
     @Override
     public void flock(Request req, long ino, FileInfo fi, int op, ReplyEmpty reply) throws FsException {
-        NativeIo.flock((int) fi.fh(), op);
-        reply.ok();
+        int fd = (int) fi.fh();
+        if ((op & NativeIo.LOCK_NB) != 0 || (op & NativeIo.LOCK_UN) != 0) {
+            NativeIo.flock(fd, op);
+            reply.ok();
+            return;
+        }
+        long pause = 100_000;
+        while (true) {
+            try {
+                NativeIo.flock(fd, op | NativeIo.LOCK_NB);
+                reply.ok();
+                return;
+            } catch (FsException e) {
+                if (e.errno() != Errno.EAGAIN) throw e;
+            }
+            if (reply.isInterrupted()) throw new FsException(Errno.EINTR, "flock wait interrupted");
+            try {
+                Thread.sleep(java.time.Duration.ofNanos(pause));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FsException(Errno.EINTR, "flock wait interrupted");
+            }
+            pause = Math.min(MAX_LOCK_PAUSE_NANOS, pause * 2);
+        }
     }
 
     @Override

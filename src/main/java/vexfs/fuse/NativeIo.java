@@ -57,7 +57,10 @@ public final class NativeIo {
     public static final int F_OFD_SETLK = constants_h.F_OFD_SETLK;
     public static final int F_OFD_SETLKW = constants_h.F_OFD_SETLKW;
     public static final int F_UNLCK = constants_h.F_UNLCK;
+    public static final int LOCK_SH = constants_h.LOCK_SH;
+    public static final int LOCK_EX = constants_h.LOCK_EX;
     public static final int LOCK_NB = constants_h.LOCK_NB;
+    public static final int LOCK_UN = constants_h.LOCK_UN;
 
     /** An entry of getdents64: inode number, the offset of the NEXT entry, d_type, name. */
     public record DirEntry(long ino, long nextOffset, int type, Name name) {}
@@ -109,6 +112,13 @@ public final class NativeIo {
             int d = libc_h.dup(e, fd);
             if (d < 0) throw fail(e, "dup");
             return d;
+        }
+    }
+
+    /** umask(2); returns the previous mask. The daemon runs with 0: the kernel already applied the caller's. */
+    public static int umask(int mask) {
+        try (Arena a = Arena.ofConfined()) {
+            return libc_h.umask(libc_h.allocateErrno(a), mask);
         }
     }
 
@@ -164,6 +174,16 @@ public final class NativeIo {
             if (err != Errno.ENOENT && err != Errno.EPERM) throw new FsException(err, "linkat");
             // AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH; /proc/self/fd/N with AT_SYMLINK_FOLLOW does not.
             if (libc_h.linkat(e, AT_FDCWD, str(a, procPath(fd)), newDirFd, str(a, newName), AT_SYMLINK_FOLLOW) != 0) {
+                throw fail(e, "linkat");
+            }
+        }
+    }
+
+    /** linkat(2) with names on both sides (AT_SYMLINK_FOLLOW in {@code flags} to link a symlink's target). */
+    public static void linkat(int oldDir, Name oldName, int newDir, Name newName, int flags) throws FsException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment e = libc_h.allocateErrno(a);
+            if (libc_h.linkat(e, oldDir, str(a, oldName), newDir, str(a, newName), flags) != 0) {
                 throw fail(e, "linkat");
             }
         }
@@ -306,6 +326,18 @@ public final class NativeIo {
             long n = libc_h.pread(e, fd, buf, count, offset);
             if (n < 0) throw fail(e, "pread");
             return buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    /** pwrite of {@code data} (for tools and tests; the write path itself goes through {@link WriteData}). */
+    public static long pwrite(int fd, byte[] data, long offset) throws FsException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment e = libc_h.allocateErrno(a);
+            MemorySegment buf = a.allocate(Math.max(1, data.length));
+            MemorySegment.copy(data, 0, buf, ValueLayout.JAVA_BYTE, 0, data.length);
+            long n = libc_h.pwrite(e, fd, buf, data.length, offset);
+            if (n < 0) throw fail(e, "pwrite");
+            return n;
         }
     }
 

@@ -33,6 +33,11 @@ final class NativeReplySink implements ReplySink {
     }
 
     @Override
+    public boolean interrupted(long req) {
+        return fuse_lowlevel_h.fuse_req_interrupted(ptr(req)) != 0;
+    }
+
+    @Override
     public void none(long req) {
         fuse_lowlevel_h.fuse_reply_none(ptr(req));
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
  * INLINE on the reader thread (cheap, never blocks for long: go-fuse measured a hand-off per request ~2x slower
  * for such ops), VIRTUAL on a virtual thread (may compute or wait on locks; JDK I/O there compensates),
  * BLOCKING on a bounded platform pool (long raw syscalls through FFM, which would pin a carrier).
+ * Lock waits (setlk, flock) are VIRTUAL: they poll non-blocking calls and sleep in between, holding no thread.
  * {@code -Dvexfs.lane.<op>=inline|virtual|blocking} overrides one op (used by the measurements in docs/).
  */
 public enum Op {
@@ -18,7 +19,7 @@ public enum Op {
     OPENDIR(Lane.INLINE), READDIR(Lane.INLINE), READDIRPLUS(Lane.INLINE), RELEASEDIR(Lane.INLINE),
     FSYNCDIR(Lane.BLOCKING), STATFS(Lane.INLINE), SETXATTR(Lane.VIRTUAL), GETXATTR(Lane.INLINE),
     LISTXATTR(Lane.INLINE), REMOVEXATTR(Lane.VIRTUAL), ACCESS(Lane.INLINE), CREATE(Lane.INLINE),
-    GETLK(Lane.INLINE), SETLK(Lane.BLOCKING), FLOCK(Lane.BLOCKING), FALLOCATE(Lane.BLOCKING),
+    GETLK(Lane.INLINE), SETLK(Lane.VIRTUAL), FLOCK(Lane.VIRTUAL), FALLOCATE(Lane.BLOCKING),
     COPY_FILE_RANGE(Lane.BLOCKING), LSEEK(Lane.INLINE), BMAP(Lane.INLINE);
 
     public enum Lane { INLINE, VIRTUAL, BLOCKING }

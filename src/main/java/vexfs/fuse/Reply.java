@@ -34,6 +34,14 @@ public abstract sealed class Reply permits ReplyEntry, ReplyCreate, ReplyAttr, R
         }
     }
 
+    /**
+     * Whether the caller gave up on this request (a signal: the kernel sent FUSE_INTERRUPT). A handler that waits
+     * (a blocking lock) polls this and answers EINTR; until it answers, the calling process cannot even die.
+     */
+    public final boolean isInterrupted() {
+        return !sent.get() && sink.interrupted(req);
+    }
+
     public final boolean isSent() {
         return sent.get();
     }

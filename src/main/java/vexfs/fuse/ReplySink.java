@@ -40,4 +40,9 @@ interface ReplySink {
     void lseek(long req, long offset);
 
     void directory(long req, long maxSize, boolean plus, List<ReplyDirectory.Entry> entries);
+
+    /** Whether the kernel sent FUSE_INTERRUPT for this (still unanswered) request. */
+    default boolean interrupted(long req) {
+        return false;
+    }
 }
