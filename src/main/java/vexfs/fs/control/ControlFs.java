@@ -179,6 +179,13 @@ public final class ControlFs {
      * into chunks is kept until its end arrives. A bad query fails this write with EINVAL.
      */
     private void runQuery(Request req, ControlSession s, byte[] chunk) throws FsException {
+        if (s.pendingSize() == 0 && s.lastQuery() != null && startsWithOption(chunk)) {
+            // shells (bash's printf, echo per line) write a query line by line: "k=3\n" refines the last query
+            byte[] last = s.lastQuery();
+            byte[] joined = java.util.Arrays.copyOf(last, last.length + chunk.length);
+            System.arraycopy(chunk, 0, joined, last.length, chunk.length);
+            chunk = joined;
+        }
         byte[] all = s.appendPending(chunk);
         boolean complete = all.length > 0 && all[all.length - 1] == '\n';
         QueryParser.Query q;
@@ -191,12 +198,22 @@ public final class ControlFs {
             throw e;
         }
         List<SearchBackend.Hit> hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), req.uid(), req.gid());
+        s.setLastQuery(all);
         StringBuilder out = new StringBuilder(hits.size() * 48);
         for (int i = 0; i < hits.size(); i++) {
             out.append(i + 1).append('\t').append(hits.get(i).distance()).append('\t').append(hits.get(i).path())
                     .append('\n');
         }
         s.setContent(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** True if the first non-blank line is a key=value option (a vector line never contains '='). */
+    private static boolean startsWithOption(byte[] chunk) {
+        for (byte b : chunk) {
+            if (b == '\n') return false;
+            if (b == '=') return true;
+        }
+        return false;
     }
 
     private ControlSession session(FileInfo fi) throws FsException {

@@ -11,6 +11,8 @@ final class ControlSession {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private byte[] content;
     private int cursor;
+    /** The text of the last query that ran, so that option lines written separately can refine it. */
+    private byte[] lastQuery;
 
     ControlSession(byte[] content) {
         this.content = content;
@@ -27,6 +29,14 @@ final class ControlSession {
 
     synchronized void clearPending() {
         pending.reset();
+    }
+
+    synchronized byte[] lastQuery() {
+        return lastQuery;
+    }
+
+    synchronized void setLastQuery(byte[] q) {
+        lastQuery = q;
     }
 
     synchronized void setContent(byte[] c) {
