@@ -1,7 +1,6 @@
 package vexfs.fs.control;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -228,30 +227,27 @@ public final class ControlFs {
     }
 
     void readdir(Request req, long ino, long offset, ReplyDirectory reply) throws FsException {
-        List<Object[]> entries = new ArrayList<>();  // {Name, ino or -1 (lookup lazily), mode}
-        if (ino == ControlNodes.DIR) {
-            entries.add(new Object[] {Name.of("."), ControlNodes.DIR, Attr.S_IFDIR});
-            entries.add(new Object[] {Name.of(".."), FuseFilesystem.ROOT_ID, Attr.S_IFDIR});
-            entries.add(new Object[] {Name.of("search"), ControlNodes.SEARCH, Attr.S_IFREG});
-            entries.add(new Object[] {Name.of("stats"), ControlNodes.STATS, Attr.S_IFREG});
-            entries.add(new Object[] {Name.of("stats.json"), ControlNodes.STATS_JSON, Attr.S_IFREG});
-            entries.add(new Object[] {Name.of("control"), ControlNodes.CONTROL, Attr.S_IFREG});
-            entries.add(new Object[] {Name.of("similar"), ControlNodes.SIMILAR, Attr.S_IFDIR});
-        } else {
-            entries.addAll(similar.list(req, ino));
-        }
+        List<SimilarTree.Row> entries = ino == ControlNodes.DIR ? List.of(
+                new SimilarTree.Row(Name.of("."), ControlNodes.DIR, Attr.S_IFDIR),
+                new SimilarTree.Row(Name.of(".."), FuseFilesystem.ROOT_ID, Attr.S_IFDIR),
+                new SimilarTree.Row(Name.of("search"), ControlNodes.SEARCH, Attr.S_IFREG),
+                new SimilarTree.Row(Name.of("stats"), ControlNodes.STATS, Attr.S_IFREG),
+                new SimilarTree.Row(Name.of("stats.json"), ControlNodes.STATS_JSON, Attr.S_IFREG),
+                new SimilarTree.Row(Name.of("control"), ControlNodes.CONTROL, Attr.S_IFREG),
+                new SimilarTree.Row(Name.of("similar"), ControlNodes.SIMILAR, Attr.S_IFDIR))
+                : similar.list(req, ino);
         for (int i = (int) offset; i < entries.size(); i++) {
-            Object[] e = entries.get(i);
-            Name name = (Name) e[0];
-            long child = (long) e[1];
-            int mode = (int) e[2];
+            SimilarTree.Row e = entries.get(i);
+            Name name = e.name();
+            long child = e.ino();
+            int mode = e.mode();
             boolean full;
             if (!reply.isPlus() || name.isDotOrDotDot()) {
                 full = reply.isPlus()
                         ? reply.addPlus(name, new EntryParam(0, 0, attr(child, mode, 0), 0, 0), i + 1)
                         : reply.add(name, child, mode, i + 1);
             } else {
-                EntryParam ep = child >= 0 ? entryFor(child) : similar.lookup(req, ino, name, this);
+                EntryParam ep = child >= 0 ? entryFor(child) : similar.entry(req, ino, e, this);
                 full = reply.addPlus(name, ep, i + 1);
                 if (full && !ControlNodes.isFixed(ep.ino())) similar.forget(ep.ino(), 1);
             }

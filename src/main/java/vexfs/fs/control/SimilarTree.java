@@ -22,6 +22,13 @@ import vexfs.fuse.Request;
  * UTF-8 cannot be mirrored).
  */
 final class SimilarTree {
+    /** A directory entry of the control tree: {@code ino} is -1 when the node is made on lookup; {@code target} is set for neighbour links. */
+    record Row(Name name, long ino, int mode, String target) {
+        Row(Name name, long ino, int mode) {
+            this(name, ino, mode, null);
+        }
+    }
+
     private final ControlNodes nodes;
     private final SearchBackend backend;
     private final Path backingRoot;
@@ -69,22 +76,33 @@ final class SimilarTree {
             return fs.entryFor(d.id());
         }
         // parent mirrors a regular file: its entries are the neighbour links
-        for (Object[] e : neighbours(req, dir)) {
-            if (e[0].equals(name)) {
-                ControlNodes.Dynamic l = nodes.symlink(child(dir, name), (String) e[3]);
-                return fs.entryFor(l.id());
-            }
+        for (Row r : neighbours(req, dir)) {
+            if (r.name().equals(name)) return linkEntry(dir, r, fs);
         }
         throw new FsException(Errno.ENOENT);
     }
 
-    /** {name, ino (-1: look up), mode, target} rows for readdir of a similar/ node. */
-    List<Object[]> list(Request req, long ino) throws FsException {
+    private EntryParam linkEntry(String dir, Row link, ControlFs fs) throws FsException {
+        ControlNodes.Dynamic l = nodes.symlink(child(dir, link.name()), link.target());
+        return fs.entryFor(l.id());
+    }
+
+    /**
+     * The entry (one lookup reference) for a row that {@link #list} returned under {@code parent}. A neighbour link
+     * is made from the row itself, so readdirplus does not repeat the neighbour search once per link.
+     */
+    EntryParam entry(Request req, long parent, Row row, ControlFs fs) throws FsException {
+        if (row.target() != null) return linkEntry(pathOf(parent), row, fs);
+        return lookup(req, parent, row.name(), fs);
+    }
+
+    /** The rows of a similar/ node for readdir. */
+    List<Row> list(Request req, long ino) throws FsException {
         String dir = pathOf(ino);
-        List<Object[]> out = new ArrayList<>();
-        out.add(new Object[] {Name.of("."), ino, Attr.S_IFDIR});
-        out.add(new Object[] {Name.of(".."), ino == ControlNodes.SIMILAR ? ControlNodes.DIR : ControlNodes.SIMILAR,
-                Attr.S_IFDIR});
+        List<Row> out = new ArrayList<>();
+        out.add(new Row(Name.of("."), ino, Attr.S_IFDIR));
+        out.add(new Row(Name.of(".."), ino == ControlNodes.SIMILAR ? ControlNodes.DIR : ControlNodes.SIMILAR,
+                Attr.S_IFDIR));
         Path real = backing(dir);
         if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(real)) {
@@ -92,31 +110,31 @@ final class SimilarTree {
                     String n = p.getFileName().toString();
                     if (dir.equals("/") && n.equals(".vexfs")) continue;
                     if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        out.add(new Object[] {Name.of(n), -1L, Attr.S_IFDIR});
+                        out.add(new Row(Name.of(n), -1L, Attr.S_IFDIR));
                     }
                 }
             } catch (IOException e) {
                 throw new FsException(Errno.of(e), e.getMessage());
             }
         } else {
-            for (Object[] e : neighbours(req, dir)) out.add(new Object[] {e[0], -1L, Attr.S_IFLNK, e[3]});
+            out.addAll(neighbours(req, dir));
         }
         return out;
     }
 
-    /** The neighbour links of the file {@code path}: {name, -1, S_IFLNK, relative target}. */
-    private List<Object[]> neighbours(Request req, String path) throws FsException {
+    /** The neighbour links of the file {@code path}, with relative targets. */
+    private List<Row> neighbours(Request req, String path) throws FsException {
         if (!Files.isRegularFile(backing(path), LinkOption.NOFOLLOW_LINKS)) throw new FsException(Errno.ENOENT);
         List<SearchBackend.Hit> hits = backend.neighbours(path, k, req.uid(), req.gid());
         // from /.vexfs/similar/<path>/ back up to the mount root: one ".." per component, plus similar and .vexfs
         int depth = path.split("/").length - 1 + 2;
         String up = "../".repeat(depth);
-        List<Object[]> out = new ArrayList<>();
+        List<Row> out = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             String target = hits.get(i).path();
             String base = target.substring(target.lastIndexOf('/') + 1);
-            out.add(new Object[] {Name.of(String.format("%02d-%s", i + 1, base)), -1L, Attr.S_IFLNK,
-                    up + target.substring(1)});
+            out.add(new Row(Name.of(String.format("%02d-%s", i + 1, base)), -1L, Attr.S_IFLNK,
+                    up + target.substring(1)));
         }
         return out;
     }
