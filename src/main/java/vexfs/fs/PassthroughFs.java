@@ -437,7 +437,8 @@ public class PassthroughFs implements FuseFilesystem {
     @Override
     public void setlk(Request req, long ino, FileInfo fi, Lock lock, boolean sleep, ReplyEmpty reply)
             throws FsException {
-        locks.set(inodes.get(ino), fi.lockOwner(), req.pid(), lock, sleep, reply::isInterrupted);
+        // lock.pid() is the caller's process id (the kernel fills in the thread group id); req.pid() is its thread
+        locks.set(inodes.get(ino), fi.lockOwner(), lock.pid(), lock, sleep, reply::isInterrupted);
         reply.ok();
     }
 
