@@ -79,8 +79,12 @@ public class PassthroughFs implements FuseFilesystem {
     public void init(ConnectionInfo conn) {
         conn.enable(ConnectionInfo.CAP_FLOCK_LOCKS);
         conn.enable(ConnectionInfo.CAP_POSIX_LOCKS);
-        if (options.writeback()) conn.enable(ConnectionInfo.CAP_WRITEBACK_CACHE);
-        else conn.disable(ConnectionInfo.CAP_WRITEBACK_CACHE);
+        boolean writeback = options.writeback() && conn.enable(ConnectionInfo.CAP_WRITEBACK_CACHE);
+        if (!writeback) conn.disable(ConnectionInfo.CAP_WRITEBACK_CACHE);
+        LOG.info("FUSE protocol {}.{}: writeback cache {}, direct_io {}, read-only {}, attr/entry timeout {}/{} s",
+                conn.protoMajor(), conn.protoMinor(), writeback ? "on" : "off", options.directIo() ? "on" : "off",
+                options.readOnly() ? "yes" : "no", options.attrTimeout(), options.entryTimeout());
+        if (options.writeback() && !writeback) LOG.warn("the kernel does not offer a writeback cache");
     }
 
     // ---- entries ----
