@@ -1,6 +1,5 @@
 package vexfs.fuse;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -18,7 +17,7 @@ import vexfs.bindings.statvfs;
 
 import static vexfs.fuse.NativeStructs.ptr;
 
-/** Replies through libfuse's fuse_reply_*; temporary structs live in a confined arena per reply. */
+/** Replies through libfuse's fuse_reply_*; temporary structs live in a {@link Scratch} per reply. */
 final class NativeReplySink implements ReplySink {
     private static final Logger LOG = LoggerFactory.getLogger(NativeReplySink.class);
 
@@ -44,14 +43,14 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void entry(long req, EntryParam e) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             check("entry", fuse_lowlevel_h.fuse_reply_entry(ptr(req), NativeStructs.entryParam(a, e)));
         }
     }
 
     @Override
     public void create(long req, EntryParam e, long fh, OpenOptions options) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             check("create", fuse_lowlevel_h.fuse_reply_create(ptr(req), NativeStructs.entryParam(a, e),
                     NativeStructs.fileInfo(a, fh, options)));
         }
@@ -59,7 +58,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void attr(long req, Attr attr, double timeout) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment st = stat.allocate(a);
             st.fill((byte) 0);
             NativeStructs.writeStat(st, attr);
@@ -69,14 +68,14 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void readlink(long req, byte[] target) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             check("readlink", fuse_lowlevel_h.fuse_reply_readlink(ptr(req), NativeStructs.cString(a, target)));
         }
     }
 
     @Override
     public void open(long req, long fh, OpenOptions options) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             check("open", fuse_lowlevel_h.fuse_reply_open(ptr(req), NativeStructs.fileInfo(a, fh, options)));
         }
     }
@@ -88,7 +87,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void buf(long req, byte[] data, int offset, int length) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment b = a.allocate(Math.max(1, length));
             MemorySegment.copy(data, offset, b, ValueLayout.JAVA_BYTE, 0, length);
             check("buf", fuse_lowlevel_h.fuse_reply_buf(ptr(req), b, length));
@@ -97,7 +96,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void dataFromFd(long req, int fd, long offset, long size) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment v = fuse_bufvec.allocate(a);
             v.fill((byte) 0);
             fuse_bufvec.count(v, 1);
@@ -112,7 +111,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void statfs(long req, StatFs s) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment v = statvfs.allocate(a);
             v.fill((byte) 0);
             statvfs.f_bsize(v, s.bsize());
@@ -137,7 +136,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void lock(long req, Lock lock) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment l = flock.allocate(a);
             l.fill((byte) 0);
             flock.l_type(l, (short) lock.type());
@@ -161,7 +160,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void directory(long req, long maxSize, boolean plus, List<ReplyDirectory.Entry> entries) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment buf = a.allocate(Math.max(1, maxSize));
             MemorySegment st = stat.allocate(a);
             long pos = 0;
