@@ -56,6 +56,10 @@ final class MountCommand implements Callable<Integer> {
             System.err.println("vexfs mount: backing directory " + b + " does not exist");
             return 2;
         }
+        if (!Files.isRegularFile(b.resolve(".vexfs").resolve(vexfs.store.VectorStore.FILE_NAME))) {
+            System.err.println("vexfs mount: " + b + " has no vector store; run vexfs mkfs first");
+            return 2;
+        }
         if (!Files.isDirectory(m)) {
             System.err.println("vexfs mount: mountpoint " + m + " does not exist or is not a directory");
             return 2;

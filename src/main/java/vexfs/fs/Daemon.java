@@ -1,5 +1,6 @@
 package vexfs.fs;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vexfs.fuse.FsException;
-import vexfs.fuse.FuseFilesystem;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.MountOptions;
 
@@ -25,16 +25,28 @@ public final class Daemon {
                           int similarK, int readers, boolean debug) {
         long t0 = System.nanoTime();
         FuseSession session;
+        VectorFs fs = null;
+        SearchWiring wiring = null;
         try {
-            FuseFilesystem fs = PassthroughFs.open(backing, options);
+            fs = VectorFs.open(backing, options, true);
+            wiring = new SearchWiring(fs, backing, similarK);
             MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
             mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());
-            session = FuseSession.mount(fs, mountpoint, mo);
-        } catch (FsException | RuntimeException e) {
+            session = FuseSession.mount(wiring.mounted, mountpoint, mo);
+            wiring.attach(session);
+        } catch (FsException | IOException | RuntimeException e) {
+            if (wiring != null) wiring.close();
+            if (fs != null) fs.close();
             System.err.println("vexfs mount: " + e.getMessage());
             return 1;
         }
-        Thread hook = new Thread(session::close, "vexfs-unmount");
+        VectorFs served = fs;
+        SearchWiring graph = wiring;
+        Thread hook = new Thread(() -> {
+            session.close();
+            graph.close();
+            served.close();  // the store is closed cleanly (marked CLEAN) on SIGTERM too
+        }, "vexfs-unmount");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Files.readAttributes(mountpoint, "unix:ino");  // INIT + first GETATTR: the mount answers
@@ -49,6 +61,8 @@ public final class Daemon {
             Thread.currentThread().interrupt();
         }
         session.close();
+        graph.close();
+        served.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

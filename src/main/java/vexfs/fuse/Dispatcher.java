@@ -27,7 +27,7 @@ final class Dispatcher implements AutoCloseable {
 
     /** The body of one request. */
     interface Handler {
-        void handle() throws FsException;
+        void handle() throws FsException, InterruptedException;
     }
 
     private final Map<Op, Op.Lane> lanes = new EnumMap<>(Op.class);
@@ -96,7 +96,12 @@ final class Dispatcher implements AutoCloseable {
 
     /** Runs {@code handler} for {@code reply} on the lane of {@code op}. Called on a reader thread. */
     void dispatch(Op op, Reply reply, Handler handler) {
-        Op.Lane lane = lanes.get(op);
+        dispatch(op, null, reply, handler);
+    }
+
+    /** As {@link #dispatch(Op, Reply, Handler)} with a lane chosen by the filesystem (null = the op's). */
+    void dispatch(Op op, Op.Lane override, Reply reply, Handler handler) {
+        Op.Lane lane = override != null ? override : lanes.get(op);
         if (lane == Op.Lane.INLINE) {
             run(op, reply, handler);
             return;
@@ -124,6 +129,8 @@ final class Dispatcher implements AutoCloseable {
             } else {
                 LOG.warn("{}: {} thrown after the reply was sent", op.label(), e.getMessage());
             }
+        } catch (InterruptedException e) {
+            if (!reply.isSent()) reply.error(Errno.EINTR);
         } catch (Throwable t) {
             LOG.error("{}: unexpected {}; answering EIO", op.label(), t.toString(), t);
             reply.failIfUnsent();

@@ -12,6 +12,14 @@ public interface FuseFilesystem {
 
     default void init(ConnectionInfo conn) {}
 
+    /**
+     * The lane to serve {@code op} on node {@code ino} on, or null for the op's default. Lets a filesystem send
+     * the few expensive requests of an otherwise cheap op (a search written to a control file) off the reader.
+     */
+    default Op.Lane laneFor(Op op, long ino) {
+        return null;
+    }
+
     default void destroy() {}
 
     default void lookup(Request req, long parent, Name name, ReplyEntry reply) throws FsException {

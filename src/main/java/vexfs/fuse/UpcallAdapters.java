@@ -137,7 +137,7 @@ final class UpcallAdapters {
             Name n = name(namePtr);
             Request r = request(req);
             ReplyEntry reply = new ReplyEntry(sink, req.address(), dispatcher.completion(Op.LOOKUP));
-            dispatcher.dispatch(Op.LOOKUP, reply, () -> fs.lookup(r, parent, n, reply));
+            dispatcher.dispatch(Op.LOOKUP, fs.laneFor(Op.LOOKUP, parent), reply, () -> fs.lookup(r, parent, n, reply));
         } catch (Throwable t) {
             failed(Op.LOOKUP, req, t);
         }
@@ -302,7 +302,7 @@ final class UpcallAdapters {
             Request r = request(req);
             FileInfo f = readFileInfo(fi);
             ReplyOpen reply = new ReplyOpen(sink, req.address(), dispatcher.completion(Op.OPEN));
-            dispatcher.dispatch(Op.OPEN, reply, () -> fs.open(r, ino, f, reply));
+            dispatcher.dispatch(Op.OPEN, fs.laneFor(Op.OPEN, ino), reply, () -> fs.open(r, ino, f, reply));
         } catch (Throwable t) {
             failed(Op.OPEN, req, t);
         }
@@ -313,7 +313,7 @@ final class UpcallAdapters {
             Request r = request(req);
             FileInfo f = readFileInfo(fi);
             ReplyData reply = new ReplyData(sink, req.address(), dispatcher.completion(Op.READ));
-            dispatcher.dispatch(Op.READ, reply, () -> fs.read(r, ino, size, off, f, reply));
+            dispatcher.dispatch(Op.READ, fs.laneFor(Op.READ, ino), reply, () -> fs.read(r, ino, size, off, f, reply));
         } catch (Throwable t) {
             failed(Op.READ, req, t);
         }
@@ -324,9 +324,11 @@ final class UpcallAdapters {
             Request r = request(req);
             FileInfo f = readFileInfo(fi);
             WriteData borrowed = new WriteData(buf.reinterpret(size));
-            WriteData data = dispatcher.lane(Op.WRITE) == Op.Lane.INLINE ? borrowed : borrowed.detach();
+            Op.Lane lane = fs.laneFor(Op.WRITE, ino);
+            Op.Lane effective = lane != null ? lane : dispatcher.lane(Op.WRITE);
+            WriteData data = effective == Op.Lane.INLINE ? borrowed : borrowed.detach();
             ReplyWrite reply = new ReplyWrite(sink, req.address(), dispatcher.completion(Op.WRITE));
-            dispatcher.dispatch(Op.WRITE, reply, () -> fs.write(r, ino, data, off, f, reply));
+            dispatcher.dispatch(Op.WRITE, lane, reply, () -> fs.write(r, ino, data, off, f, reply));
         } catch (Throwable t) {
             failed(Op.WRITE, req, t);
         }
@@ -410,7 +412,7 @@ final class UpcallAdapters {
             FileInfo f = readFileInfo(fi);
             ReplyDirectory reply = new ReplyDirectory(sink, req.address(), dispatcher.completion(op), size,
                     op == Op.READDIRPLUS);
-            dispatcher.dispatch(op, reply, () -> fs.readdir(r, ino, size, off, f, reply));
+            dispatcher.dispatch(op, fs.laneFor(op, ino), reply, () -> fs.readdir(r, ino, size, off, f, reply));
         } catch (Throwable t) {
             failed(op, req, t);
         }

@@ -6,24 +6,24 @@ package vexfs.store;
  * is marked by a negative value, so values must be {@code >= 0}. Not thread-safe: the store guards
  * it with its read-write lock.
  */
-final class LongIntHashMap {
+public final class LongIntHashMap {
     private static final int EMPTY = -1;
     private long[] keys;
     private int[] values;
     private int mask;
     private int size;
 
-    LongIntHashMap(int expected) {
+    public LongIntHashMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         allocate(cap);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The value for {@code key}, or -1. */
-    int get(long key) {
+    public int get(long key) {
         for (int i = bucket(key); ; i = (i + 1) & mask) {
             int v = values[i];
             if (v == EMPTY) {
@@ -36,7 +36,7 @@ final class LongIntHashMap {
     }
 
     /** Sets {@code key -> value} ({@code value >= 0}); returns the previous value or -1. */
-    int put(long key, int value) {
+    public int put(long key, int value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative value " + value);
         }
@@ -57,7 +57,7 @@ final class LongIntHashMap {
     }
 
     /** Removes {@code key}; returns its value or -1. */
-    int remove(long key) {
+    public int remove(long key) {
         int i = bucket(key);
         for (; values[i] != EMPTY; i = (i + 1) & mask) {
             if (keys[i] == key) {

@@ -1,0 +1,48 @@
+package vexfs.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vexfs.fs.ReconcileReport;
+import vexfs.fs.StoreMaintenance;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Check the vector store of BACKING: the file itself (header, counters, every record's "
+                + "checksum, duplicate keys) and against the files' vectors (the xattrs on the backing files are "
+                + "the authority): vectors missing from the store, different, or left behind by deleted files.",
+                "Exit status: 0 clean (or repaired), 1 problems found, 2 bad usage. Run it on an unmounted "
+                        + "backing directory (--repair refuses a mounted one)."})
+final class VerifyCommand implements Callable<Integer> {
+    @Option(names = "--repair", description = "fix what is found: damaged records, counters, store vs files")
+    boolean repair;
+
+    @Parameters(index = "0", paramLabel = "BACKING", description = "the backing directory (holds .vexfs/)")
+    Path backing;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(StoreMaintenance.storeDir(backing))) {
+            System.err.println("vexfs verify: " + backing + " has no vector store (run vexfs mkfs first)");
+            return 2;
+        }
+        StoreMaintenance.VerifyResult r = StoreMaintenance.verify(backing, repair, new ProgressLine("verify"));
+        System.out.print(r.store().toText());
+        ReconcileReport f = r.files();
+        if (f != null) {
+            System.out.printf("files: %d regular files, %d with a vector%n", f.files(), f.withVector());
+            for (String p : f.problems()) System.out.println("problem: " + p);
+            System.out.printf("store vs files: %d missing from the store, %d different, %d stale, %d lost%s%n",
+                    f.added(), f.updated(), f.stale(), f.lostStoreOnly(), f.discrepancies() > 0 && repair
+                            ? " (repaired)" : "");
+            if (f.foreign() > 0) System.out.printf("note: %d files carry a vector of another dimension (ignored)%n",
+                    f.foreign());
+        }
+        System.out.println(r.clean() ? "result: clean" : r.ok() ? "result: repaired"
+                : "result: PROBLEMS FOUND" + (repair ? "" : " (run vexfs verify --repair)"));
+        return r.ok() ? 0 : 1;
+    }
+}

@@ -1,0 +1,104 @@
+package vexfs.fs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.fs.control.ControlFs;
+import vexfs.fs.control.ControlTreeRouter;
+import vexfs.fs.control.IndexedSearchBackend;
+import vexfs.fuse.FuseFilesystem;
+import vexfs.fuse.FuseSession;
+import vexfs.fuse.Op;
+import vexfs.fuse.OpStats;
+import vexfs.index.HnswIndex;
+import vexfs.index.HnswParams;
+import vexfs.store.VectorStore;
+
+/**
+ * Connects the pieces of a mounted VexFS: the HNSW graph (opened lazily, rebuilt from the store if missing or
+ * left inconsistent by a crash) follows every store change made by {@link VectorFs}, and the /.vexfs control
+ * tree searches it. Returns the filesystem to mount.
+ */
+final class SearchWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchWiring.class);
+    static final String GRAPH_FILE = "graph.vxg";
+
+    final HnswIndex index;
+    final ControlFs control;
+    final FuseFilesystem mounted;
+
+    SearchWiring(VectorFs fs, Path backing, int similarK) throws IOException {
+        VectorStore store = fs.store();
+        Path graph = backing.resolve(".vexfs").resolve(GRAPH_FILE);
+        this.index = HnswIndex.openOrRebuild(graph, store.asVectorSource(), HnswParams.defaults(store.dimension()),
+                store::isLive, (phase, done, total) -> {
+                    if (total == 0 || done == total) LOG.info("graph: {} {}/{}", phase, done, total);
+                });
+        fs.setIndexUpdates(new IndexUpdates() {
+            @Override
+            public void onPut(long fileKey, int slot, int oldSlot) {
+                index.insert(slot);
+                if (oldSlot >= 0 && oldSlot != slot) index.delete(oldSlot);
+            }
+
+            @Override
+            public void onRemove(long fileKey, int oldSlot) {
+                if (oldSlot >= 0) index.delete(oldSlot);
+            }
+        });
+        IndexedSearchBackend backend = new IndexedSearchBackend(store, index, key -> {
+            String p = fs.pathOf(key);
+            return p == null ? null : "/" + p;
+        }, path -> keyOfPath(backing, path), backing);
+        this.control = new ControlFs(backend, backing, similarK);
+        this.mounted = new ControlTreeRouter(fs, control);
+    }
+
+    private static long keyOfPath(Path backing, String path) {
+        try {
+            Path p = path.equals("/") ? backing : backing.resolve(path.substring(1));
+            return (long) Files.getAttribute(p, "unix:ino", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Adds the session's request statistics (in-flight, per-op counts and p50/p99, stack depth) to stats. */
+    void attach(FuseSession session) {
+        control.attachSessionStats(() -> {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"requests_in_flight", Integer.toString(session.inFlight())});
+            rows.add(new String[] {"max_stack_depth_frames", Integer.toString(session.maxStackDepth())});
+            for (Map.Entry<Op, OpStats.Summary> e : session.stats().entrySet()) {
+                String op = e.getKey().label();
+                rows.add(new String[] {"op_" + op + "_count", Long.toString(e.getValue().count())});
+                rows.add(new String[] {"op_" + op + "_errors", Long.toString(e.getValue().errors())});
+                rows.add(new String[] {"op_" + op + "_p50_us", Double.toString(e.getValue().p50Nanos() / 1000.0)});
+                rows.add(new String[] {"op_" + op + "_p99_us", Double.toString(e.getValue().p99Nanos() / 1000.0)});
+            }
+            return rows;
+        });
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Idempotent: the shutdown hook and the main thread may both get here. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        try {
+            index.sync();
+            index.close();
+        } catch (IOException e) {
+            LOG.warn("closing the graph: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package vexfs.fs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import vexfs.fuse.FsException;
+import vexfs.fuse.NativeIo;
+import vexfs.index.Metric;
+import vexfs.store.StoreVerifier;
+import vexfs.store.VectorStore;
+import vexfs.store.VerifyReport;
+
+/**
+ * The offline side of the vector layer, for {@code vexfs verify} and {@code vexfs reindex}: the store checked
+ * against itself (records, checksums, counters) and against the backing files' xattrs, which are the authority.
+ * Run on an unmounted backing directory (repair and reindex take the store's lock and refuse a mounted one).
+ */
+public final class StoreMaintenance {
+    private StoreMaintenance() {}
+
+    public static Path storeDir(Path backing) {
+        return backing.resolve(".vexfs");
+    }
+
+    /**
+     * Verifies (and with {@code repair} fixes) the store file, then compares every file's vector xattr with the
+     * store: vectors missing from the store, different, or in the store for a file that no longer has one.
+     */
+    public static VerifyResult verify(Path backing, boolean repair, ScanProgress progress) throws IOException {
+        VerifyReport structural = StoreVerifier.verify(storeDir(backing), repair);
+        if (!structural.clean() && !structural.repaired()) return new VerifyResult(structural, null, false);
+        try (VectorStore store = VectorStore.open(storeDir(backing), !repair)) {
+            int rootFd = openRoot(backing);
+            try {
+                FileVectors v = new FileVectors(store, rootFd, false);
+                ReconcileReport files = Reconciler.full(v, repair, progress, () -> false);
+                if (repair) store.sync();
+                return new VerifyResult(structural, files, repair);
+            } finally {
+                NativeIo.close(rootFd);
+            }
+        } catch (FsException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Outcome of {@link #verify}: {@code files} is null when the store file itself is unusable. */
+    public record VerifyResult(VerifyReport store, ReconcileReport files, boolean repaired) {
+        /** Nothing wrong was found. */
+        public boolean clean() {
+            return store.clean() && files != null && files.discrepancies() == 0;
+        }
+
+        /** Nothing wrong remains (clean, or repaired). */
+        public boolean ok() {
+            return files != null && (clean() || repaired);
+        }
+    }
+
+    /**
+     * Rebuilds the store from the files' xattrs: a new store (same dimension and metric; or {@code dim} and
+     * {@code metric} if the old one cannot be opened) is filled by a walk and then renamed over the old one.
+     * Vectors kept in the store only (too large for the backing filesystem's xattrs) are copied from the old
+     * store when it can be read. Any ANN index built on the old store must be rebuilt afterwards.
+     */
+    public static ReconcileReport reindex(Path backing, int dim, Metric metric, ScanProgress progress)
+            throws IOException {
+        Path dir = storeDir(backing);
+        VectorStore old = null;
+        try {
+            old = VectorStore.open(dir, false); // the lock keeps a mount out while we work
+            dim = old.dimension();
+            metric = old.metric();
+        } catch (IOException | RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().contains("in use")) throw new IOException(e.getMessage(), e);
+            if (dim <= 0 || metric == null) {
+                throw new IOException("cannot read the old store (" + e.getMessage() + "); give --dim and --metric");
+            }
+        }
+        Path tmp = dir.resolve("reindex.tmp");
+        try {
+            ReconcileReport report;
+            try (VectorStore fresh = VectorStore.create(tmp, dim, metric, true)) {
+                int rootFd = openRoot(backing);
+                try {
+                    report = Reconciler.rebuild(new FileVectors(fresh, rootFd, false), old, progress);
+                } finally {
+                    NativeIo.close(rootFd);
+                }
+                fresh.sync();
+            }
+            Files.move(tmp.resolve(VectorStore.FILE_NAME), dir.resolve(VectorStore.FILE_NAME),
+                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return report;
+        } catch (FsException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            if (old != null) old.close();
+            Files.deleteIfExists(tmp.resolve(VectorStore.FILE_NAME + ".tmp"));
+            Files.deleteIfExists(tmp.resolve(VectorStore.FILE_NAME));
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static int openRoot(Path backing) throws FsException {
+        return NativeIo.open(backing.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY
+                | NativeIo.O_CLOEXEC, 0);
+    }
+}

@@ -1,0 +1,378 @@
+package vexfs.fs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.fuse.Attr;
+import vexfs.fuse.ConnectionInfo;
+import vexfs.fuse.Errno;
+import vexfs.fuse.FileInfo;
+import vexfs.fuse.FsException;
+import vexfs.fuse.Name;
+import vexfs.fuse.NativeIo;
+import vexfs.fuse.ReplyEmpty;
+import vexfs.fuse.ReplyWrite;
+import vexfs.fuse.ReplyXattr;
+import vexfs.fuse.Request;
+import vexfs.fuse.WriteData;
+import vexfs.store.InvalidVectorException;
+import vexfs.store.VectorCodec;
+import vexfs.store.VectorStore;
+
+/**
+ * The passthrough filesystem plus vectors: the {@code user.vexfs.*} xattrs, {@code .vec} files indexed on close,
+ * and the bookkeeping that keeps the store in line with the files (unlink of the last link, renames, a background
+ * reconcile after mount). A vector belongs to the backing inode (its xattr {@code user.vexfs.v1}); the store key
+ * of a file is its backing inode number. See docs/format.md "Vectors on files".
+ */
+public class VectorFs extends PassthroughFs implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VectorFs.class);
+    /** A .vec file longer than this is not a vector (4096 values of ~16 characters fit easily). */
+    private static final int MAX_VEC_FILE = 1 << 20;
+
+    private final FileVectors vectors;
+    private final BackgroundReconciler background;
+    /** Open handles (fh) written since their last flush: candidates for .vec indexing. */
+    private final Set<Long> written = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Serves {@code backingDirFd} (an O_PATH descriptor of the backing root, adopted) with vectors in
+     * {@code store} (adopted: closed by {@link #close}). With {@code durable}, setxattr/removexattr/.vec close
+     * return only after the file's xattr is fsynced and the store pages are msynced.
+     */
+    public VectorFs(int backingDirFd, PassthroughOptions options, VectorStore store, boolean durable)
+            throws FsException {
+        super(backingDirFd, options);
+        this.vectors = new FileVectors(store, backingDirFd, durable);
+        this.background = new BackgroundReconciler(vectors);
+    }
+
+    /** Opens the backing directory and its store ({@code BACKING/.vexfs}); refuses a directory without one. */
+    public static VectorFs open(Path backingDir, PassthroughOptions options, boolean durable) throws FsException {
+        VectorStore store;
+        try {
+            store = VectorStore.open(backingDir.resolve(".vexfs"), options.readOnly());
+        } catch (NoSuchFileException e) {
+            throw new FsException(Errno.ENOENT, backingDir + " has no vector store: run vexfs mkfs first");
+        } catch (IOException e) {
+            throw new FsException(Errno.EIO, "cannot open the vector store: " + e.getMessage());
+        }
+        int fd = -1;
+        try {
+            fd = NativeIo.open(backingDir.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY, 0);
+            return new VectorFs(fd, options, store, durable);
+        } catch (FsException | RuntimeException e) {
+            if (fd >= 0) NativeIo.close(fd);
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    // ---- API for the search layer ----
+
+    public VectorStore store() {
+        return vectors.store;
+    }
+
+    /** Connects the ANN index: told of every store change made through this filesystem. */
+    public void setIndexUpdates(IndexUpdates updates) {
+        vectors.setUpdates(updates);
+    }
+
+    /**
+     * The current path (relative to the backing root = the mount, no leading slash) of the file whose vector has
+     * key {@code fileKey}, or null if no such file exists any more. Verified against the inode before returning.
+     * Right after mount, or after a directory rename, it may wait (bounded: 10 s / 2 s) for the background scan
+     * that records paths.
+     */
+    public String pathOf(long fileKey) {
+        String p = vectors.verifiedPath(fileKey);
+        if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
+        try {
+            if (!background.firstScanDone()) {
+                background.awaitIdle(10_000);
+            } else {
+                background.requestAfterMiss();
+                background.awaitIdle(2_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return vectors.verifiedPath(fileKey);
+    }
+
+    /** The store key of a node the kernel knows (its backing inode number). */
+    public long fileKeyOf(long nodeId) throws FsException {
+        return inodes.get(nodeId).ino;
+    }
+
+    /** The vector of a node, or null. */
+    public float[] vectorOf(long nodeId) throws FsException {
+        Inode n = inodes.get(nodeId);
+        return isRegular(n) ? vectors.read(n.fd, n.ino) : null;
+    }
+
+    /** Waits until the background reconcile (started at init) is idle; false on timeout. */
+    public boolean awaitReconciled(long timeoutMillis) throws InterruptedException {
+        return background.awaitIdle(timeoutMillis);
+    }
+
+    @Override
+    public void init(ConnectionInfo conn) {
+        super.init(conn);
+        if (!options.readOnly()) background.requestFull();
+    }
+
+    @Override
+    public void destroy() {
+        close();
+    }
+
+    /** Stops the background work and closes the store cleanly. Idempotent. */
+    @Override
+    public void close() {
+        background.close();
+        closeQuietly(vectors.store);
+    }
+
+    // ---- extended attributes ----
+
+    @Override
+    public void setxattr(Request req, long ino, Name name, byte[] value, int flags, ReplyEmpty reply)
+            throws FsException {
+        VectorXattrs.Kind kind = VectorXattrs.classify(name);
+        if (kind == VectorXattrs.Kind.OTHER) {
+            super.setxattr(req, ino, name, value, flags, reply);
+            return;
+        }
+        if (options.readOnly()) throw new FsException(Errno.EROFS);
+        if (kind != VectorXattrs.Kind.VECTOR && kind != VectorXattrs.Kind.VECTOR_F32) {
+            throw new FsException(Errno.EPERM, name + " is read-only");
+        }
+        Inode node = vectorNode(ino, Errno.EPERM);
+        boolean has = vectors.has(node.fd, node.ino);
+        if ((flags & NativeIo.XATTR_CREATE) != 0 && has) throw new FsException(Errno.EEXIST);
+        if ((flags & NativeIo.XATTR_REPLACE) != 0 && !has) throw new FsException(Errno.ENODATA);
+        try {
+            float[] v = kind == VectorXattrs.Kind.VECTOR ? VectorCodec.parseCsv(value, vectors.dimension())
+                    : VectorCodec.decodeF32(value, vectors.dimension());
+            vectors.set(node.fd, node.ino, v, vectors.relativePath(node.fd));
+        } catch (InvalidVectorException e) {
+            LOG.warn("setxattr {} on ino {} ({}): {}; previous vector kept", name, node.ino, vectors.describe(node.fd),
+                    e.getMessage());
+            throw new FsException(Errno.EINVAL, e.getMessage());
+        }
+        reply.ok();
+    }
+
+    @Override
+    public void getxattr(Request req, long ino, Name name, long size, ReplyXattr reply) throws FsException {
+        VectorXattrs.Kind kind = VectorXattrs.classify(name);
+        byte[] value = switch (kind) {
+            case OTHER -> null;
+            case DIM -> ino == ROOT_ID ? ascii(Integer.toString(vectors.dimension())) : noData();
+            case METRIC -> ino == ROOT_ID ? ascii(vectors.metric().label()) : noData();
+            case RESERVED -> noData();
+            case VECTOR, VECTOR_F32 -> {
+                Inode node = inodes.get(ino);
+                float[] v = isRegular(node) ? vectors.read(node.fd, node.ino) : null;
+                if (v == null) yield noData();
+                yield kind == VectorXattrs.Kind.VECTOR ? ascii(VectorCodec.formatCsv(v)) : VectorCodec.encodeF32(v);
+            }
+        };
+        if (value == null) super.getxattr(req, ino, name, size, reply);
+        else replyValue(value, size, reply);
+    }
+
+    @Override
+    public void listxattr(Request req, long ino, long size, ReplyXattr reply) throws FsException {
+        Inode node = inodes.get(ino);
+        if (node.isSymlink()) {
+            super.listxattr(req, ino, size, reply);
+            return;
+        }
+        byte[] backing = new byte[0];
+        if (vectors.xattrs) backing = NativeIo.listxattr(node.fd, 1 << 16);
+        String[] extra;
+        if (ino == ROOT_ID) extra = new String[] {VectorXattrs.DIM, VectorXattrs.METRIC};
+        else if (isRegular(node) && vectors.has(node.fd, node.ino)) {
+            extra = new String[] {VectorXattrs.VECTOR, VectorXattrs.VECTOR_F32};
+        } else extra = new String[0];
+        replyValue(VectorXattrs.merge(backing, extra), size, reply);
+    }
+
+    @Override
+    public void removexattr(Request req, long ino, Name name, ReplyEmpty reply) throws FsException {
+        VectorXattrs.Kind kind = VectorXattrs.classify(name);
+        switch (kind) {
+            case OTHER -> {
+                super.removexattr(req, ino, name, reply);
+                return;
+            }
+            case DIM, METRIC -> throw new FsException(Errno.EPERM, name + " is read-only");
+            case RESERVED -> throw new FsException(Errno.ENODATA);
+            default -> { }
+        }
+        if (options.readOnly()) throw new FsException(Errno.EROFS);
+        Inode node = inodes.get(ino);
+        if (!isRegular(node) || !vectors.remove(node.fd, node.ino)) throw new FsException(Errno.ENODATA);
+        reply.ok();
+    }
+
+    // ---- .vec files: indexed when closed after a write ----
+
+    @Override
+    public void write(Request req, long ino, WriteData data, long offset, FileInfo fi, ReplyWrite reply)
+            throws FsException {
+        written.add(fi.fh());
+        super.write(req, ino, data, offset, fi, reply);
+    }
+
+    /**
+     * close(2) returns the error of FLUSH, so a .vec file is checked here (not in release, whose result nobody
+     * sees): bad content keeps the bytes as written and the previous vector, and close() fails with EINVAL.
+     */
+    @Override
+    public void flush(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        if (written.remove(fi.fh()) && NativeIo.describe((int) fi.fh()).endsWith(".vec")) {
+            Inode node = inodes.get(ino);
+            if (isRegular(node) && !options.readOnly()) indexVecFile(node);
+        }
+        super.flush(req, ino, fi, reply);
+    }
+
+    @Override
+    public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        written.remove(fi.fh());
+        super.release(req, ino, fi, reply);
+    }
+
+    private void indexVecFile(Inode node) throws FsException {
+        byte[] content;
+        int fd = NativeIo.reopen(node.fd, NativeIo.O_RDONLY | NativeIo.O_CLOEXEC);
+        try {
+            long size = NativeIo.stat(fd).size();
+            content = size > MAX_VEC_FILE ? null : NativeIo.pread(fd, (int) size, 0);
+        } finally {
+            NativeIo.close(fd);
+        }
+        try {
+            if (content == null) throw new InvalidVectorException("file is larger than " + MAX_VEC_FILE + " bytes");
+            float[] v = VectorCodec.parseCsv(content, vectors.dimension());
+            vectors.set(node.fd, node.ino, v, vectors.relativePath(node.fd));
+        } catch (InvalidVectorException e) {
+            LOG.warn(".vec file ino {} ({}): {}; content kept as written, previous vector kept", node.ino,
+                    vectors.describe(node.fd), e.getMessage());
+            throw new FsException(Errno.EINVAL, e.getMessage());
+        }
+    }
+
+    // ---- namespace changes that affect vectors ----
+
+    @Override
+    public void unlink(Request req, long parent, Name name, ReplyEmpty reply) throws FsException {
+        int victim = openQuietly(parent, name);
+        try {
+            super.unlink(req, parent, name, reply);
+            if (victim >= 0) afterLinkLost(victim);
+        } finally {
+            if (victim >= 0) NativeIo.close(victim);
+        }
+    }
+
+    @Override
+    public void rename(Request req, long parent, Name name, long newParent, Name newName, int flags, ReplyEmpty reply)
+            throws FsException {
+        boolean exchange = (flags & NativeIo.RENAME_EXCHANGE) != 0;
+        int moved = openQuietly(parent, name);
+        int target = openQuietly(newParent, newName);
+        try {
+            super.rename(req, parent, name, newParent, newName, flags, reply);
+            if (target >= 0 && !exchange) afterLinkLost(target);
+            if (moved >= 0) afterMove(moved);
+            if (target >= 0 && exchange) afterMove(target);
+        } finally {
+            if (moved >= 0) NativeIo.close(moved);
+            if (target >= 0) NativeIo.close(target);
+        }
+    }
+
+    /** A name of the file {@code fd} is gone: with no link left its vector leaves the index. */
+    private void afterLinkLost(int fd) {
+        try {
+            Attr a = NativeIo.stat(fd);
+            if (!a.isRegular() || a.dev() != vectors.rootDev) return;
+            if (a.nlink() == 0) vectors.lastLinkGone(a.ino());
+        } catch (FsException | RuntimeException e) {
+            LOG.warn("after unlink: {}", e.getMessage());
+        }
+    }
+
+    /** {@code fd} was renamed: record the file's new path, or rescan below a renamed directory. */
+    private void afterMove(int fd) {
+        try {
+            Attr a = NativeIo.stat(fd);
+            byte[] path = vectors.relativePath(fd);
+            if (path == null || a.dev() != vectors.rootDev) return;
+            if (a.isRegular() && vectors.store.slotOf(a.ino()) >= 0) vectors.hints.put(a.ino(), path);
+            else if (a.isDirectory()) background.requestSubtree(path);
+        } catch (FsException | RuntimeException e) {
+            LOG.warn("after rename: {}", e.getMessage());
+        }
+    }
+
+    // ---- helpers ----
+
+    private int openQuietly(long parent, Name name) {
+        if (isHidden(parent, name)) return -1;
+        try {
+            Inode dir = inodes.get(parent);
+            return NativeIo.openat(dir.fd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
+        } catch (FsException e) {
+            return -1;
+        }
+    }
+
+    /** The node if it may carry a vector (a regular file on the backing filesystem), else {@code errno}. */
+    private Inode vectorNode(long ino, int errno) throws FsException {
+        Inode node = inodes.get(ino);
+        if (!isRegular(node)) throw new FsException(errno, "only regular files carry vectors");
+        if (node.dev != vectors.rootDev) {
+            throw new FsException(Errno.ENOTSUP, "file is on another filesystem than the backing root");
+        }
+        return node;
+    }
+
+    private static boolean isRegular(Inode n) {
+        return n.type == Attr.S_IFREG;
+    }
+
+    private static void replyValue(byte[] value, long size, ReplyXattr reply) throws FsException {
+        if (size == 0) reply.size(value.length);
+        else if (size < value.length) throw new FsException(Errno.ERANGE);
+        else reply.data(value);
+    }
+
+    private static byte[] noData() throws FsException {
+        throw new FsException(Errno.ENODATA);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void closeQuietly(VectorStore s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            LOG.warn("closing the vector store: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package vexfs.fs.control;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.fuse.Attr;
+import vexfs.fuse.EntryParam;
+import vexfs.fuse.Errno;
+import vexfs.fuse.FileInfo;
+import vexfs.fuse.FsException;
+import vexfs.fuse.FuseFilesystem;
+import vexfs.fuse.Name;
+import vexfs.fuse.Op;
+import vexfs.fuse.OpenOptions;
+import vexfs.fuse.ReplyAttr;
+import vexfs.fuse.ReplyData;
+import vexfs.fuse.ReplyDirectory;
+import vexfs.fuse.ReplyEmpty;
+import vexfs.fuse.ReplyEntry;
+import vexfs.fuse.ReplyOpen;
+import vexfs.fuse.ReplyReadlink;
+import vexfs.fuse.ReplyWrite;
+import vexfs.fuse.Request;
+import vexfs.fuse.WriteData;
+
+/**
+ * The /.vexfs control tree, served beside the real files: {@code search} (write a query, read the results on the
+ * same descriptor), {@code stats}, {@code stats.json}, {@code control}, and {@code similar/<path>/} directories of
+ * neighbour symlinks. It is reachable by name but never listed by readdir of the root (the passthrough hides the
+ * store directory of the same name), so find, cp -a, rsync and tar never walk into it.
+ * The rest of the filesystem is handled by {@link ControlTreeRouter}, which sends control node ids here.
+ */
+public final class ControlFs {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlFs.class);
+    static final Name DIR_NAME = Name.of(".vexfs");
+    private static final double TIMEOUT = 1.0;
+
+    private final SearchBackend backend;
+    private final SimilarTree similar;
+    private final ConcurrentHashMap<Long, ControlSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong nextFh = new AtomicLong(1);
+    private final long mountTime = System.currentTimeMillis() / 1000;
+    private volatile Supplier<List<String[]>> sessionStats = List::of;
+
+    public ControlFs(SearchBackend backend, java.nio.file.Path backingRoot, int similarK) {
+        this.backend = backend;
+        this.similar = new SimilarTree(new ControlNodes(), backend, backingRoot, similarK);
+    }
+
+    /** Request statistics of the FUSE session (in-flight, per-op counts and latency), added to stats. */
+    public void attachSessionStats(Supplier<List<String[]>> stats) {
+        this.sessionStats = stats;
+    }
+
+    static boolean owns(long ino) {
+        return ControlNodes.isControl(ino);
+    }
+
+    static boolean isEntryPoint(long parent, Name name) {
+        return parent == FuseFilesystem.ROOT_ID && name.equals(DIR_NAME);
+    }
+
+    Attr attr(long ino, int mode, long size) {
+        return new Attr(0, ino, mode, mode >>> 12 == 4 ? 2 : 1, 0, 0, 0, size, 4096, 0, mountTime, 0, mountTime, 0,
+                mountTime, 0);
+    }
+
+    private Attr fixedAttr(long ino) throws FsException {
+        if (ino == ControlNodes.DIR || ino == ControlNodes.SIMILAR) return attr(ino, Attr.S_IFDIR | 0555, 0);
+        if (ino == ControlNodes.SEARCH) return attr(ino, Attr.S_IFREG | 0666, 0);
+        if (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON) return attr(ino, Attr.S_IFREG | 0444, 0);
+        if (ino == ControlNodes.CONTROL) return attr(ino, Attr.S_IFREG | 0644, 0);
+        throw new FsException(Errno.ENOENT);
+    }
+
+    EntryParam entryFor(long ino) throws FsException {
+        Attr a = ControlNodes.isFixed(ino) ? fixedAttr(ino) : similar.attr(ino, this);
+        return new EntryParam(ino, 0, a, TIMEOUT, TIMEOUT);
+    }
+
+    Op.Lane laneFor(Op op, long ino) {
+        // a search or a similar/ listing computes: keep it off the reader threads
+        if ((op == Op.WRITE && ino == ControlNodes.SEARCH) || (op == Op.READDIR || op == Op.READDIRPLUS
+                || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR) {
+            return Op.Lane.VIRTUAL;
+        }
+        return null;
+    }
+
+    void lookup(Request req, long parent, Name name, ReplyEntry reply) throws FsException {
+        if (parent == FuseFilesystem.ROOT_ID) {
+            reply.entry(entryFor(ControlNodes.DIR));
+            return;
+        }
+        if (parent == ControlNodes.DIR) {
+            long ino = switch (name.toString()) {
+                case "search" -> ControlNodes.SEARCH;
+                case "stats" -> ControlNodes.STATS;
+                case "stats.json" -> ControlNodes.STATS_JSON;
+                case "control" -> ControlNodes.CONTROL;
+                case "similar" -> ControlNodes.SIMILAR;
+                default -> throw new FsException(Errno.ENOENT);
+            };
+            reply.entry(entryFor(ino));
+            return;
+        }
+        reply.entry(similar.lookup(req, parent, name, this));
+    }
+
+    void forget(long ino, long n) {
+        similar.forget(ino, n);
+    }
+
+    void getattr(long ino, ReplyAttr reply) throws FsException {
+        reply.attr(entryFor(ino).attr(), TIMEOUT);
+    }
+
+    void readlink(long ino, ReplyReadlink reply) throws FsException {
+        reply.target(similar.target(ino).getBytes(StandardCharsets.UTF_8));
+    }
+
+    void open(Request req, long ino, FileInfo fi, ReplyOpen reply) throws FsException {
+        byte[] content;
+        if (ino == ControlNodes.SEARCH) {
+            content = new byte[0];
+        } else if (ino == ControlNodes.STATS) {
+            content = StatsRenderer.text(backend.stats(), sessionStats.get());
+        } else if (ino == ControlNodes.STATS_JSON) {
+            content = StatsRenderer.json(backend.stats(), sessionStats.get());
+        } else if (ino == ControlNodes.CONTROL) {
+            content = new byte[0];
+        } else {
+            throw new FsException(Errno.EISDIR);
+        }
+        long fh = nextFh.getAndIncrement();
+        sessions.put(fh, new ControlSession(content));
+        reply.opened(fh, new OpenOptions(true, false, false, false));
+    }
+
+    void read(long ino, long size, long offset, FileInfo fi, ReplyData reply) throws FsException {
+        ControlSession s = session(fi);
+        int n = (int) Math.min(size, 1 << 20);
+        if (ino == ControlNodes.SEARCH) {
+            reply.data(s.readStream(offset, n));
+        } else if (ino == ControlNodes.CONTROL) {
+            if (offset == 0) s.setContent(backend.controlStatus().getBytes(StandardCharsets.UTF_8));
+            reply.data(s.readAt(offset, n));
+        } else {
+            reply.data(s.readAt(offset, n));
+        }
+    }
+
+    void write(Request req, long ino, WriteData data, FileInfo fi, ReplyWrite reply) throws FsException {
+        ControlSession s = session(fi);
+        if (ino == ControlNodes.SEARCH) {
+            runQuery(req, s, data.toArray());
+            reply.written(data.size());
+        } else if (ino == ControlNodes.CONTROL) {
+            if (req.uid() != 0) throw new FsException(Errno.EACCES, "control commands need root");
+            if (data.size() > 256) throw new FsException(Errno.EINVAL, "control command longer than 256 bytes");
+            String cmd = new String(data.toArray(), StandardCharsets.UTF_8).trim();
+            LOG.info("control: '{}' from uid {}", cmd, req.uid());
+            backend.control(cmd);
+            reply.written(data.size());
+        } else {
+            throw new FsException(Errno.EBADF);
+        }
+    }
+
+    /**
+     * A write is a whole query when it ends with a newline or parses as one; a longer write the kernel split
+     * into chunks is kept until its end arrives. A bad query fails this write with EINVAL.
+     */
+    private void runQuery(Request req, ControlSession s, byte[] chunk) throws FsException {
+        if (s.pendingSize() == 0 && s.lastQuery() != null && startsWithOption(chunk)) {
+            // shells (bash's printf, echo per line) write a query line by line: "k=3\n" refines the last query
+            byte[] last = s.lastQuery();
+            byte[] joined = java.util.Arrays.copyOf(last, last.length + chunk.length);
+            System.arraycopy(chunk, 0, joined, last.length, chunk.length);
+            chunk = joined;
+        }
+        byte[] all = s.appendPending(chunk);
+        boolean complete = all.length > 0 && all[all.length - 1] == '\n';
+        QueryParser.Query q;
+        try {
+            q = QueryParser.parse(all, backend.dimension());
+        } catch (FsException e) {
+            if (!complete && chunk.length >= 64 * 1024 && all.length < QueryParser.MAX_QUERY_BYTES) return;
+            s.setContent(new byte[0]);
+            LOG.warn("search query refused: {}", e.getMessage());
+            throw e;
+        }
+        List<SearchBackend.Hit> hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), req.uid(), req.gid());
+        s.setLastQuery(all);
+        StringBuilder out = new StringBuilder(hits.size() * 48);
+        for (int i = 0; i < hits.size(); i++) {
+            out.append(i + 1).append('\t').append(hits.get(i).distance()).append('\t').append(hits.get(i).path())
+                    .append('\n');
+        }
+        s.setContent(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** True if the first non-blank line is a key=value option (a vector line never contains '='). */
+    private static boolean startsWithOption(byte[] chunk) {
+        for (byte b : chunk) {
+            if (b == '\n') return false;
+            if (b == '=') return true;
+        }
+        return false;
+    }
+
+    private ControlSession session(FileInfo fi) throws FsException {
+        ControlSession s = fi == null ? null : sessions.get(fi.fh());
+        if (s == null) throw new FsException(Errno.EBADF);
+        return s;
+    }
+
+    void release(FileInfo fi, ReplyEmpty reply) {
+        if (fi != null) sessions.remove(fi.fh());
+        reply.ok();
+    }
+
+    void readdir(Request req, long ino, long offset, ReplyDirectory reply) throws FsException {
+        List<Object[]> entries = new ArrayList<>();  // {Name, ino or -1 (lookup lazily), mode}
+        if (ino == ControlNodes.DIR) {
+            entries.add(new Object[] {Name.of("."), ControlNodes.DIR, Attr.S_IFDIR});
+            entries.add(new Object[] {Name.of(".."), FuseFilesystem.ROOT_ID, Attr.S_IFDIR});
+            entries.add(new Object[] {Name.of("search"), ControlNodes.SEARCH, Attr.S_IFREG});
+            entries.add(new Object[] {Name.of("stats"), ControlNodes.STATS, Attr.S_IFREG});
+            entries.add(new Object[] {Name.of("stats.json"), ControlNodes.STATS_JSON, Attr.S_IFREG});
+            entries.add(new Object[] {Name.of("control"), ControlNodes.CONTROL, Attr.S_IFREG});
+            entries.add(new Object[] {Name.of("similar"), ControlNodes.SIMILAR, Attr.S_IFDIR});
+        } else {
+            entries.addAll(similar.list(req, ino));
+        }
+        for (int i = (int) offset; i < entries.size(); i++) {
+            Object[] e = entries.get(i);
+            Name name = (Name) e[0];
+            long child = (long) e[1];
+            int mode = (int) e[2];
+            boolean full;
+            if (!reply.isPlus() || name.isDotOrDotDot()) {
+                full = reply.isPlus()
+                        ? reply.addPlus(name, new EntryParam(0, 0, attr(child, mode, 0), 0, 0), i + 1)
+                        : reply.add(name, child, mode, i + 1);
+            } else {
+                EntryParam ep = child >= 0 ? entryFor(child) : similar.lookup(req, ino, name, this);
+                full = reply.addPlus(name, ep, i + 1);
+                if (full && !ControlNodes.isFixed(ep.ino())) similar.forget(ep.ino(), 1);
+            }
+            if (full) break;
+        }
+        reply.send();
+    }
+}

@@ -1,0 +1,296 @@
+package vexfs.fs.control;
+
+import vexfs.fuse.ConnectionInfo;
+import vexfs.fuse.Errno;
+import vexfs.fuse.FileInfo;
+import vexfs.fuse.FsException;
+import vexfs.fuse.FuseFilesystem;
+import vexfs.fuse.Lock;
+import vexfs.fuse.Name;
+import vexfs.fuse.Op;
+import vexfs.fuse.ReplyAttr;
+import vexfs.fuse.ReplyBmap;
+import vexfs.fuse.ReplyCreate;
+import vexfs.fuse.ReplyData;
+import vexfs.fuse.ReplyDirectory;
+import vexfs.fuse.ReplyEmpty;
+import vexfs.fuse.ReplyEntry;
+import vexfs.fuse.ReplyLock;
+import vexfs.fuse.ReplyLseek;
+import vexfs.fuse.ReplyOpen;
+import vexfs.fuse.ReplyReadlink;
+import vexfs.fuse.ReplyStatfs;
+import vexfs.fuse.ReplyWrite;
+import vexfs.fuse.ReplyXattr;
+import vexfs.fuse.Request;
+import vexfs.fuse.SetAttr;
+import vexfs.fuse.WriteData;
+
+/**
+ * Sends requests on /.vexfs nodes to {@link ControlFs} and everything else to the real filesystem. The control
+ * tree is read-only apart from writes to search and control: any change to its structure is EPERM.
+ */
+public final class ControlTreeRouter implements FuseFilesystem {
+    private final FuseFilesystem fs;
+    private final ControlFs control;
+
+    public ControlTreeRouter(FuseFilesystem fs, ControlFs control) {
+        this.fs = fs;
+        this.control = control;
+    }
+
+    private static boolean ctl(long ino) {
+        return ControlFs.owns(ino);
+    }
+
+    private static FsException readOnlyTree() {
+        return new FsException(Errno.EPERM, "the /.vexfs tree cannot be changed");
+    }
+
+    @Override
+    public void init(ConnectionInfo conn) {
+        fs.init(conn);
+    }
+
+    @Override
+    public void destroy() {
+        fs.destroy();
+    }
+
+    @Override
+    public Op.Lane laneFor(Op op, long ino) {
+        return ctl(ino) ? control.laneFor(op, ino) : fs.laneFor(op, ino);
+    }
+
+    @Override
+    public void lookup(Request req, long parent, Name name, ReplyEntry reply) throws FsException {
+        if (ctl(parent) || ControlFs.isEntryPoint(parent, name)) control.lookup(req, parent, name, reply);
+        else fs.lookup(req, parent, name, reply);
+    }
+
+    @Override
+    public void forget(long ino, long nlookup) {
+        if (ctl(ino)) control.forget(ino, nlookup);
+        else fs.forget(ino, nlookup);
+    }
+
+    @Override
+    public void getattr(Request req, long ino, FileInfo fi, ReplyAttr reply) throws FsException {
+        if (ctl(ino)) control.getattr(ino, reply);
+        else fs.getattr(req, ino, fi, reply);
+    }
+
+    @Override
+    public void setattr(Request req, long ino, SetAttr attr, FileInfo fi, ReplyAttr reply) throws FsException {
+        if (!ctl(ino)) {
+            fs.setattr(req, ino, attr, fi, reply);
+        } else if (attr.valid() == SetAttr.SIZE && attr.size() == 0) {
+            control.getattr(ino, reply);  // O_TRUNC of a control file (shell '>'): nothing to truncate
+        } else {
+            throw readOnlyTree();
+        }
+    }
+
+    @Override
+    public void readlink(Request req, long ino, ReplyReadlink reply) throws FsException {
+        if (ctl(ino)) control.readlink(ino, reply);
+        else fs.readlink(req, ino, reply);
+    }
+
+    @Override
+    public void mknod(Request req, long parent, Name name, int mode, long rdev, ReplyEntry reply) throws FsException {
+        if (ctl(parent) || ControlFs.isEntryPoint(parent, name)) throw readOnlyTree();
+        fs.mknod(req, parent, name, mode, rdev, reply);
+    }
+
+    @Override
+    public void mkdir(Request req, long parent, Name name, int mode, ReplyEntry reply) throws FsException {
+        if (ctl(parent) || ControlFs.isEntryPoint(parent, name)) throw readOnlyTree();
+        fs.mkdir(req, parent, name, mode, reply);
+    }
+
+    @Override
+    public void unlink(Request req, long parent, Name name, ReplyEmpty reply) throws FsException {
+        if (ctl(parent) || ControlFs.isEntryPoint(parent, name)) throw readOnlyTree();
+        fs.unlink(req, parent, name, reply);
+    }
+
+    @Override
+    public void rmdir(Request req, long parent, Name name, ReplyEmpty reply) throws FsException {
+        if (ctl(parent) || ControlFs.isEntryPoint(parent, name)) throw readOnlyTree();
+        fs.rmdir(req, parent, name, reply);
+    }
+
+    @Override
+    public void symlink(Request req, byte[] target, long parent, Name name, ReplyEntry reply) throws FsException {
+        if (ctl(parent) || ControlFs.isEntryPoint(parent, name)) throw readOnlyTree();
+        fs.symlink(req, target, parent, name, reply);
+    }
+
+    @Override
+    public void rename(Request req, long parent, Name name, long newParent, Name newName, int flags, ReplyEmpty reply)
+            throws FsException {
+        if (ctl(parent) || ctl(newParent) || ControlFs.isEntryPoint(parent, name)
+                || ControlFs.isEntryPoint(newParent, newName)) {
+            throw readOnlyTree();
+        }
+        fs.rename(req, parent, name, newParent, newName, flags, reply);
+    }
+
+    @Override
+    public void link(Request req, long ino, long newParent, Name newName, ReplyEntry reply) throws FsException {
+        if (ctl(ino) || ctl(newParent) || ControlFs.isEntryPoint(newParent, newName)) throw readOnlyTree();
+        fs.link(req, ino, newParent, newName, reply);
+    }
+
+    @Override
+    public void open(Request req, long ino, FileInfo fi, ReplyOpen reply) throws FsException {
+        if (ctl(ino)) control.open(req, ino, fi, reply);
+        else fs.open(req, ino, fi, reply);
+    }
+
+    @Override
+    public void read(Request req, long ino, long size, long offset, FileInfo fi, ReplyData reply) throws FsException {
+        if (ctl(ino)) control.read(ino, size, offset, fi, reply);
+        else fs.read(req, ino, size, offset, fi, reply);
+    }
+
+    @Override
+    public void write(Request req, long ino, WriteData data, long offset, FileInfo fi, ReplyWrite reply)
+            throws FsException {
+        if (ctl(ino)) control.write(req, ino, data, fi, reply);
+        else fs.write(req, ino, data, offset, fi, reply);
+    }
+
+    @Override
+    public void flush(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        if (ctl(ino)) reply.ok();
+        else fs.flush(req, ino, fi, reply);
+    }
+
+    @Override
+    public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        if (ctl(ino)) control.release(fi, reply);
+        else fs.release(req, ino, fi, reply);
+    }
+
+    @Override
+    public void fsync(Request req, long ino, boolean datasync, FileInfo fi, ReplyEmpty reply) throws FsException {
+        if (ctl(ino)) reply.ok();
+        else fs.fsync(req, ino, datasync, fi, reply);
+    }
+
+    @Override
+    public void opendir(Request req, long ino, FileInfo fi, ReplyOpen reply) throws FsException {
+        if (ctl(ino)) reply.opened(0, vexfs.fuse.OpenOptions.DEFAULT);
+        else fs.opendir(req, ino, fi, reply);
+    }
+
+    @Override
+    public void readdir(Request req, long ino, long size, long offset, FileInfo fi, ReplyDirectory reply)
+            throws FsException {
+        if (ctl(ino)) control.readdir(req, ino, offset, reply);
+        else fs.readdir(req, ino, size, offset, fi, reply);
+    }
+
+    @Override
+    public void releasedir(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        if (ctl(ino)) reply.ok();
+        else fs.releasedir(req, ino, fi, reply);
+    }
+
+    @Override
+    public void fsyncdir(Request req, long ino, boolean datasync, FileInfo fi, ReplyEmpty reply) throws FsException {
+        if (ctl(ino)) reply.ok();
+        else fs.fsyncdir(req, ino, datasync, fi, reply);
+    }
+
+    @Override
+    public void statfs(Request req, long ino, ReplyStatfs reply) throws FsException {
+        fs.statfs(req, ctl(ino) ? ROOT_ID : ino, reply);
+    }
+
+    @Override
+    public void setxattr(Request req, long ino, Name name, byte[] value, int flags, ReplyEmpty reply)
+            throws FsException {
+        if (ctl(ino)) throw readOnlyTree();
+        fs.setxattr(req, ino, name, value, flags, reply);
+    }
+
+    @Override
+    public void getxattr(Request req, long ino, Name name, long size, ReplyXattr reply) throws FsException {
+        if (ctl(ino)) throw new FsException(Errno.ENODATA);
+        fs.getxattr(req, ino, name, size, reply);
+    }
+
+    @Override
+    public void listxattr(Request req, long ino, long size, ReplyXattr reply) throws FsException {
+        if (ctl(ino)) reply.size(0);
+        else fs.listxattr(req, ino, size, reply);
+    }
+
+    @Override
+    public void removexattr(Request req, long ino, Name name, ReplyEmpty reply) throws FsException {
+        if (ctl(ino)) throw readOnlyTree();
+        fs.removexattr(req, ino, name, reply);
+    }
+
+    @Override
+    public void access(Request req, long ino, int mask, ReplyEmpty reply) throws FsException {
+        if (ctl(ino)) reply.ok();
+        else fs.access(req, ino, mask, reply);
+    }
+
+    @Override
+    public void create(Request req, long parent, Name name, int mode, FileInfo fi, ReplyCreate reply)
+            throws FsException {
+        if (ctl(parent) || ControlFs.isEntryPoint(parent, name)) throw readOnlyTree();
+        fs.create(req, parent, name, mode, fi, reply);
+    }
+
+    @Override
+    public void getlk(Request req, long ino, FileInfo fi, Lock lock, ReplyLock reply) throws FsException {
+        if (ctl(ino)) throw new FsException(Errno.ENOLCK);
+        fs.getlk(req, ino, fi, lock, reply);
+    }
+
+    @Override
+    public void setlk(Request req, long ino, FileInfo fi, Lock lock, boolean sleep, ReplyEmpty reply)
+            throws FsException {
+        if (ctl(ino)) throw new FsException(Errno.ENOLCK);
+        fs.setlk(req, ino, fi, lock, sleep, reply);
+    }
+
+    @Override
+    public void flock(Request req, long ino, FileInfo fi, int op, ReplyEmpty reply) throws FsException {
+        if (ctl(ino)) throw new FsException(Errno.ENOLCK);
+        fs.flock(req, ino, fi, op, reply);
+    }
+
+    @Override
+    public void fallocate(Request req, long ino, int mode, long offset, long length, FileInfo fi, ReplyEmpty reply)
+            throws FsException {
+        if (ctl(ino)) throw readOnlyTree();
+        fs.fallocate(req, ino, mode, offset, length, fi, reply);
+    }
+
+    @Override
+    public void copyFileRange(Request req, long inoIn, long offIn, FileInfo fiIn, long inoOut, long offOut,
+                              FileInfo fiOut, long len, int flags, ReplyWrite reply) throws FsException {
+        if (ctl(inoIn) || ctl(inoOut)) throw new FsException(Errno.EXDEV);
+        fs.copyFileRange(req, inoIn, offIn, fiIn, inoOut, offOut, fiOut, len, flags, reply);
+    }
+
+    @Override
+    public void lseek(Request req, long ino, long offset, int whence, FileInfo fi, ReplyLseek reply)
+            throws FsException {
+        if (ctl(ino)) reply.offset(offset);
+        else fs.lseek(req, ino, offset, whence, fi, reply);
+    }
+
+    @Override
+    public void bmap(Request req, long ino, long blocksize, long idx, ReplyBmap reply) throws FsException {
+        if (ctl(ino)) throw new FsException(Errno.EINVAL);
+        fs.bmap(req, ino, blocksize, idx, reply);
+    }
+}

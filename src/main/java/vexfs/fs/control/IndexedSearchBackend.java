@@ -1,0 +1,173 @@
+package vexfs.fs.control;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.fuse.Errno;
+import vexfs.fuse.FsException;
+import vexfs.index.GraphVerifier;
+import vexfs.index.HnswIndex;
+import vexfs.index.SearchResult;
+import vexfs.index.VerifyReport;
+import vexfs.store.VectorStore;
+
+/**
+ * Search for the control tree over the vector store and its HNSW index. Results are mapped from slots to
+ * current paths through the vector layer ({@code pathOfKey}); results the caller could not read, and files that
+ * vanished, are dropped and the search asks for more, so k results come back whenever k readable ones exist.
+ */
+public final class IndexedSearchBackend implements SearchBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexedSearchBackend.class);
+
+    private final VectorStore store;
+    private final HnswIndex index;
+    private final LongFunction<String> pathOfKey;
+    private final ToLongFunction<String> keyOfPath;
+    private final Path backingRoot;
+    private final AtomicReference<String> status = new AtomicReference<>("idle\n");
+    private final AtomicReference<Thread> running = new AtomicReference<>();
+
+    /**
+     * @param pathOfKey current path (relative to the mount, starting with "/") of a file key, or null if gone
+     * @param keyOfPath file key of the file at a path, or -1
+     */
+    public IndexedSearchBackend(VectorStore store, HnswIndex index, LongFunction<String> pathOfKey,
+                                ToLongFunction<String> keyOfPath, Path backingRoot) {
+        this.store = store;
+        this.index = index;
+        this.pathOfKey = pathOfKey;
+        this.keyOfPath = keyOfPath;
+        this.backingRoot = backingRoot;
+    }
+
+    @Override
+    public int dimension() {
+        return store.dimension();
+    }
+
+    @Override
+    public String metric() {
+        return store.metric().label();
+    }
+
+    @Override
+    public List<Hit> search(float[] query, int k, int ef, String under, int uid, int gid) throws FsException {
+        IntPredicate filter = under == null || under.equals("/") ? null : slot -> {
+            String p = pathOfKey.apply(store.fileKeyOf(slot));
+            return p != null && p.startsWith(under + "/");
+        };
+        return resolve(query, k, ef, filter, -1, uid, gid);
+    }
+
+    /** Searches, maps slots to readable paths, and widens the search while hits are being dropped. */
+    private List<Hit> resolve(float[] query, int k, int ef, IntPredicate filter, long excludeKey, int uid, int gid) {
+        int want = k + (excludeKey >= 0 ? 1 : 0);
+        for (int attempt = 0; ; attempt++) {
+            SearchResult r = index.search(query, want, Math.max(ef, want), filter);
+            List<Hit> out = new ArrayList<>(k);
+            for (int i = 0; i < r.size() && out.size() < k; i++) {
+                long key = store.fileKeyOf(r.slots()[i]);
+                if (key == excludeKey) continue;
+                String p = pathOfKey.apply(key);
+                if (p == null || !AccessCheck.canRead(backingRoot, p, uid, gid)) continue;
+                out.add(new Hit(p, r.distances()[i]));
+            }
+            if (out.size() >= k || r.size() < want || attempt >= 4) return out;
+            want *= 2;  // some hits were dropped: ask for more
+        }
+    }
+
+    @Override
+    public List<Hit> neighbours(String path, int k, int uid, int gid) throws FsException {
+        long key = keyOfPath.applyAsLong(path);
+        if (key < 0) throw new FsException(Errno.ENOENT);
+        float[] v = new float[store.dimension()];
+        if (!store.get(key, v)) throw new FsException(Errno.ENODATA, path + " has no vector");
+        if (!AccessCheck.canRead(backingRoot, path, uid, gid)) throw new FsException(Errno.EACCES);
+        return resolve(v, k, Math.max(64, k), null, key, uid, gid);
+    }
+
+    @Override
+    public List<String[]> stats() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"dimension", Integer.toString(store.dimension())});
+        rows.add(new String[] {"metric", store.metric().label()});
+        rows.add(new String[] {"vectors", Integer.toString(store.liveCount())});
+        rows.add(new String[] {"deleted_slots", Integer.toString(store.freeCount())});
+        rows.add(new String[] {"store_slots", Integer.toString(store.slotCount())});
+        rows.add(new String[] {"graph_nodes", Integer.toString(index.size())});
+        rows.add(new String[] {"graph_tombstones", Integer.toString(index.tombstoneCount())});
+        rows.add(new String[] {"graph_m", Integer.toString(index.params().m())});
+        rows.add(new String[] {"graph_ef_construction", Integer.toString(index.params().efConstruction())});
+        try {
+            rows.add(new String[] {"graph_bytes_on_disk", Long.toString(index.bytesOnDisk())});
+        } catch (java.io.IOException e) {
+            rows.add(new String[] {"graph_bytes_on_disk", "?"});
+        }
+        rows.add(new String[] {"store_bytes_mapped", Long.toString(store.capacity())});
+        return rows;
+    }
+
+    @Override
+    public void control(String command) throws FsException {
+        Runnable job = switch (command) {
+            case "sync" -> () -> run("sync", () -> {
+                store.sync();
+                index.sync();
+                return "synced";
+            });
+            case "verify" -> () -> run("verify", () -> {
+                VerifyReport r = GraphVerifier.verify(index, (phase, done, total) ->
+                        status.set("verify running: " + phase + " " + done + "/" + total + "\n"));
+                return r.toText();
+            });
+            case "compact" -> () -> run("compact", () -> "compacted: " + index.compact((phase, done, total) ->
+                    status.set("compact running: " + phase + " " + done + "/" + total + "\n")) + " tombstones removed");
+            case "reindex" -> () -> run("reindex", () -> {
+                int n = store.slotCount();
+                for (int slot = 0; slot < n; slot++) {
+                    if (store.isLive(slot)) index.insert(slot);
+                    if ((slot & 1023) == 0) status.set("reindex running: " + slot + "/" + n + " slots\n");
+                }
+                index.sync();
+                return "reindexed " + store.liveCount() + " vectors";
+            });
+            default -> throw new FsException(Errno.EINVAL, "unknown control command '" + command
+                    + "' (reindex, compact, verify, sync)");
+        };
+        Thread t = Thread.ofVirtual().name("vexfs-control-" + command).unstarted(job);
+        if (!running.compareAndSet(null, t)) throw new FsException(Errno.EBUSY, "a control command is running");
+        status.set(command + " running\n");
+        t.start();
+    }
+
+    private interface Job {
+        String call() throws Exception;
+    }
+
+    private void run(String name, Job job) {
+        long t0 = System.nanoTime();
+        try {
+            String result = job.call();
+            status.set(name + " done in " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + result.strip() + "\n");
+        } catch (Exception e) {
+            LOG.error("control {} failed: {}", name, e.toString(), e);
+            status.set(name + " failed: " + e.getMessage() + "\n");
+        } finally {
+            running.set(null);
+        }
+    }
+
+    @Override
+    public String controlStatus() {
+        return status.get();
+    }
+}

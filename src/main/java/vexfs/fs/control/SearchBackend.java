@@ -1,0 +1,36 @@
+package vexfs.fs.control;
+
+import java.util.List;
+
+import vexfs.fuse.FsException;
+
+/**
+ * What the /.vexfs control tree needs from the vector layer, in plain Java. Paths are relative to the mount
+ * root and start with "/". Implemented by the vector layer over the store and the HNSW index.
+ */
+public interface SearchBackend {
+    /** One result: the file's current path and its distance (lower is closer). */
+    record Hit(String path, float distance) {}
+
+    int dimension();
+
+    String metric();
+
+    /**
+     * The k nearest files to {@code query}; {@code under} (null = everywhere) restricts results to files below
+     * that directory. {@code uid}/{@code gid} are the caller's: only paths it could stat are returned.
+     */
+    List<Hit> search(float[] query, int k, int ef, String under, int uid, int gid) throws FsException;
+
+    /** The k nearest other files of the file at {@code path}; ENOENT if there is no such file, ENODATA if it has no vector. */
+    List<Hit> neighbours(String path, int k, int uid, int gid) throws FsException;
+
+    /** Lines of "key value" for /.vexfs/stats (the session's own request statistics are added by the tree). */
+    List<String[]> stats();
+
+    /** Starts {@code command} (reindex, compact, verify, sync); EINVAL for anything else, EBUSY if one runs. */
+    void control(String command) throws FsException;
+
+    /** State of the last control command and progress of a running one, as text. */
+    String controlStatus();
+}

@@ -1,0 +1,10 @@
+package vexfs.index;
+
+import java.io.IOException;
+
+/** The graph file is not a graph file we can use: bad magic, version, checksum or geometry. */
+public final class CorruptGraphException extends IOException {
+    public CorruptGraphException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,70 @@
+package vexfs.index;
+
+import java.lang.foreign.MemorySegment;
+import java.util.function.IntPredicate;
+
+/**
+ * Search with a slot filter (the {@code under=} subtree). The filter's selectivity is estimated
+ * from a fixed pseudo-random sample of live slots. Below {@link #EXACT_SELECTIVITY} an exact scan
+ * is cheaper than a graph walk that must step over most nodes, so we scan. Otherwise the graph is
+ * walked collecting only accepted nodes, with a budget of distance computations equal to what the
+ * exact scan would cost; if the budget runs out or fewer than k nodes were found, the exact scan
+ * answers, so a selective filter still returns k results whenever k slots pass it.
+ * Measured figures: docs/hnsw.md.
+ */
+final class FilteredSearch {
+    static final double EXACT_SELECTIVITY = 0.02;
+    private static final int SAMPLE = 256;
+
+    private FilteredSearch() {
+    }
+
+    static SearchResult search(GraphStore g, VectorSource vs, HnswSearcher s, float[] q, int k, int ef, IntPredicate filter) {
+        MemorySegment seg = g.segment();
+        int cap = Math.min(g.capacity(), vs.slotCount());
+        int live = g.liveCount.get();
+        if (cap == 0 || live == 0) return new SearchResult(new int[0], new float[0], 0, true);
+        int sampled = 0;
+        int pass = 0;
+        long x = 0x9E3779B97F4A7C15L;
+        for (int t = 0; t < 8 * SAMPLE && sampled < SAMPLE; t++) {
+            x += 0x9E3779B97F4A7C15L;
+            long z = (x ^ (x >>> 33)) * 0xff51afd7ed558ccdL;
+            int slot = (int) ((z >>> 1) % cap);
+            if (g.state(seg, slot) != GraphLayout.LIVE) continue;
+            sampled++;
+            if (filter.test(slot)) pass++;
+        }
+        double selectivity = sampled == 0 ? 1.0 : (double) pass / sampled;
+        if (selectivity < EXACT_SELECTIVITY) return exact(g, vs, q, k, filter);
+        long exactCost = (long) (selectivity * live) + cap / 16;
+        int budget = (int) Math.min(Integer.MAX_VALUE, Math.max(exactCost, 8L * ef));
+        s.begin(g, vs, q, true, false, -1, filter);
+        SearchResult r = s.search(k, ef, budget);
+        if (r == null || r.size() < k) return exact(g, vs, q, k, filter);
+        return r;
+    }
+
+    /** Brute force over every live slot accepted by the filter (null: all). */
+    static SearchResult exact(GraphStore g, VectorSource vs, float[] q, int k, IntPredicate filter) {
+        MemorySegment seg = g.segment();
+        int cap = Math.min(g.capacity(), vs.slotCount());
+        NeighborQueue heap = new NeighborQueue(k + 1, true);
+        int computed = 0;
+        for (int slot = 0; slot < cap; slot++) {
+            if (g.state(seg, slot) != GraphLayout.LIVE || (filter != null && !filter.test(slot))) continue;
+            float d = vs.distance(q, slot);
+            computed++;
+            if (heap.size() < k || d < heap.topDistance()) heap.addBounded(d, slot, k);
+        }
+        int n = heap.size();
+        int[] slots = new int[n];
+        float[] dists = new float[n];
+        for (int i = n - 1; i >= 0; i--) {
+            long c = heap.pop();
+            slots[i] = NeighborQueue.nodeOf(c);
+            dists[i] = NeighborQueue.distanceOf(c);
+        }
+        return new SearchResult(slots, dists, computed, true);
+    }
+}

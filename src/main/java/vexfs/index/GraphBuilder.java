@@ -1,0 +1,124 @@
+package vexfs.index;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * Links nodes into the graph in Lucene's HnswGraphBuilder order: search top-down for candidates on
+ * every level of the node, then link bottom-up, outgoing list before incoming links (so a
+ * concurrent search that reaches the node can always leave it), entry point promoted last.
+ * Neighbour lists of existing nodes are changed under striped locks; only one lock is held at a
+ * time. Neighbours are chosen with the HNSW paper's heuristic (keep a candidate only if it is
+ * closer to the base node than to every neighbour already kept), both when linking and pruning.
+ */
+final class GraphBuilder {
+    private static final int STRIPES = 4096;
+    private final GraphStore g;
+    private final int m;
+    private final int efConstruction;
+    private final Object[] locks = new Object[STRIPES];
+
+    GraphBuilder(GraphStore graph, int m, int efConstruction) {
+        this.g = graph;
+        this.m = m;
+        this.efConstruction = efConstruction;
+        for (int i = 0; i < STRIPES; i++) locks[i] = new Object();
+    }
+
+    Object lockOf(int node) {
+        return locks[node & (STRIPES - 1)];
+    }
+
+    /**
+     * Links {@code node} (record initialised, codes written, searcher bound to its prepared vector in
+     * build mode) on levels 0..level. Returns false if the graph was empty and the node became the entry point.
+     */
+    boolean link(int node, int level, HnswSearcher s) {
+        long e = g.entry();
+        if (GraphStore.entryNode(e) < 0) {
+            g.promote(node, level, false);
+            e = g.entry();
+            if (GraphStore.entryNode(e) == node) return false;
+        }
+        int ep = GraphStore.entryNode(e);
+        int maxLevel = GraphStore.entryLevel(e);
+        float[] d = {s.dist(ep)};
+        int cur = ep;
+        for (int l = maxLevel; l > level; l--) cur = s.greedy(cur, l, d);
+        int top = Math.min(level, maxLevel);
+        long[][] perLevel = new long[top + 1][];
+        s.visited.add(node);
+        s.seed(cur, d[0]);
+        for (int l = top; l >= 0; l--) {
+            s.expand(l, efConstruction, Integer.MAX_VALUE);
+            int n = s.drainResults();
+            perLevel[l] = Arrays.copyOf(s.codes, n);
+            if (l > 0) s.reseed(n);
+        }
+        int[] selected = new int[m];
+        for (int l = 0; l <= top; l++) {
+            long[] cands = perLevel[l];
+            int k = selectDiverse(cands, cands.length, m, selected, s);
+            synchronized (lockOf(node)) {
+                g.writeNeighbors(node, l, selected, k);
+            }
+            for (int i = 0; i < k; i++) addLink(selected[i], node, l, s);
+        }
+        return true;
+    }
+
+    /**
+     * Picks up to {@code max} diverse nodes from {@code sorted} (packed codes, closest first): a
+     * candidate is kept if it is closer to the base than to every node already kept.
+     */
+    private static int selectDiverse(long[] sorted, int n, int max, int[] out, HnswSearcher s) {
+        int k = 0;
+        for (int i = 0; i < n && k < max; i++) {
+            int c = NeighborQueue.nodeOf(sorted[i]);
+            float dc = NeighborQueue.distanceOf(sorted[i]);
+            boolean good = true;
+            for (int j = 0; j < k; j++) {
+                if (s.distBetween(c, out[j]) < dc) {
+                    good = false;
+                    break;
+                }
+            }
+            if (good) out[k++] = c;
+        }
+        return k;
+    }
+
+    /** Adds {@code node} to the list of {@code target} on {@code level}, pruning with the heuristic when full. */
+    void addLink(int target, int node, int level, HnswSearcher s) {
+        int max = g.layout.maxConn(level);
+        synchronized (lockOf(target)) {
+            MemorySegment seg = g.segment();
+            int[] buf = new int[max];
+            int n = g.readNeighbors(seg, target, level, buf);
+            for (int i = 0; i < n; i++) if (buf[i] == node) return;
+            if (n < max) {
+                g.appendNeighbor(target, level, n, node);
+                return;
+            }
+            long[] cands = new long[n + 1];
+            for (int i = 0; i < n; i++) cands[i] = NeighborQueue.encode(s.distBetween(target, buf[i]), buf[i]);
+            cands[n] = NeighborQueue.encode(s.distBetween(target, node), node);
+            Arrays.sort(cands);
+            int k = selectDiverse(cands, n + 1, max, buf, s);
+            g.writeNeighbors(target, level, buf, k);
+        }
+    }
+
+    /** Replaces the list of {@code node} on {@code level} by a diverse choice from candidate ids; caller passes distinct live ids. */
+    void relinkFrom(int node, int level, int[] ids, int n, HnswSearcher s) {
+        int max = g.layout.maxConn(level);
+        long[] cands = new long[n];
+        for (int i = 0; i < n; i++) cands[i] = NeighborQueue.encode(s.distBetween(node, ids[i]), ids[i]);
+        Arrays.sort(cands);
+        int[] out = new int[max];
+        int k = selectDiverse(cands, n, max, out, s);
+        synchronized (lockOf(node)) {
+            g.writeNeighbors(node, level, out, k);
+        }
+    }
+}

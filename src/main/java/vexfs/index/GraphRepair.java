@@ -1,0 +1,109 @@
+package vexfs.index;
+
+import java.lang.foreign.MemorySegment;
+
+/** Tombstone repair (compaction) and entry-point replacement. Iterative; touches each record once per pass. */
+final class GraphRepair {
+    private GraphRepair() {
+    }
+
+    /**
+     * Picks a new entry point after the current one was deleted: a live top-level neighbour of the
+     * old one if any, else the live node with the highest level (one scan), else none.
+     */
+    static void replaceEntryPoint(GraphStore g) {
+        MemorySegment seg = g.segment();
+        long e = g.entry();
+        int ep = GraphStore.entryNode(e);
+        int top = GraphStore.entryLevel(e);
+        if (ep < 0) return;
+        int[] buf = new int[g.layout.maxConn(top)];
+        int n = g.readNeighbors(seg, ep, top, buf);
+        int cap = g.capacity();
+        for (int i = 0; i < n; i++) {
+            int id = buf[i];
+            if (id >= 0 && id < cap && g.state(seg, id) == GraphLayout.LIVE && g.level(seg, id) >= top) {
+                g.promote(id, top, true);
+                return;
+            }
+        }
+        int best = -1;
+        int bestLevel = -1;
+        for (int i = 0; i < cap; i++) {
+            if (g.state(seg, i) == GraphLayout.LIVE && g.level(seg, i) > bestLevel) {
+                best = i;
+                bestLevel = g.level(seg, i);
+            }
+        }
+        if (best >= 0) g.promote(best, bestLevel, true);
+        else if (g.state(seg, ep) == GraphLayout.FREE) g.promote(-1, -1, true);
+    }
+
+    /**
+     * For each live node with a neighbour j that is deleted (or free), the candidates are its live
+     * neighbours plus j's live neighbours; the heuristic picks the new list. Then tombstones become
+     * FREE. Caller holds the structure write lock.
+     */
+    static int compact(GraphStore g, GraphBuilder builder, HnswSearcher s, VectorSource vs, ProgressListener progress) {
+        s.begin(g, vs, null, true, true, -1, null);
+        MemorySegment seg = g.segment();
+        int cap = g.capacity();
+        int maxDeg = g.layout.m0();
+        int[] buf = new int[maxDeg];
+        int[] hop = new int[maxDeg];
+        int[] cand = new int[maxDeg * (maxDeg + 1)];
+        for (int node = 0; node < cap; node++) {
+            byte st = g.state(seg, node);
+            if (st == GraphLayout.LIVE || st == GraphLayout.INSERTING) {
+                int top = g.level(seg, node);
+                for (int l = 0; l <= top; l++) repairList(g, builder, s, seg, node, l, buf, hop, cand);
+            }
+            if ((node & 8191) == 0) progress.progress("compact", node, cap);
+        }
+        int freed = 0;
+        for (int node = 0; node < cap; node++) {
+            if (g.state(seg, node) == GraphLayout.DELETED) {
+                g.setState(node, GraphLayout.FREE);
+                freed++;
+            }
+        }
+        g.tombstones.addAndGet(-freed);
+        int ep = GraphStore.entryNode(g.entry());
+        if (ep >= 0 && g.state(seg, ep) != GraphLayout.LIVE) replaceEntryPoint(g);
+        progress.progress("compact", cap, cap);
+        return freed;
+    }
+
+    private static void repairList(GraphStore g, GraphBuilder builder, HnswSearcher s, MemorySegment seg, int node, int l,
+                                   int[] buf, int[] hop, int[] cand) {
+        int cap = g.capacity();
+        int n = g.readNeighbors(seg, node, l, buf);
+        boolean dirty = false;
+        for (int i = 0; i < n; i++) if (!usable(g, seg, buf[i], cap)) dirty = true;
+        if (!dirty) return;
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            int j = buf[i];
+            if (usable(g, seg, j, cap)) {
+                c = addUnique(cand, c, j, node);
+            } else if (j >= 0 && j < cap) {
+                int h = g.readNeighbors(seg, j, l, hop);
+                for (int t = 0; t < h; t++) if (usable(g, seg, hop[t], cap)) c = addUnique(cand, c, hop[t], node);
+            }
+        }
+        builder.relinkFrom(node, l, cand, c, s);
+    }
+
+    private static boolean usable(GraphStore g, MemorySegment seg, int id, int cap) {
+        if (id < 0 || id >= cap) return false;
+        byte st = g.state(seg, id);
+        return st == GraphLayout.LIVE || st == GraphLayout.INSERTING;
+    }
+
+    private static int addUnique(int[] arr, int n, int id, int self) {
+        if (id == self) return n;
+        for (int i = 0; i < n; i++) if (arr[i] == id) return n;
+        arr[n] = id;
+        return n + 1;
+    }
+}

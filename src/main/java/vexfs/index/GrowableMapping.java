@@ -1,0 +1,64 @@
+package vexfs.index;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A file mapped read-write as one {@link MemorySegment} that can grow. Growing maps the larger file
+ * again and publishes the new segment; old segments stay valid (same shared arena) until
+ * {@link #close()}, so a reader holding an older, shorter segment never faults - it only cannot see
+ * bytes beyond its length.
+ */
+final class GrowableMapping implements AutoCloseable {
+    private final FileChannel channel;
+    private final Arena arena = Arena.ofShared();
+    private volatile MemorySegment segment;
+
+    GrowableMapping(Path file, boolean create, long minSize) throws IOException {
+        channel = create
+                ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        long size = Math.max(channel.size(), minSize);
+        extendFile(size);
+        segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
+    }
+
+    MemorySegment segment() {
+        return segment;
+    }
+
+    long fileSize() throws IOException {
+        return channel.size();
+    }
+
+    /** Grows the file (doubling at least) until it holds {@code size} bytes; new bytes read as zero. */
+    synchronized void ensureSize(long size) throws IOException {
+        MemorySegment current = segment;
+        if (current.byteSize() >= size) return;
+        long newSize = Math.max(size, current.byteSize() * 2);
+        extendFile(newSize);
+        segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, newSize, arena);
+    }
+
+    private void extendFile(long size) throws IOException {
+        if (channel.size() < size) channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
+    }
+
+    void force() {
+        segment.force();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            arena.close();
+        } finally {
+            channel.close();
+        }
+    }
+}

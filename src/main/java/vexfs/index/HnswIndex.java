@@ -1,0 +1,356 @@
+package vexfs.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntPredicate;
+
+/**
+ * HNSW over a memory-mapped graph file whose node ids are vector-store slots.
+ *
+ * <p>Concurrency: searches take no lock. insert/update/delete may run concurrently with each other
+ * and with searches (they share the read side of {@code structure}); compaction, quantiser
+ * training and sync take its write side, which waits for running mutations but never for searches.
+ * A caller must not mutate the same slot from two threads at once.
+ */
+public final class HnswIndex implements AutoCloseable {
+    private final GraphStore g;
+    private final VectorSource vectors;
+    private final HnswParams params;
+    private final GraphBuilder builder;
+    private final SearcherPool pool;
+    private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
+    private final double levelMultiplier;
+    private volatile boolean closed;
+    /** Opened after a crash and not yet verified clean: sync/close keep the DIRTY flag. */
+    private volatile boolean unverified;
+
+    private HnswIndex(GraphStore g, VectorSource vectors, HnswParams params) {
+        this.g = g;
+        this.vectors = vectors;
+        this.params = params;
+        this.builder = new GraphBuilder(g, params.m(), params.efConstruction());
+        this.pool = new SearcherPool(64, Math.max(params.m0(), params.m()));
+        this.levelMultiplier = params.levelMultiplier();
+        if (g.openedDirty) {
+            unverified = true;
+            recount();
+        }
+    }
+
+    /** Creates a new, empty graph file (fails if it exists). */
+    public static HnswIndex create(Path file, VectorSource vectors, HnswParams params) throws IOException {
+        return new HnswIndex(GraphStore.create(file, vectors.dimension(), vectors.metric(), params), vectors, params);
+    }
+
+    /**
+     * Opens an existing graph file lazily (maps it; reads only the header). M, efConstruction,
+     * the level seed and quantisation come from the file; {@code efSearch} from {@code params}.
+     * Throws {@link CorruptGraphException} if the header is unusable; check {@link #wasDirty()}.
+     */
+    public static HnswIndex open(Path file, VectorSource vectors, HnswParams params) throws IOException {
+        GraphStore g = GraphStore.open(file, vectors.metric(), vectors.dimension());
+        HnswParams fromFile = new HnswParams(g.headerInt(GraphHeader.M), g.headerInt(GraphHeader.EF_CONSTRUCTION),
+                params.efSearch(), g.levelSeed(), g.layout.codeBytes() > 0, Math.max(1, g.headerInt(GraphHeader.TRAIN_SIZE)));
+        return new HnswIndex(g, vectors, fromFile);
+    }
+
+    /**
+     * Opens the graph, or rebuilds it from the vector store when it is missing, unreadable, or was
+     * left dirty (kill -9 during a mutation) and does not verify clean. {@code liveSlots} says which
+     * slots hold vectors; progress of a rebuild is reported.
+     */
+    public static HnswIndex openOrRebuild(Path file, VectorSource vectors, HnswParams params, IntPredicate liveSlots,
+                                          ProgressListener progress) throws IOException {
+        if (Files.exists(file)) {
+            try {
+                HnswIndex idx = open(file, vectors, params);
+                if (!idx.wasDirty()) return idx;
+                VerifyReport r = GraphVerifier.verify(idx, progress);
+                if (r.ok()) return idx;
+                progress.progress("graph dirty and inconsistent (" + r.errors().getFirst() + "); rebuilding", 0, 0);
+                idx.close();
+            } catch (CorruptGraphException e) {
+                progress.progress("graph unreadable (" + e.getMessage() + "); rebuilding", 0, 0);
+            }
+        }
+        return rebuild(file, vectors, params, liveSlots, progress);
+    }
+
+    /** Replaces the graph file by one built from every slot for which {@code liveSlots} is true. */
+    public static HnswIndex rebuild(Path file, VectorSource vectors, HnswParams params, IntPredicate liveSlots,
+                                    ProgressListener progress) throws IOException {
+        Files.deleteIfExists(file);
+        HnswIndex idx = create(file, vectors, params);
+        int n = vectors.slotCount();
+        for (int slot = 0; slot < n; slot++) {
+            if (liveSlots.test(slot)) idx.insert(slot);
+            if ((slot & 4095) == 0 || slot == n - 1) progress.progress("rebuild", slot + 1L, n);
+        }
+        idx.sync();
+        return idx;
+    }
+
+    /** Adds the vector in {@code slot}. Inserting a slot already indexed updates it; a tombstoned slot is revived. */
+    public void insert(int slot) {
+        checkSlot(slot);
+        structure.readLock().lock();
+        try {
+            g.ensureCapacity(slot + 1);
+            g.markDirty();
+            byte st = g.state(g.segment(), slot);
+            if (st != GraphLayout.FREE) {
+                relink(slot);
+                if (st == GraphLayout.DELETED) {
+                    g.setState(slot, GraphLayout.LIVE);
+                    g.tombstones.decrementAndGet();
+                    g.liveCount.incrementAndGet();
+                } else if (st == GraphLayout.INSERTING) {
+                    g.setState(slot, GraphLayout.LIVE);
+                }
+                return;
+            }
+            int level = levelFor(slot);
+            g.initNode(slot, level);
+            HnswSearcher s = pool.lease(g.capacity());
+            try {
+                float[] q = prepared(slot);
+                Quantizer qz = g.quantizer();
+                if (qz != null) qz.encode(q, g.segment(), g.codesOffset(slot));
+                g.setState(slot, GraphLayout.INSERTING);
+                s.begin(g, vectors, q, true, true, slot, null);
+                boolean linked = builder.link(slot, level, s);
+                g.setState(slot, GraphLayout.LIVE);
+                g.liveCount.incrementAndGet();
+                if (linked) g.promote(slot, level, false);
+            } finally {
+                pool.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            structure.readLock().unlock();
+        }
+        maybeTrain();
+    }
+
+    /** The vector in {@code slot} changed: re-encode and re-link it (old incoming links stay as long-range edges). */
+    public void update(int slot) {
+        checkSlot(slot);
+        structure.readLock().lock();
+        try {
+            if (slot >= g.capacity() || g.state(g.segment(), slot) == GraphLayout.FREE)
+                throw new IllegalStateException("slot " + slot + " is not in the graph");
+            g.markDirty();
+            relink(slot);
+        } finally {
+            structure.readLock().unlock();
+        }
+    }
+
+    private void relink(int slot) {
+        HnswSearcher s = pool.lease(g.capacity());
+        try {
+            float[] q = prepared(slot);
+            Quantizer qz = g.quantizer();
+            if (qz != null) qz.encode(q, g.segment(), g.codesOffset(slot));
+            s.begin(g, vectors, q, true, true, slot, null);
+            builder.link(slot, g.level(g.segment(), slot), s);
+        } finally {
+            pool.release(s);
+        }
+    }
+
+    /**
+     * Tombstones {@code slot}: it is still traversed but never returned. A deleted entry point is
+     * replaced at once; {@link #compact} later repairs the edges through tombstones and frees them.
+     * Returns false if the slot was not live.
+     */
+    public boolean delete(int slot) {
+        checkSlot(slot);
+        structure.readLock().lock();
+        try {
+            if (slot >= g.capacity() || g.state(g.segment(), slot) != GraphLayout.LIVE) return false;
+            g.markDirty();
+            g.setState(slot, GraphLayout.DELETED);
+            g.liveCount.decrementAndGet();
+            g.tombstones.incrementAndGet();
+            if (GraphStore.entryNode(g.entry()) == slot) GraphRepair.replaceEntryPoint(g);
+            return true;
+        } finally {
+            structure.readLock().unlock();
+        }
+    }
+
+    /**
+     * Repairs every edge through a tombstone (FreshDiskANN: a node losing neighbour j considers j's
+     * live neighbours) and frees the tombstoned slots. Searches continue meanwhile; mutations wait.
+     * Returns the number of slots freed.
+     */
+    public int compact(ProgressListener progress) {
+        structure.writeLock().lock();
+        try {
+            if (g.tombstones.get() == 0) return 0;
+            g.markDirty();
+            HnswSearcher s = pool.lease(g.capacity());
+            try {
+                return GraphRepair.compact(g, builder, s, vectors, progress);
+            } finally {
+                pool.release(s);
+            }
+        } finally {
+            structure.writeLock().unlock();
+        }
+    }
+
+    /** The {@code k} nearest live slots with the default ef. */
+    public SearchResult search(float[] query, int k) {
+        return search(query, k, params.efSearch(), null);
+    }
+
+    /**
+     * The {@code k} nearest live slots accepted by {@code filterOrNull}, closest first, with exact
+     * distances. A selective filter falls back to exact search (see {@link FilteredSearch}).
+     */
+    public SearchResult search(float[] query, int k, int ef, IntPredicate filterOrNull) {
+        if (query.length != vectors.dimension())
+            throw new IllegalArgumentException("query has " + query.length + " dimensions, index has " + vectors.dimension());
+        if (k < 1) throw new IllegalArgumentException("k must be >= 1: " + k);
+        float[] q = vectors.prepareQuery(query);
+        HnswSearcher s = pool.lease(g.capacity());
+        try {
+            if (filterOrNull != null) return FilteredSearch.search(g, vectors, s, q, k, Math.max(ef, k), filterOrNull);
+            s.begin(g, vectors, q, true, false, -1, null);
+            return s.search(k, Math.max(ef, k), Integer.MAX_VALUE);
+        } finally {
+            pool.release(s);
+        }
+    }
+
+    /** Exact (brute-force) k nearest live slots, for ground truth and small filters. */
+    public SearchResult exactSearch(float[] query, int k, IntPredicate filterOrNull) {
+        return FilteredSearch.exact(g, vectors, vectors.prepareQuery(query), k, filterOrNull);
+    }
+
+    /** Number of live (non-deleted) nodes. */
+    public int size() {
+        return g.liveCount.get();
+    }
+
+    public int tombstoneCount() {
+        return g.tombstones.get();
+    }
+
+    /** True if {@code slot} is a live node. */
+    public boolean contains(int slot) {
+        return slot >= 0 && slot < g.capacity() && g.state(g.segment(), slot) == GraphLayout.LIVE;
+    }
+
+    /**
+     * The file was left with mutations in progress (crash): live/tombstone counts were recomputed
+     * from the records; run {@link GraphVerifier#verify} (which clears the flag when clean) or rebuild.
+     * Until verified clean, sync and close keep the file marked dirty.
+     */
+    public boolean wasDirty() {
+        return g.openedDirty;
+    }
+
+    public HnswParams params() {
+        return params;
+    }
+
+    public long bytesOnDisk() throws IOException {
+        return g.bytesOnDisk();
+    }
+
+    /** Forces the mapping to disk and leaves a clean, checksummed header. Waits for running mutations. */
+    public void sync() {
+        structure.writeLock().lock();
+        try {
+            g.sync(unverified);
+        } finally {
+            structure.writeLock().unlock();
+        }
+    }
+
+    /** Syncs and unmaps. No search may run during or after close. */
+    @Override
+    public void close() throws IOException {
+        if (closed) return;
+        sync();
+        closed = true;
+        g.close();
+    }
+
+    /** Called by the verifier when a crashed file checked clean: the next sync may clear DIRTY. */
+    void markVerified() {
+        unverified = false;
+    }
+
+    GraphStore graph() {
+        return g;
+    }
+
+    VectorSource vectors() {
+        return vectors;
+    }
+
+    /** Recomputes live/tombstone counters from the records (after a crash left them stale). */
+    void recount() {
+        int live = 0;
+        int dead = 0;
+        int cap = g.capacity();
+        var seg = g.segment();
+        for (int i = 0; i < cap; i++) {
+            byte st = g.state(seg, i);
+            if (st == GraphLayout.LIVE || st == GraphLayout.INSERTING) live++;
+            else if (st == GraphLayout.DELETED) dead++;
+        }
+        g.liveCount.set(live);
+        g.tombstones.set(dead);
+    }
+
+    private float[] prepared(int slot) {
+        float[] raw = new float[vectors.dimension()];
+        vectors.read(slot, raw);
+        return vectors.prepareQuery(raw);
+    }
+
+    /** Deterministic level of a slot from the stored seed: floor(-ln(u) / ln(M)). */
+    int levelFor(int slot) {
+        long x = g.levelSeed() ^ (slot * 0x9E3779B97F4A7C15L);
+        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+        x ^= x >>> 31;
+        double u = ((x >>> 11) + 1) * 0x1.0p-53;
+        return (int) Math.min(30, Math.floor(-Math.log(u) * levelMultiplier));
+    }
+
+    private void checkSlot(int slot) {
+        if (slot < 0 || slot >= vectors.slotCount())
+            throw new IndexOutOfBoundsException("slot " + slot + " outside [0, " + vectors.slotCount() + ")");
+    }
+
+    /** Trains the int8 quantiser once enough nodes exist, then writes codes for all nodes. */
+    private void maybeTrain() {
+        if (!params.quantize() || g.quantizer() != null || g.liveCount.get() < params.trainSize()) return;
+        structure.writeLock().lock();
+        try {
+            if (g.quantizer() != null) return;
+            var seg = g.segment();
+            int cap = g.capacity();
+            int[] nodes = new int[g.liveCount.get() + g.tombstones.get()];
+            int n = 0;
+            for (int i = 0; i < cap && n < nodes.length; i++) if (g.state(seg, i) != GraphLayout.FREE) nodes[n++] = i;
+            float[][] sample = new float[n][];
+            for (int i = 0; i < n; i++) sample[i] = prepared(nodes[i]);
+            Quantizer qz = Quantizer.train(vectors.metric(), vectors.dimension(), g.layout.codeBytes(), sample);
+            for (int i = 0; i < n; i++) qz.encode(sample[i], seg, g.codesOffset(nodes[i]));
+            g.publishQuantizer(qz);
+        } finally {
+            structure.writeLock().unlock();
+        }
+    }
+}

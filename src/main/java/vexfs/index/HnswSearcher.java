@@ -1,0 +1,230 @@
+package vexfs.index;
+
+import java.lang.foreign.MemorySegment;
+import java.util.function.IntPredicate;
+
+/**
+ * Per-query scratch: candidate (MIN) and result (MAX) packed-long heaps, a visited set whose reset
+ * costs what was touched, and a neighbour buffer. Leased from a {@link SearcherPool}, used by one
+ * thread at a time. Every loop is iterative; stack use does not depend on the graph.
+ */
+final class HnswSearcher {
+    final VisitedSet visited;
+    final NeighborQueue candidates = new NeighborQueue(256, false);
+    final NeighborQueue results = new NeighborQueue(256, true);
+    final int[] buf;
+    private final int[] pending;
+    private final float[] pendingDist;
+    int[] ids = new int[256];
+    long[] codes = new long[256];
+
+    private GraphStore g;
+    private VectorSource vs;
+    private MemorySegment seg;
+    private int cap;
+    private Quantizer qz;
+    private float[] query;
+    private float[] pq;
+    private long codesBase;
+    private int recordSize;
+    /** Build mode collects every node but {@link #self} that is not FREE; search mode collects LIVE nodes passing the filter. */
+    private boolean build;
+    private int self;
+    private IntPredicate filter;
+    int computed;
+    boolean limitHit;
+
+    HnswSearcher(int capacity, int maxDegree) {
+        visited = new VisitedSet(capacity);
+        buf = new int[maxDegree];
+        pending = new int[maxDegree];
+        pendingDist = new float[maxDegree];
+    }
+
+    /** Binds the searcher to one query; {@code useCodes} selects int8 traversal when a quantiser exists. */
+    void begin(GraphStore graph, VectorSource vectors, float[] prepared, boolean useCodes, boolean buildMode, int selfNode, IntPredicate f) {
+        g = graph;
+        vs = vectors;
+        seg = graph.segment();
+        cap = graph.layout.capacityOf(seg.byteSize());
+        visited.ensureCapacity(cap);
+        qz = useCodes ? graph.quantizer() : null;
+        query = prepared;
+        if (qz != null && prepared != null) pq = qz.prepareQuery(prepared, pq);
+        codesBase = graph.layout.headerBytes();
+        recordSize = graph.layout.recordSize();
+        build = buildMode;
+        self = selfNode;
+        filter = f;
+        computed = 0;
+        limitHit = false;
+    }
+
+    void end() {
+        visited.clear();
+        candidates.clear();
+        results.clear();
+        filter = null;
+        g = null;
+        vs = null;
+        seg = null;
+    }
+
+    boolean usingCodes() {
+        return qz != null;
+    }
+
+    MemorySegment segment() {
+        return seg;
+    }
+
+    int capacity() {
+        return cap;
+    }
+
+    /** Traversal distance from the bound query to {@code node}. */
+    float dist(int node) {
+        computed++;
+        if (qz != null) return qz.distance(pq, seg, codesBase + (long) node * recordSize);
+        return vs.distance(query, node);
+    }
+
+    /** Traversal distance between two nodes, in the same space as {@link #dist}. */
+    float distBetween(int a, int b) {
+        if (qz != null) return qz.distance(seg, codesBase + (long) a * recordSize, codesBase + (long) b * recordSize);
+        return vs.distance(a, b);
+    }
+
+    private boolean collectible(int node) {
+        byte st = g.state(seg, node);
+        if (build) return node != self && st != GraphLayout.FREE;
+        return st == GraphLayout.LIVE && (filter == null || filter.test(node));
+    }
+
+    /** Greedy walk on {@code level} from {@code start}: moves to any closer neighbour until none is. Returns the node. */
+    int greedy(int start, int level, float[] distOut) {
+        int cur = start;
+        float curD = distOut[0];
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            int n = g.readNeighbors(seg, cur, level, buf);
+            for (int i = 0; i < n; i++) {
+                int id = buf[i];
+                if (id < 0 || id >= cap) continue;
+                float d = dist(id);
+                if (d < curD) {
+                    curD = d;
+                    cur = id;
+                    changed = true;
+                }
+            }
+        }
+        distOut[0] = curD;
+        return cur;
+    }
+
+    /** Adds an entry point for {@link #expand}. */
+    void seed(int node, float d) {
+        if (!visited.add(node)) return;
+        candidates.add(d, node);
+        if (collectible(node)) results.add(d, node);
+    }
+
+    /**
+     * Best-first beam search on {@code level} from the seeded candidates, keeping the {@code ef}
+     * closest collectible nodes in {@link #results}. Stops early (setting {@link #limitHit}) after
+     * {@code visitLimit} distance computations.
+     */
+    void expand(int level, int ef, int visitLimit) {
+        int[] b = buf;
+        int[] p = pending;
+        float[] pd = pendingDist;
+        NeighborQueue cand = candidates;
+        NeighborQueue res = results;
+        while (cand.size() > 0) {
+            long c = cand.pop();
+            float cd = NeighborQueue.distanceOf(c);
+            if (res.size() >= ef && cd > res.topDistance()) break;
+            int n = g.readNeighbors(seg, NeighborQueue.nodeOf(c), level, b);
+            int u = 0;
+            for (int i = 0; i < n; i++) {
+                int id = b[i];
+                if (id >= 0 && id < cap && visited.add(id)) p[u++] = id;
+            }
+            distances(p, u, pd);
+            for (int i = 0; i < u; i++) {
+                float d = pd[i];
+                if (res.size() < ef || d < res.topDistance()) {
+                    int id = p[i];
+                    cand.add(d, id);
+                    if (collectible(id)) res.addBounded(d, id, ef);
+                }
+            }
+            if (computed > visitLimit) {
+                limitHit = true;
+                break;
+            }
+        }
+        cand.clear();
+    }
+
+    /** Traversal distances to {@code n} nodes; int8 codes are scored four at a time. */
+    private void distances(int[] ids, int n, float[] out) {
+        computed += n;
+        if (qz != null) {
+            qz.distances(pq, seg, codesBase, recordSize, ids, n, out);
+        } else {
+            for (int i = 0; i < n; i++) out[i] = vs.distance(query, ids[i]);
+        }
+    }
+
+    /** Moves results into {@link #codes}, closest first; returns how many. */
+    int drainResults() {
+        int n = results.size();
+        if (codes.length < n) codes = new long[n];
+        for (int i = n - 1; i >= 0; i--) codes[i] = results.pop();
+        return n;
+    }
+
+    /** Re-seeds the candidates from the first {@code n} entries of {@link #codes} with a fresh visited set. */
+    void reseed(int n) {
+        visited.clear();
+        if (!build) return;
+        visited.add(self);
+        for (int i = 0; i < n; i++) seed(NeighborQueue.nodeOf(codes[i]), NeighborQueue.distanceOf(codes[i]));
+    }
+
+    /**
+     * Full search: greedy descent on upper levels, beam on level 0, exact re-rank when traversal used
+     * codes. Returns null if {@code visitLimit} was hit before the beam converged.
+     */
+    SearchResult search(int k, int ef, int visitLimit) {
+        long e = g.entry();
+        int ep = GraphStore.entryNode(e);
+        if (ep < 0 || ep >= cap) return new SearchResult(new int[0], new float[0], 0, false);
+        float[] d = {dist(ep)};
+        int cur = ep;
+        for (int l = GraphStore.entryLevel(e); l > 0; l--) cur = greedy(cur, l, d);
+        seed(cur, d[0]);
+        expand(0, Math.max(ef, k), visitLimit);
+        if (limitHit) return null;
+        int n = drainResults();
+        if (qz != null) {
+            for (int i = 0; i < n; i++) {
+                int id = NeighborQueue.nodeOf(codes[i]);
+                codes[i] = NeighborQueue.encode(vs.distance(query, id), id);
+            }
+            java.util.Arrays.sort(codes, 0, n);
+            computed += n;
+        }
+        int r = Math.min(k, n);
+        int[] slots = new int[r];
+        float[] dists = new float[r];
+        for (int i = 0; i < r; i++) {
+            slots[i] = NeighborQueue.nodeOf(codes[i]);
+            dists[i] = NeighborQueue.distanceOf(codes[i]);
+        }
+        return new SearchResult(slots, dists, computed, false);
+    }
+}

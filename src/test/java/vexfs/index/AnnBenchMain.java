@@ -1,0 +1,113 @@
+package vexfs.index;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Fashion-MNIST benchmark: builds the graph single-threaded, computes exact top-10 ground truth by
+ * brute force, then prints one line per ef. Args (all optional): {@code m=16 efc=200 n=60000
+ * queries=10000 efs=10,20,40,80,160 quantize=true dir=<tmp>}. Output lines:
+ * {@code build_seconds=<s>}, {@code bytes_on_disk=<n>}, {@code ef=<ef> recall=<r> qps=<q> p50_us=<x> p99_us=<y>}.
+ */
+public final class AnnBenchMain {
+    public static void main(String[] args) throws Exception {
+        int m = 16, efc = 200, n = 0, nq = 0;
+        int[] efs = {10, 20, 40, 80, 160};
+        boolean quantize = true;
+        Path dir = null;
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            switch (kv[0]) {
+                case "m" -> m = Integer.parseInt(kv[1]);
+                case "efc" -> efc = Integer.parseInt(kv[1]);
+                case "n" -> n = Integer.parseInt(kv[1]);
+                case "queries" -> nq = Integer.parseInt(kv[1]);
+                case "efs" -> efs = Arrays.stream(kv[1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "quantize" -> quantize = Boolean.parseBoolean(kv[1]);
+                case "dir" -> dir = Path.of(kv[1]);
+                default -> throw new IllegalArgumentException("unknown argument " + a);
+            }
+        }
+        float[] train = FashionMnist.load(FashionMnist.TRAIN, n);
+        float[] test = FashionMnist.load(FashionMnist.TEST, nq);
+        int dim = FashionMnist.DIM;
+        int count = train.length / dim;
+        int queries = test.length / dim;
+        ArrayVectorSource vs = new ArrayVectorSource(train, dim, Metric.L2);
+        Path work = dir != null ? dir : Files.createTempDirectory("vexfs-annbench");
+        Path file = work.resolve("graph.vxg");
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(GraphStore.upperPath(file));
+        HnswParams p = HnswParams.defaults(dim).withM(m).withEfConstruction(efc).withQuantize(quantize);
+        long t0 = System.nanoTime();
+        HnswIndex index = HnswIndex.create(file, vs, p);
+        for (int i = 0; i < count; i++) index.insert(i);
+        index.sync();
+        double build = (System.nanoTime() - t0) / 1e9;
+        System.err.printf(Locale.ROOT, "# build_cpu_seconds=%.2f%n",
+                java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
+        System.out.printf(Locale.ROOT, "build_seconds=%.2f%n", build);
+        System.out.println("bytes_on_disk=" + index.bytesOnDisk());
+        int[][] truth = groundTruth(vs, test, queries, dim, 10);
+        float[] q = new float[dim];
+        for (int ef : efs) {
+            // warm-up pass over a slice, then the timed pass
+            for (int i = 0; i < Math.min(queries, 2000); i++) {
+                System.arraycopy(test, i * dim, q, 0, dim);
+                index.search(q, 10, ef, null);
+            }
+            long[] lat = new long[queries];
+            int hits = 0;
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long visited = 0;
+            long start = System.nanoTime();
+            for (int i = 0; i < queries; i++) {
+                System.arraycopy(test, i * dim, q, 0, dim);
+                long s = System.nanoTime();
+                SearchResult r = index.search(q, 10, ef, null);
+                lat[i] = System.nanoTime() - s;
+                hits += overlap(r.slots(), truth[i]);
+                visited += r.visited();
+            }
+            double secs = (System.nanoTime() - start) / 1e9;
+            double cpuSecs = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            System.err.printf(Locale.ROOT, "# ef=%d cpu_qps=%.0f visited_mean=%.1f%n", ef, queries / cpuSecs, visited / (double) queries);
+            Arrays.sort(lat);
+            System.out.printf(Locale.ROOT, "ef=%d recall=%.4f qps=%.0f p50_us=%.1f p99_us=%.1f%n", ef, hits / (10.0 * queries),
+                    queries / secs, lat[queries / 2] / 1e3, lat[(int) (queries * 0.99)] / 1e3);
+        }
+        index.close();
+        if (dir == null) {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(GraphStore.upperPath(file));
+            Files.deleteIfExists(work);
+        }
+    }
+
+    static int overlap(int[] got, int[] truth) {
+        int h = 0;
+        for (int g : got) for (int t : truth) if (g == t) { h++; break; }
+        return h;
+    }
+
+    /** Exact top-k for every query by brute force over the source. */
+    static int[][] groundTruth(VectorSource vs, float[] test, int queries, int dim, int k) {
+        int[][] truth = new int[queries][];
+        int n = vs.slotCount();
+        java.util.stream.IntStream.range(0, queries).parallel().forEach(i -> {
+            float[] q = Arrays.copyOfRange(test, i * dim, (i + 1) * dim);
+            NeighborQueue heap = new NeighborQueue(k + 1, true);
+            for (int s = 0; s < n; s++) {
+                float d = vs.distance(q, s);
+                if (heap.size() < k || d < heap.topDistance()) heap.addBounded(d, s, k);
+            }
+            int[] t = new int[heap.size()];
+            for (int j = t.length - 1; j >= 0; j--) t[j] = NeighborQueue.nodeOf(heap.pop());
+            truth[i] = t;
+        });
+        return truth;
+    }
+}

@@ -1,0 +1,98 @@
+package vexfs.index;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Test and bench VectorSource over one flat heap array (slot i at [i*dim, (i+1)*dim)). Cosine vectors are normalised on entry. */
+final class ArrayVectorSource implements VectorSource {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    final float[] data;
+    final int dim;
+    final Metric metric;
+    private final int slots;
+
+    ArrayVectorSource(float[] data, int dim, Metric metric) {
+        this.data = data;
+        this.dim = dim;
+        this.metric = metric;
+        this.slots = data.length / dim;
+    }
+
+    @Override
+    public int dimension() {
+        return dim;
+    }
+
+    @Override
+    public Metric metric() {
+        return metric;
+    }
+
+    @Override
+    public int slotCount() {
+        return slots;
+    }
+
+    @Override
+    public float distance(float[] q, int slot) {
+        return metric == Metric.L2 ? l2(q, 0, data, slot * dim) : toDistance(dot(q, 0, data, slot * dim), slot, q);
+    }
+
+    @Override
+    public float distance(int a, int b) {
+        if (metric == Metric.L2) return l2(data, a * dim, data, b * dim);
+        float[] qa = new float[dim];
+        read(a, qa);
+        return distance(prepareQuery(qa), b);
+    }
+
+    private float toDistance(float dot, int slot, float[] q) {
+        if (metric == Metric.DOT) return -dot;
+        float n = (float) Math.sqrt(dot(data, slot * dim, data, slot * dim));
+        return 1f - (n == 0 ? 0 : dot / n);
+    }
+
+    @Override
+    public void read(int slot, float[] dst) {
+        System.arraycopy(data, slot * dim, dst, 0, dim);
+    }
+
+    @Override
+    public float[] prepareQuery(float[] query) {
+        float[] q = query.clone();
+        if (metric == Metric.COSINE) {
+            double n = 0;
+            for (float v : q) n += v * v;
+            n = Math.sqrt(n);
+            if (n > 0) for (int i = 0; i < q.length; i++) q[i] /= (float) n;
+        }
+        return q;
+    }
+
+    private float l2(float[] a, int ao, float[] b, int bo) {
+        int i = 0;
+        FloatVector acc = FloatVector.zero(F);
+        for (; i + F.length() <= dim; i += F.length()) {
+            FloatVector d = FloatVector.fromArray(F, a, ao + i).sub(FloatVector.fromArray(F, b, bo + i));
+            acc = d.fma(d, acc);
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < dim; i++) {
+            float d = a[ao + i] - b[bo + i];
+            s += d * d;
+        }
+        return s;
+    }
+
+    private float dot(float[] a, int ao, float[] b, int bo) {
+        int i = 0;
+        FloatVector acc = FloatVector.zero(F);
+        for (; i + F.length() <= dim; i += F.length()) {
+            acc = FloatVector.fromArray(F, a, ao + i).fma(FloatVector.fromArray(F, b, bo + i), acc);
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < dim; i++) s += a[ao + i] * b[bo + i];
+        return s;
+    }
+}

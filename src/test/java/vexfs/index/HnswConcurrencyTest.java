@@ -1,0 +1,79 @@
+package vexfs.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HnswConcurrencyTest {
+    private static final int DIM = 64;
+    private static final int N = 12_000;
+
+    @TempDir
+    Path dir;
+
+    /** Two inserters (forcing several remaps) and two searchers; then the graph verifies and reaches full recall. */
+    @Test
+    void searchesRunWhileInsertsGrowTheGraph() throws Exception {
+        float[] data = TestData.clustered(N, DIM, 21);
+        float[] queries = TestData.clustered(40, DIM, 77);
+        ArrayVectorSource vs = new ArrayVectorSource(data, DIM, Metric.L2);
+        HnswParams p = HnswParams.defaults(DIM).withEfConstruction(60).withTrainSize(2000);
+        try (HnswIndex idx = HnswIndex.create(dir.resolve("g.vxg"), vs, p)) {
+            ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+            AtomicBoolean done = new AtomicBoolean();
+            AtomicInteger searches = new AtomicInteger();
+            CountDownLatch inserters = new CountDownLatch(2);
+            Thread[] threads = new Thread[4];
+            for (int t = 0; t < 2; t++) {
+                int start = t;
+                threads[t] = new Thread(() -> {
+                    try {
+                        for (int i = start; i < N; i += 2) idx.insert(i);
+                    } catch (Throwable e) {
+                        errors.add(e);
+                    } finally {
+                        inserters.countDown();
+                    }
+                });
+            }
+            for (int t = 2; t < 4; t++) {
+                threads[t] = new Thread(() -> {
+                    try {
+                        int i = 0;
+                        while (!done.get()) {
+                            float[] q = Arrays.copyOfRange(queries, (i % 40) * DIM, (i % 40 + 1) * DIM);
+                            SearchResult r = idx.search(q, 10, 32, null);
+                            for (int s : r.slots()) if (s < 0 || s >= N) throw new AssertionError("bad slot " + s);
+                            for (int j = 1; j < r.size(); j++) {
+                                if (r.distances()[j - 1] > r.distances()[j]) throw new AssertionError("unsorted result");
+                            }
+                            searches.incrementAndGet();
+                            i++;
+                        }
+                    } catch (Throwable e) {
+                        errors.add(e);
+                    }
+                });
+            }
+            for (Thread t : threads) t.start();
+            inserters.await();
+            done.set(true);
+            for (Thread t : threads) t.join();
+            assertTrue(errors.isEmpty(), () -> "errors: " + errors);
+            assertTrue(searches.get() > 0);
+            assertEquals(N, idx.size());
+            VerifyReport report = GraphVerifier.verify(idx, ProgressListener.NONE);
+            assertTrue(report.ok(), report.toText());
+            double recall = TestData.recall(idx, queries, DIM, 10, 64, null);
+            assertTrue(recall >= 0.95, "recall after concurrent build " + recall);
+        }
+    }
+}
