@@ -57,13 +57,13 @@ public class PassthroughFs implements FuseFilesystem {
         this.options = options;
         this.hidden = options.hiddenRootName() == null ? null : Name.of(options.hiddenRootName());
         this.runningAsRoot = "root".equals(System.getProperty("user.name"));
+        // Modes arrive already masked with the caller's umask; ours must not mask them again (passthrough_ll too).
+        NativeIo.umask(0);
     }
 
     /** Opens {@code backingDir} as the root (O_PATH) and builds the filesystem over it. */
     public static PassthroughFs open(java.nio.file.Path backingDir, PassthroughOptions options) throws FsException {
         int fd = NativeIo.open(backingDir.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY, 0);
-        // Modes arrive already masked with the caller's umask; ours must not mask them again (passthrough_ll too).
-        NativeIo.umask(0);
         return new PassthroughFs(fd, options);
     }
 

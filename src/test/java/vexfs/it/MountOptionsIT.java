@@ -170,12 +170,13 @@ class MountOptionsIT {
         Path backing = Files.createDirectories(tmp.resolve("backing"));
         Path mnt = Files.createDirectories(tmp.resolve("mnt"));
         Files.writeString(backing.resolve("hello"), "world");
+        assertEquals(0, MountFixture.cli("mkfs", "--dim", "4", "--metric", "l2", backing.toString()).exit());
         String env = "VEXFS_LAUNCHER='" + launcher + "' VEXFS_LOG='" + tmp.resolve("log") + "' ";
         try {
             var r = MountFixture.sh(env + "mount -t fuse.vexfs '" + backing + "' '" + mnt + "'"
                     + " -o ro,allow_other,attr_timeout=2,noauto,x-systemd.automount && cat '" + mnt + "/hello'"
                     + " && grep \" $(realpath '" + mnt + "') fuse.vexfs \" /proc/mounts");
-            assertEquals(0, r.exit(), r.output() + Files.readString(tmp.resolve("log")));
+            assertEquals(0, r.exit(), r.output() + MountFixture.sh("cat '" + tmp.resolve("log") + "'").output());
             assertTrue(r.output().contains("world"), r.output());
             assertTrue(r.output().contains(" ro,") && r.output().contains("allow_other"), r.output());
             assertEquals(0, MountFixture.sh("umount '" + mnt + "'").exit());
