@@ -44,7 +44,6 @@ public class PassthroughFs implements FuseFilesystem {
     private static final int DIR_BUFFER = 32 * 1024;
     private static final int SET_UID = 04000;
     private static final int SET_GID = 02000;
-    private static final long MAX_LOCK_PAUSE_NANOS = 20_000_000;
 
     protected final InodeTable inodes;
     protected final PassthroughOptions options;
@@ -455,24 +454,16 @@ public class PassthroughFs implements FuseFilesystem {
             reply.ok();
             return;
         }
-        long pause = 100_000;
-        while (true) {
+        LockWait.until(() -> {
             try {
                 NativeIo.flock(fd, op | NativeIo.LOCK_NB);
-                reply.ok();
-                return;
+                return true;
             } catch (FsException e) {
                 if (e.errno() != Errno.EAGAIN) throw e;
+                return false;
             }
-            if (reply.isInterrupted()) throw new FsException(Errno.EINTR, "flock wait interrupted");
-            try {
-                Thread.sleep(java.time.Duration.ofNanos(pause));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FsException(Errno.EINTR, "flock wait interrupted");
-            }
-            pause = Math.min(MAX_LOCK_PAUSE_NANOS, pause * 2);
-        }
+        }, reply::isInterrupted);
+        reply.ok();
     }
 
     @Override
