@@ -1,6 +1,7 @@
 package vexfs.fs;
 
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,6 @@ import vexfs.fuse.WriteData;
  */
 public class PassthroughFs implements FuseFilesystem {
     private static final Logger LOG = LoggerFactory.getLogger(PassthroughFs.class);
-    private static final int DIR_BUFFER = 32 * 1024;
     private static final int SET_UID = 04000;
     private static final int SET_GID = 02000;
 
@@ -50,6 +50,8 @@ public class PassthroughFs implements FuseFilesystem {
     private final Name hidden;
     private final boolean runningAsRoot;
     private final PosixLocks locks = new PosixLocks();
+    /** Open directories by handle (= their descriptor). */
+    private final Map<Long, DirStream> dirs = new ConcurrentHashMap<>();
 
     public PassthroughFs(int backingDirFd, PassthroughOptions options) throws FsException {
         this.inodes = new InodeTable(backingDirFd, NativeIo.stat(backingDirFd));
@@ -316,33 +318,30 @@ public class PassthroughFs implements FuseFilesystem {
     @Override
     public void opendir(Request req, long ino, FileInfo fi, ReplyOpen reply) throws FsException {
         int fd = NativeIo.reopen(inodes.get(ino).fd, NativeIo.O_RDONLY | NativeIo.O_DIRECTORY | NativeIo.O_CLOEXEC);
+        dirs.put((long) fd, new DirStream(fd));
         reply.opened(fd, OpenOptions.DEFAULT);
     }
 
     @Override
     public void readdir(Request req, long ino, long size, long offset, FileInfo fi, ReplyDirectory reply)
             throws FsException {
-        int dirFd = (int) fi.fh();
-        long next = offset;
-        boolean full = false;
-        while (!full) {
-            List<NativeIo.DirEntry> batch;
-            try {
-                batch = NativeIo.readDirectory(dirFd, next, DIR_BUFFER);
-            } catch (FsException e) {
-                // Errors after some entries were added are swallowed: the kernel's lookup counts depend on
-                // what we already handed out (passthrough_ll's rule).
-                if (reply.isEmpty()) throw e;
-                break;
-            }
-            if (batch.isEmpty()) break;
-            for (NativeIo.DirEntry d : batch) {
-                if (isHidden(ino, d.name())) {
-                    next = d.nextOffset();
-                    continue;
+        DirStream dir = dirs.get(fi.fh());
+        if (dir == null) throw new FsException(Errno.EBADF, "readdir of a handle opendir did not make");
+        synchronized (dir) {
+            long next = offset;
+            while (true) {
+                NativeIo.DirEntry d;
+                try {
+                    d = dir.peek(next);
+                } catch (FsException e) {
+                    // Errors after some entries were added are swallowed: the kernel's lookup counts depend on
+                    // what we already handed out (passthrough_ll's rule).
+                    if (reply.isEmpty()) throw e;
+                    break;
                 }
-                full = addEntry(ino, d, reply);
-                if (full) break;
+                if (d == null) break;
+                if (!isHidden(ino, d.name()) && addEntry(ino, d, reply)) break;  // full: d stays for next time
+                dir.advance();
                 next = d.nextOffset();
             }
         }
@@ -369,6 +368,7 @@ public class PassthroughFs implements FuseFilesystem {
 
     @Override
     public void releasedir(Request req, long ino, FileInfo fi, ReplyEmpty reply) {
+        dirs.remove(fi.fh());
         NativeIo.close((int) fi.fh());
         reply.ok();
     }

@@ -396,18 +396,19 @@ public final class NativeIo {
             MemorySegment buf = a.allocate(bufferBytes, 8);
             long n = libc_h.getdents64(e, dirFd, buf, bufferBytes);
             if (n < 0) throw fail(e, "getdents64");
-            List<DirEntry> out = new ArrayList<>();
+            List<DirEntry> out = new ArrayList<>((int) (n / 24) + 1);
+            long nameStart = dirent64.d_name$offset();
             long pos = 0;
             while (pos < n) {
-                MemorySegment d = buf.asSlice(pos);
-                int reclen = Short.toUnsignedInt(d.get(ValueLayout.JAVA_SHORT, dirent64.d_reclen$offset()));
-                long nameStart = dirent64.d_name$offset();
+                int reclen = Short.toUnsignedInt(buf.get(ValueLayout.JAVA_SHORT, pos + dirent64.d_reclen$offset()));
+                long nameAt = pos + nameStart;
                 long len = 0;
-                while (nameStart + len < reclen && d.get(ValueLayout.JAVA_BYTE, nameStart + len) != 0) len++;
-                byte[] name = d.asSlice(nameStart, len).toArray(ValueLayout.JAVA_BYTE);
-                out.add(new DirEntry(d.get(ValueLayout.JAVA_LONG, dirent64.d_ino$offset()),
-                        d.get(ValueLayout.JAVA_LONG, dirent64.d_off$offset()),
-                        d.get(ValueLayout.JAVA_BYTE, dirent64.d_type$offset()), Name.wrap(name)));
+                while (nameStart + len < reclen && buf.get(ValueLayout.JAVA_BYTE, nameAt + len) != 0) len++;
+                byte[] name = new byte[(int) len];
+                MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, nameAt, name, 0, (int) len);
+                out.add(new DirEntry(buf.get(ValueLayout.JAVA_LONG, pos + dirent64.d_ino$offset()),
+                        buf.get(ValueLayout.JAVA_LONG, pos + dirent64.d_off$offset()),
+                        buf.get(ValueLayout.JAVA_BYTE, pos + dirent64.d_type$offset()), Name.wrap(name)));
                 pos += reclen;
             }
             return out;

@@ -11,6 +11,7 @@ import vexfs.bindings.constants_h;
 import vexfs.bindings.flock;
 import vexfs.bindings.fuse_buf;
 import vexfs.bindings.fuse_bufvec;
+import vexfs.bindings.fuse_entry_param;
 import vexfs.bindings.fuse_lowlevel_h;
 import vexfs.bindings.stat;
 import vexfs.bindings.statvfs;
@@ -19,6 +20,8 @@ import static vexfs.fuse.NativeStructs.ptr;
 
 /** Replies through libfuse's fuse_reply_*; temporary structs live in a {@link Scratch} per reply. */
 final class NativeReplySink implements ReplySink {
+    /** NAME_MAX + 1: longer names (FUSE allows up to 1024 bytes) get their own buffer. */
+    private static final int NAME_BUFFER = 256;
     private static final Logger LOG = LoggerFactory.getLogger(NativeReplySink.class);
 
     private static void check(String what, int rc) {
@@ -162,16 +165,28 @@ final class NativeReplySink implements ReplySink {
     public void directory(long req, long maxSize, boolean plus, List<ReplyDirectory.Entry> entries) {
         try (Scratch a = Scratch.open()) {
             MemorySegment buf = a.allocate(Math.max(1, maxSize));
+            // One name buffer and one stat / entry struct, rewritten per entry: libfuse copies them at once.
+            MemorySegment nameBuf = a.allocate(NAME_BUFFER);
             MemorySegment st = stat.allocate(a);
+            st.fill((byte) 0);  // fuse_add_direntry reads only st_ino and st_mode
+            MemorySegment ep = plus ? fuse_entry_param.allocate(a) : null;
             long pos = 0;
             for (ReplyDirectory.Entry e : entries) {
-                MemorySegment name = NativeStructs.cString(a, e.name().raw());
+                byte[] raw = e.name().raw();
+                MemorySegment name;
+                if (raw.length < NAME_BUFFER) {
+                    MemorySegment.copy(raw, 0, nameBuf, ValueLayout.JAVA_BYTE, 0, raw.length);
+                    nameBuf.set(ValueLayout.JAVA_BYTE, raw.length, (byte) 0);
+                    name = nameBuf;
+                } else {
+                    name = NativeStructs.cString(a, raw);
+                }
                 long n;
                 if (plus) {
-                    n = fuse_lowlevel_h.fuse_add_direntry_plus(ptr(req), buf.asSlice(pos), maxSize - pos, name,
-                            NativeStructs.entryParam(a, e.entry()), e.nextOffset());
+                    NativeStructs.writeEntryParam(ep, e.entry());
+                    n = fuse_lowlevel_h.fuse_add_direntry_plus(ptr(req), buf.asSlice(pos), maxSize - pos, name, ep,
+                            e.nextOffset());
                 } else {
-                    st.fill((byte) 0);
                     stat.st_ino(st, e.ino());
                     stat.st_mode(st, e.type());
                     n = fuse_lowlevel_h.fuse_add_direntry(ptr(req), buf.asSlice(pos), maxSize - pos, name, st,
