@@ -21,6 +21,8 @@ final class DirStream {
     private int next;
     /** The offset at which batch[next] starts (the d_off of the entry before it), or -1 if nothing is kept. */
     private long nextStartsAt = -1;
+    /** Where the descriptor stands: reading on from there needs no lseek (which walks a tmpfs directory). */
+    private long fdPosition;
 
     DirStream(int fd) {
         this.fd = fd;
@@ -29,7 +31,10 @@ final class DirStream {
     /** The entry at directory offset {@code offset} (0 = start) and after, or null at the end. */
     NativeIo.DirEntry peek(long offset) throws FsException {
         if (offset != nextStartsAt || next >= batch.size()) {
-            batch = NativeIo.readDirectory(fd, offset, BATCH_BYTES);
+            batch = offset == fdPosition ? NativeIo.readDirectory(fd, BATCH_BYTES)
+                    : NativeIo.readDirectory(fd, offset, BATCH_BYTES);
+            if (!batch.isEmpty()) fdPosition = batch.get(batch.size() - 1).nextOffset();
+            else fdPosition = offset;
             next = 0;
             nextStartsAt = offset;
         }

@@ -90,10 +90,22 @@ public class PassthroughFs implements FuseFilesystem {
 
     // ---- entries ----
 
-    /** Looks {@code name} up in {@code parent} and takes one lookup reference: every entry reply comes here. */
+    /**
+     * Looks {@code name} up in {@code parent} and takes one lookup reference: every entry reply comes here.
+     * A name whose node the kernel already holds costs one fstatat instead of openat + fstat + close: lookups
+     * after an entry timeout and readdirplus of a directory already looked into are mostly such names.
+     */
     protected EntryParam doLookup(long parent, Name name) throws FsException {
         if (isHidden(parent, name)) throw new FsException(Errno.ENOENT);
         Inode dir = inodes.get(parent);
+        Attr attr = NativeIo.fstatat(dir.fd, name, NativeIo.AT_SYMLINK_NOFOLLOW);
+        Inode known = inodes.referenceIfKnown(attr.dev(), attr.ino());
+        if (known != null) return new EntryParam(known.nodeId, 0, attr, options.attrTimeout(), options.entryTimeout());
+        return lookupOpening(dir, name);
+    }
+
+    /** The lookup that opens the name (O_PATH): for new nodes, e.g. right after creating the name. */
+    private EntryParam lookupOpening(Inode dir, Name name) throws FsException {
         int fd = NativeIo.openat(dir.fd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
         Attr attr;
         try {
@@ -104,6 +116,11 @@ public class PassthroughFs implements FuseFilesystem {
         }
         Inode node = inodes.reference(fd, attr.dev(), attr.ino(), attr.mode() & Attr.S_IFMT);
         return new EntryParam(node.nodeId, 0, attr, options.attrTimeout(), options.entryTimeout());
+    }
+
+    /** The entry of a name this request just created. */
+    private EntryParam created(long parent, Name name) throws FsException {
+        return lookupOpening(inodes.get(parent), name);
     }
 
     @Override
@@ -182,7 +199,7 @@ public class PassthroughFs implements FuseFilesystem {
         Inode dir = inodes.get(parent);
         NativeIo.mknodat(dir.fd, name, mode, rdev);
         ownByCaller(req, dir.fd, name);
-        reply.entry(doLookup(parent, name));
+        reply.entry(created(parent, name));
     }
 
     @Override
@@ -192,7 +209,7 @@ public class PassthroughFs implements FuseFilesystem {
         Inode dir = inodes.get(parent);
         NativeIo.mkdirat(dir.fd, name, mode);
         ownByCaller(req, dir.fd, name);
-        reply.entry(doLookup(parent, name));
+        reply.entry(created(parent, name));
     }
 
     @Override
@@ -202,7 +219,7 @@ public class PassthroughFs implements FuseFilesystem {
         Inode dir = inodes.get(parent);
         NativeIo.symlinkat(target, dir.fd, name);
         ownByCaller(req, dir.fd, name);
-        reply.entry(doLookup(parent, name));
+        reply.entry(created(parent, name));
     }
 
     @Override
@@ -273,7 +290,7 @@ public class PassthroughFs implements FuseFilesystem {
                 (adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC), mode);
         try {
             ownByCaller(req, dir.fd, name);
-            reply.created(doLookup(parent, name), fd, openOptions());
+            reply.created(created(parent, name), fd, openOptions());
         } catch (FsException | RuntimeException e) {
             NativeIo.close(fd);
             throw e;

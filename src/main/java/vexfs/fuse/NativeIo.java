@@ -390,9 +390,17 @@ public final class NativeIo {
      * (0 = start), at most {@code bufferBytes} of kernel records. Empty list = end of directory.
      */
     public static List<DirEntry> readDirectory(int dirFd, long offset, int bufferBytes) throws FsException {
+        lseek(dirFd, offset, SEEK_SET);
+        return readDirectory(dirFd, bufferBytes);
+    }
+
+    /**
+     * Reads the next entries of {@code dirFd} from where the descriptor stands (no seek: on some filesystems,
+     * tmpfs among them, a directory seek walks the directory from its start).
+     */
+    public static List<DirEntry> readDirectory(int dirFd, int bufferBytes) throws FsException {
         try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
-            if (libc_h.lseek(e, dirFd, offset, SEEK_SET) < 0) throw fail(e, "lseek(dir)");
             MemorySegment buf = a.allocate(bufferBytes, 8);
             long n = libc_h.getdents64(e, dirFd, buf, bufferBytes);
             if (n < 0) throw fail(e, "getdents64");
