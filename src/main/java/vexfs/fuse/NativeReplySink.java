@@ -165,14 +165,18 @@ final class NativeReplySink implements ReplySink {
     public void directory(long req, long maxSize, boolean plus, List<ReplyDirectory.Entry> entries) {
         try (Scratch a = Scratch.open()) {
             MemorySegment buf = a.allocate(Math.max(1, maxSize));
-            // One name buffer and one stat / entry struct, rewritten per entry: libfuse copies them at once.
-            MemorySegment nameBuf = a.allocate(NAME_BUFFER);
-            MemorySegment st = stat.allocate(a);
-            st.fill((byte) 0);  // fuse_add_direntry reads only st_ino and st_mode
+            // One name buffer and one entry struct, rewritten per entry: libfuse copies them at once.
+            MemorySegment nameBuf = plus ? a.allocate(NAME_BUFFER) : null;
             MemorySegment ep = plus ? fuse_entry_param.allocate(a) : null;
             long pos = 0;
             for (ReplyDirectory.Entry e : entries) {
                 byte[] raw = e.name().raw();
+                long left = maxSize - pos;
+                if (!plus) {
+                    if (Dirents.size(raw.length) > left) break;  // ReplyDirectory's accounting says it fits
+                    pos += Dirents.put(buf, pos, raw, e.ino(), e.type(), e.nextOffset());
+                    continue;
+                }
                 MemorySegment name;
                 if (raw.length < NAME_BUFFER) {
                     MemorySegment.copy(raw, 0, nameBuf, ValueLayout.JAVA_BYTE, 0, raw.length);
@@ -181,20 +185,12 @@ final class NativeReplySink implements ReplySink {
                 } else {
                     name = NativeStructs.cString(a, raw);
                 }
-                long n;
-                if (plus) {
-                    NativeStructs.writeEntryParam(ep, e.entry());
-                    n = fuse_lowlevel_h.fuse_add_direntry_plus(ptr(req), buf.asSlice(pos), maxSize - pos, name, ep,
-                            e.nextOffset());
-                } else {
-                    stat.st_ino(st, e.ino());
-                    stat.st_mode(st, e.type());
-                    n = fuse_lowlevel_h.fuse_add_direntry(ptr(req), buf.asSlice(pos), maxSize - pos, name, st,
-                            e.nextOffset());
-                }
-                if (n > maxSize - pos) {
+                NativeStructs.writeEntryParam(ep, e.entry());
+                long n = fuse_lowlevel_h.fuse_add_direntry_plus(ptr(req), buf.asSlice(pos), left, name, ep,
+                        e.nextOffset());
+                if (n > left) {
                     // ReplyDirectory sized entries by the kernel ABI; a mismatch would be a bug in that rule.
-                    LOG.error("direntry size mismatch: libfuse needs {} bytes, {} left", n, maxSize - pos);
+                    LOG.error("direntry size mismatch: libfuse needs {} bytes, {} left", n, left);
                     break;
                 }
                 pos += n;
