@@ -2,7 +2,6 @@ package vexfs.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -210,8 +209,13 @@ class MountOptionsIT {
         }
         assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains(" " + mnt + " "));
         // the background daemon exits once unmounted
-        var r = MountFixture.sh("for i in $(seq 50); do pgrep -f 'vexfs.cli.Main mount -f .* " + mnt + "$' >/dev/null"
-                + " || exit 0; sleep 0.1; done; exit 1");
-        assertNotEquals(1, r.exit(), "daemon still running");
+        boolean running = true;
+        for (int i = 0; i < 100 && running; i++) {
+            running = ProcessHandle.allProcesses().anyMatch(p -> p.info().arguments()
+                    .map(a -> String.join(" ", a)).filter(c -> c.contains("vexfs.cli.Main mount -f")
+                            && c.endsWith(" " + mnt)).isPresent());
+            if (running) Thread.sleep(50);
+        }
+        assertFalse(running, "daemon still running after unmount");
     }
 }
