@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import vexfs.fuse.Attr;
 import vexfs.fuse.ConnectionInfo;
+import vexfs.fuse.DirBatch;
 import vexfs.fuse.EntryParam;
 import vexfs.fuse.Errno;
 import vexfs.fuse.FileInfo;
@@ -347,38 +348,41 @@ public class PassthroughFs implements FuseFilesystem {
         synchronized (dir) {
             long next = offset;
             while (true) {
-                NativeIo.DirEntry d;
+                int i;
                 try {
-                    d = dir.peek(next);
+                    i = dir.peek(next);
                 } catch (FsException e) {
                     // Errors after some entries were added are swallowed: the kernel's lookup counts depend on
                     // what we already handed out (passthrough_ll's rule).
                     if (reply.isEmpty()) throw e;
                     break;
                 }
-                if (d == null) break;
-                if (!isHidden(ino, d.name()) && addEntry(ino, d, reply)) break;  // full: d stays for next time
+                if (i < 0) break;
+                DirBatch b = dir.batch();
+                boolean hide = hidden != null && ino == ROOT_ID && b.nameIs(i, hidden);
+                if (!hide && addEntry(ino, b, i, reply)) break;  // full: the entry stays for next time
                 dir.advance();
-                next = d.nextOffset();
+                next = b.nextOffset(i);
             }
         }
         reply.send();
     }
 
     /** Adds one entry; for readdirplus takes a lookup reference and gives it back if the entry did not fit. */
-    private boolean addEntry(long dirIno, NativeIo.DirEntry d, ReplyDirectory reply) throws FsException {
-        if (!reply.isPlus()) return reply.add(d.name(), d.ino(), d.type() << 12, d.nextOffset());
-        if (d.name().isDotOrDotDot()) {
-            Attr a = new Attr(0, d.ino(), d.type() << 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-            return reply.addPlus(d.name(), new EntryParam(0, 0, a, 0, 0), d.nextOffset());
+    private boolean addEntry(long dirIno, DirBatch b, int i, ReplyDirectory reply) throws FsException {
+        if (!reply.isPlus()) return reply.add(b, i);
+        Name name = b.name(i);
+        if (b.isDotOrDotDot(i)) {
+            Attr a = new Attr(0, b.ino(i), b.type(i) << 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return reply.addPlus(name, new EntryParam(0, 0, a, 0, 0), b.nextOffset(i));
         }
         EntryParam e;
         try {
-            e = doLookup(dirIno, d.name());
+            e = doLookup(dirIno, name);
         } catch (FsException gone) {
             return false;  // removed between getdents and lookup: skip it
         }
-        boolean full = reply.addPlus(d.name(), e, d.nextOffset());
+        boolean full = reply.addPlus(name, e, b.nextOffset(i));
         if (full) inodes.forget(e.ino(), 1);
         return full;
     }

@@ -25,13 +25,19 @@ final class Dirents {
 
     /** Writes one entry at {@code pos}; returns its size. The caller made sure it fits. */
     static long put(MemorySegment buf, long pos, byte[] name, long ino, int mode, long nextOffset) {
-        long size = size(name.length);
+        return put(buf, pos, name, 0, name.length, ino, mode, nextOffset);
+    }
+
+    /** As above, the name being {@code length} bytes of {@code src} from {@code from}. */
+    static long put(MemorySegment buf, long pos, byte[] src, int from, int length, long ino, int mode,
+                    long nextOffset) {
+        long size = size(length);
         buf.set(U64, pos, ino);
         buf.set(U64, pos + 8, nextOffset);
-        buf.set(U32, pos + 16, name.length);
+        buf.set(U32, pos + 16, length);
         buf.set(U32, pos + 20, (mode & Attr.S_IFMT) >>> 12);
-        MemorySegment.copy(name, 0, buf, ValueLayout.JAVA_BYTE, pos + NAME_OFFSET, name.length);
-        buf.asSlice(pos + NAME_OFFSET + name.length, size - NAME_OFFSET - name.length).fill((byte) 0);
+        MemorySegment.copy(src, from, buf, ValueLayout.JAVA_BYTE, pos + NAME_OFFSET, length);
+        for (long p = pos + NAME_OFFSET + length; p < pos + size; p++) buf.set(ValueLayout.JAVA_BYTE, p, (byte) 0);
         return size;
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vexfs.bindings.constants_h;
-import vexfs.bindings.dirent64;
 import vexfs.bindings.flock;
 import vexfs.bindings.libc_h;
 import vexfs.bindings.stat;
@@ -390,36 +389,30 @@ public final class NativeIo {
      * (0 = start), at most {@code bufferBytes} of kernel records. Empty list = end of directory.
      */
     public static List<DirEntry> readDirectory(int dirFd, long offset, int bufferBytes) throws FsException {
+        DirBatch b = readBatch(dirFd, offset, bufferBytes);
+        List<DirEntry> out = new ArrayList<>(b.size());
+        for (int i = 0; i < b.size(); i++) out.add(new DirEntry(b.ino(i), b.nextOffset(i), b.type(i), b.name(i)));
+        return out;
+    }
+
+    /** As {@link #readDirectory}, as one {@link DirBatch}. */
+    public static DirBatch readBatch(int dirFd, long offset, int bufferBytes) throws FsException {
         lseek(dirFd, offset, SEEK_SET);
-        return readDirectory(dirFd, bufferBytes);
+        return readBatch(dirFd, bufferBytes);
     }
 
     /**
      * Reads the next entries of {@code dirFd} from where the descriptor stands (no seek: on some filesystems,
      * tmpfs among them, a directory seek walks the directory from its start).
      */
-    public static List<DirEntry> readDirectory(int dirFd, int bufferBytes) throws FsException {
+    public static DirBatch readBatch(int dirFd, int bufferBytes) throws FsException {
         try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment buf = a.allocate(bufferBytes, 8);
             long n = libc_h.getdents64(e, dirFd, buf, bufferBytes);
             if (n < 0) throw fail(e, "getdents64");
-            List<DirEntry> out = new ArrayList<>((int) (n / 24) + 1);
-            long nameStart = dirent64.d_name$offset();
-            long pos = 0;
-            while (pos < n) {
-                int reclen = Short.toUnsignedInt(buf.get(ValueLayout.JAVA_SHORT, pos + dirent64.d_reclen$offset()));
-                long nameAt = pos + nameStart;
-                long len = 0;
-                while (nameStart + len < reclen && buf.get(ValueLayout.JAVA_BYTE, nameAt + len) != 0) len++;
-                byte[] name = new byte[(int) len];
-                MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, nameAt, name, 0, (int) len);
-                out.add(new DirEntry(buf.get(ValueLayout.JAVA_LONG, pos + dirent64.d_ino$offset()),
-                        buf.get(ValueLayout.JAVA_LONG, pos + dirent64.d_off$offset()),
-                        buf.get(ValueLayout.JAVA_BYTE, pos + dirent64.d_type$offset()), Name.wrap(name)));
-                pos += reclen;
-            }
-            return out;
+            if (n == 0) return DirBatch.EMPTY;
+            return DirBatch.of(buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE), (int) n);
         }
     }
 

@@ -170,13 +170,17 @@ final class NativeReplySink implements ReplySink {
             MemorySegment ep = plus ? fuse_entry_param.allocate(a) : null;
             long pos = 0;
             for (ReplyDirectory.Entry e : entries) {
-                byte[] raw = e.name().raw();
                 long left = maxSize - pos;
                 if (!plus) {
-                    if (Dirents.size(raw.length) > left) break;  // ReplyDirectory's accounting says it fits
-                    pos += Dirents.put(buf, pos, raw, e.ino(), e.type(), e.nextOffset());
+                    if (Dirents.size(e.nameLength()) > left) break;  // ReplyDirectory's accounting says it fits
+                    pos += e.batch() != null
+                            ? Dirents.put(buf, pos, e.batch().raw(), e.batch().nameStart(e.index()), e.nameLength(),
+                                    e.ino(), e.type(), e.nextOffset())
+                            : Dirents.put(buf, pos, e.name().raw(), 0, e.nameLength(), e.ino(), e.type(),
+                                    e.nextOffset());
                     continue;
                 }
+                byte[] raw = e.name().raw();
                 MemorySegment name;
                 if (raw.length < NAME_BUFFER) {
                     MemorySegment.copy(raw, 0, nameBuf, ValueLayout.JAVA_BYTE, 0, raw.length);

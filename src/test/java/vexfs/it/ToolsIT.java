@@ -37,6 +37,9 @@ class ToolsIT {
                 + "; truncate -s 5M sparse; printf end >> sparse"
                 + "; echo x > $'\\xff\\xfe-raw' ; echo y > 'sp ace/new\nline'; mkfifo fifo"
                 + "; setfattr -n user.color -v blue a/big; setfattr -n user.bin -v 0x000102 'sp ace'"
+                // every time in the past (rsync compares whole seconds: a tree made in the same second as the
+                // copy would keep its creation times), a few with distinctive nanoseconds
+                + "; find . -depth -exec touch -h -d '2020-05-05 05:05:05.987654321' {} +"
                 + "; touch -h -d '2001-01-01 01:01:01.123456789' a/rel; touch -d '2002-02-02 02:02:02.5' a/b/c/f2");
         assertEquals(0, r.exit(), r.output());
         m = new MountFixture(tmp).mkfs(4, "l2").mount();
