@@ -8,6 +8,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -26,7 +27,7 @@ public final class libc_h {
     private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     /** Allocates a segment to pass as the first argument of every call here. */
-    public static MemorySegment allocateErrno(Arena arena) {
+    public static MemorySegment allocateErrno(SegmentAllocator arena) {
         return arena.allocate(CAPTURE_LAYOUT);
     }
 

@@ -64,6 +64,14 @@ final class InodeTable {
         return result;
     }
 
+    /** Adds one lookup reference to the node (dev, ino) if the table has it; null (and no change) if not. */
+    Inode referenceIfKnown(long dev, long ino) {
+        return byKey.computeIfPresent(new Inode.Key(dev, ino), (k, existing) -> {
+            existing.nlookup.incrementAndGet();
+            return existing;
+        });
+    }
+
     /** Drops {@code n} lookup references; at zero the node leaves the table and its descriptor is closed. */
     void forget(long nodeId, long n) {
         Inode i = byId.get(nodeId);

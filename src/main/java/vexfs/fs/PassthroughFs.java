@@ -1,12 +1,14 @@
 package vexfs.fs;
 
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vexfs.fuse.Attr;
 import vexfs.fuse.ConnectionInfo;
+import vexfs.fuse.DirBatch;
 import vexfs.fuse.EntryParam;
 import vexfs.fuse.Errno;
 import vexfs.fuse.FileInfo;
@@ -41,29 +43,29 @@ import vexfs.fuse.WriteData;
  */
 public class PassthroughFs implements FuseFilesystem {
     private static final Logger LOG = LoggerFactory.getLogger(PassthroughFs.class);
-    private static final int DIR_BUFFER = 32 * 1024;
     private static final int SET_UID = 04000;
     private static final int SET_GID = 02000;
-    private static final long MAX_LOCK_PAUSE_NANOS = 20_000_000;
 
     protected final InodeTable inodes;
     protected final PassthroughOptions options;
     private final Name hidden;
     private final boolean runningAsRoot;
     private final PosixLocks locks = new PosixLocks();
+    /** Open directories by handle (= their descriptor). */
+    private final Map<Long, DirStream> dirs = new ConcurrentHashMap<>();
 
     public PassthroughFs(int backingDirFd, PassthroughOptions options) throws FsException {
         this.inodes = new InodeTable(backingDirFd, NativeIo.stat(backingDirFd));
         this.options = options;
         this.hidden = options.hiddenRootName() == null ? null : Name.of(options.hiddenRootName());
         this.runningAsRoot = "root".equals(System.getProperty("user.name"));
+        // Modes arrive already masked with the caller's umask; ours must not mask them again (passthrough_ll too).
+        NativeIo.umask(0);
     }
 
     /** Opens {@code backingDir} as the root (O_PATH) and builds the filesystem over it. */
     public static PassthroughFs open(java.nio.file.Path backingDir, PassthroughOptions options) throws FsException {
         int fd = NativeIo.open(backingDir.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY, 0);
-        // Modes arrive already masked with the caller's umask; ours must not mask them again (passthrough_ll too).
-        NativeIo.umask(0);
         return new PassthroughFs(fd, options);
     }
 
@@ -79,16 +81,32 @@ public class PassthroughFs implements FuseFilesystem {
     public void init(ConnectionInfo conn) {
         conn.enable(ConnectionInfo.CAP_FLOCK_LOCKS);
         conn.enable(ConnectionInfo.CAP_POSIX_LOCKS);
-        if (options.writeback()) conn.enable(ConnectionInfo.CAP_WRITEBACK_CACHE);
-        else conn.disable(ConnectionInfo.CAP_WRITEBACK_CACHE);
+        boolean writeback = options.writeback() && conn.enable(ConnectionInfo.CAP_WRITEBACK_CACHE);
+        if (!writeback) conn.disable(ConnectionInfo.CAP_WRITEBACK_CACHE);
+        LOG.info("FUSE protocol {}.{}: writeback cache {}, direct_io {}, read-only {}, attr/entry timeout {}/{} s",
+                conn.protoMajor(), conn.protoMinor(), writeback ? "on" : "off", options.directIo() ? "on" : "off",
+                options.readOnly() ? "yes" : "no", options.attrTimeout(), options.entryTimeout());
+        if (options.writeback() && !writeback) LOG.warn("the kernel does not offer a writeback cache");
     }
 
     // ---- entries ----
 
-    /** Looks {@code name} up in {@code parent} and takes one lookup reference: every entry reply comes here. */
+    /**
+     * Looks {@code name} up in {@code parent} and takes one lookup reference: every entry reply comes here.
+     * A name whose node the kernel already holds costs one fstatat instead of openat + fstat + close: lookups
+     * after an entry timeout and readdirplus of a directory already looked into are mostly such names.
+     */
     protected EntryParam doLookup(long parent, Name name) throws FsException {
         if (isHidden(parent, name)) throw new FsException(Errno.ENOENT);
         Inode dir = inodes.get(parent);
+        Attr attr = NativeIo.fstatat(dir.fd, name, NativeIo.AT_SYMLINK_NOFOLLOW);
+        Inode known = inodes.referenceIfKnown(attr.dev(), attr.ino());
+        if (known != null) return new EntryParam(known.nodeId, 0, attr, options.attrTimeout(), options.entryTimeout());
+        return lookupOpening(dir, name);
+    }
+
+    /** The lookup that opens the name (O_PATH): for new nodes, e.g. right after creating the name. */
+    private EntryParam lookupOpening(Inode dir, Name name) throws FsException {
         int fd = NativeIo.openat(dir.fd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
         Attr attr;
         try {
@@ -99,6 +117,11 @@ public class PassthroughFs implements FuseFilesystem {
         }
         Inode node = inodes.reference(fd, attr.dev(), attr.ino(), attr.mode() & Attr.S_IFMT);
         return new EntryParam(node.nodeId, 0, attr, options.attrTimeout(), options.entryTimeout());
+    }
+
+    /** The entry of a name this request just created. */
+    private EntryParam created(long parent, Name name) throws FsException {
+        return lookupOpening(inodes.get(parent), name);
     }
 
     @Override
@@ -177,7 +200,7 @@ public class PassthroughFs implements FuseFilesystem {
         Inode dir = inodes.get(parent);
         NativeIo.mknodat(dir.fd, name, mode, rdev);
         ownByCaller(req, dir.fd, name);
-        reply.entry(doLookup(parent, name));
+        reply.entry(created(parent, name));
     }
 
     @Override
@@ -187,7 +210,7 @@ public class PassthroughFs implements FuseFilesystem {
         Inode dir = inodes.get(parent);
         NativeIo.mkdirat(dir.fd, name, mode);
         ownByCaller(req, dir.fd, name);
-        reply.entry(doLookup(parent, name));
+        reply.entry(created(parent, name));
     }
 
     @Override
@@ -197,7 +220,7 @@ public class PassthroughFs implements FuseFilesystem {
         Inode dir = inodes.get(parent);
         NativeIo.symlinkat(target, dir.fd, name);
         ownByCaller(req, dir.fd, name);
-        reply.entry(doLookup(parent, name));
+        reply.entry(created(parent, name));
     }
 
     @Override
@@ -268,7 +291,7 @@ public class PassthroughFs implements FuseFilesystem {
                 (adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC), mode);
         try {
             ownByCaller(req, dir.fd, name);
-            reply.created(doLookup(parent, name), fd, openOptions());
+            reply.created(created(parent, name), fd, openOptions());
         } catch (FsException | RuntimeException e) {
             NativeIo.close(fd);
             throw e;
@@ -313,59 +336,60 @@ public class PassthroughFs implements FuseFilesystem {
     @Override
     public void opendir(Request req, long ino, FileInfo fi, ReplyOpen reply) throws FsException {
         int fd = NativeIo.reopen(inodes.get(ino).fd, NativeIo.O_RDONLY | NativeIo.O_DIRECTORY | NativeIo.O_CLOEXEC);
+        dirs.put((long) fd, new DirStream(fd));
         reply.opened(fd, OpenOptions.DEFAULT);
     }
 
     @Override
     public void readdir(Request req, long ino, long size, long offset, FileInfo fi, ReplyDirectory reply)
             throws FsException {
-        int dirFd = (int) fi.fh();
-        long next = offset;
-        boolean full = false;
-        while (!full) {
-            List<NativeIo.DirEntry> batch;
-            try {
-                batch = NativeIo.readDirectory(dirFd, next, DIR_BUFFER);
-            } catch (FsException e) {
-                // Errors after some entries were added are swallowed: the kernel's lookup counts depend on
-                // what we already handed out (passthrough_ll's rule).
-                if (reply.isEmpty()) throw e;
-                break;
-            }
-            if (batch.isEmpty()) break;
-            for (NativeIo.DirEntry d : batch) {
-                if (isHidden(ino, d.name())) {
-                    next = d.nextOffset();
-                    continue;
+        DirStream dir = dirs.get(fi.fh());
+        if (dir == null) throw new FsException(Errno.EBADF, "readdir of a handle opendir did not make");
+        synchronized (dir) {
+            long next = offset;
+            while (true) {
+                int i;
+                try {
+                    i = dir.peek(next);
+                } catch (FsException e) {
+                    // Errors after some entries were added are swallowed: the kernel's lookup counts depend on
+                    // what we already handed out (passthrough_ll's rule).
+                    if (reply.isEmpty()) throw e;
+                    break;
                 }
-                full = addEntry(ino, d, reply);
-                if (full) break;
-                next = d.nextOffset();
+                if (i < 0) break;
+                DirBatch b = dir.batch();
+                boolean hide = hidden != null && ino == ROOT_ID && b.nameIs(i, hidden);
+                if (!hide && addEntry(ino, b, i, reply)) break;  // full: the entry stays for next time
+                dir.advance();
+                next = b.nextOffset(i);
             }
         }
         reply.send();
     }
 
     /** Adds one entry; for readdirplus takes a lookup reference and gives it back if the entry did not fit. */
-    private boolean addEntry(long dirIno, NativeIo.DirEntry d, ReplyDirectory reply) throws FsException {
-        if (!reply.isPlus()) return reply.add(d.name(), d.ino(), d.type() << 12, d.nextOffset());
-        if (d.name().isDotOrDotDot()) {
-            Attr a = new Attr(0, d.ino(), d.type() << 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-            return reply.addPlus(d.name(), new EntryParam(0, 0, a, 0, 0), d.nextOffset());
+    private boolean addEntry(long dirIno, DirBatch b, int i, ReplyDirectory reply) throws FsException {
+        if (!reply.isPlus()) return reply.add(b, i);
+        Name name = b.name(i);
+        if (b.isDotOrDotDot(i)) {
+            Attr a = new Attr(0, b.ino(i), b.type(i) << 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return reply.addPlus(name, new EntryParam(0, 0, a, 0, 0), b.nextOffset(i));
         }
         EntryParam e;
         try {
-            e = doLookup(dirIno, d.name());
+            e = doLookup(dirIno, name);
         } catch (FsException gone) {
             return false;  // removed between getdents and lookup: skip it
         }
-        boolean full = reply.addPlus(d.name(), e, d.nextOffset());
+        boolean full = reply.addPlus(name, e, b.nextOffset(i));
         if (full) inodes.forget(e.ino(), 1);
         return full;
     }
 
     @Override
     public void releasedir(Request req, long ino, FileInfo fi, ReplyEmpty reply) {
+        dirs.remove(fi.fh());
         NativeIo.close((int) fi.fh());
         reply.ok();
     }
@@ -437,7 +461,8 @@ public class PassthroughFs implements FuseFilesystem {
     @Override
     public void setlk(Request req, long ino, FileInfo fi, Lock lock, boolean sleep, ReplyEmpty reply)
             throws FsException {
-        locks.set(inodes.get(ino), fi.lockOwner(), req.pid(), lock, sleep, reply::isInterrupted);
+        // lock.pid() is the caller's process id (the kernel fills in the thread group id); req.pid() is its thread
+        locks.set(inodes.get(ino), fi.lockOwner(), lock.pid(), lock, sleep, reply::isInterrupted);
         reply.ok();
     }
 
@@ -450,24 +475,16 @@ public class PassthroughFs implements FuseFilesystem {
             reply.ok();
             return;
         }
-        long pause = 100_000;
-        while (true) {
+        LockWait.until(() -> {
             try {
                 NativeIo.flock(fd, op | NativeIo.LOCK_NB);
-                reply.ok();
-                return;
+                return true;
             } catch (FsException e) {
                 if (e.errno() != Errno.EAGAIN) throw e;
+                return false;
             }
-            if (reply.isInterrupted()) throw new FsException(Errno.EINTR, "flock wait interrupted");
-            try {
-                Thread.sleep(java.time.Duration.ofNanos(pause));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FsException(Errno.EINTR, "flock wait interrupted");
-            }
-            pause = Math.min(MAX_LOCK_PAUSE_NANOS, pause * 2);
-        }
+        }, reply::isInterrupted);
+        reply.ok();
     }
 
     @Override

@@ -40,7 +40,6 @@ final class PosixLocks {
 
     private static final int F_RDLCK = 0;
     private static final int F_WRLCK = 1;
-    private static final long MAX_PAUSE_NANOS = 20_000_000;
 
     private final Map<Key, Holder> holders = new ConcurrentHashMap<>();
 
@@ -102,29 +101,20 @@ final class PosixLocks {
             }
             return;
         }
-        long pause = 100_000;
-        while (true) {
+        LockWait.until(() -> {
             Holder h = holder(node, key, pid);
             synchronized (h) {
-                if (!h.closed) {
-                    try {
-                        NativeIo.fcntlLock(h.fd, NativeIo.F_OFD_SETLK, ofd(lock));
-                        h.pid = pid;
-                        return;
-                    } catch (FsException e) {
-                        if (!sleep || (e.errno() != Errno.EAGAIN && e.errno() != Errno.EACCES)) throw e;
-                    }
+                if (h.closed) return false;  // released meanwhile by another thread of the owner: take a new one
+                try {
+                    NativeIo.fcntlLock(h.fd, NativeIo.F_OFD_SETLK, ofd(lock));
+                    h.pid = pid;
+                    return true;
+                } catch (FsException e) {
+                    if (!sleep || (e.errno() != Errno.EAGAIN && e.errno() != Errno.EACCES)) throw e;
+                    return false;
                 }
             }
-            if (interrupted.getAsBoolean()) throw new FsException(Errno.EINTR, "lock wait interrupted");
-            try {
-                Thread.sleep(java.time.Duration.ofNanos(pause));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FsException(Errno.EINTR, "lock wait interrupted");
-            }
-            pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
-        }
+        }, interrupted);
     }
 
     private static Lock ofd(Lock l) {

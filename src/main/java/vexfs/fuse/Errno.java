@@ -18,6 +18,7 @@ public final class Errno {
     public static final int ENOENT = constants_h.ENOENT;
     public static final int EINTR = constants_h.EINTR;
     public static final int EIO = constants_h.EIO;
+    public static final int ENXIO = constants_h.ENXIO;
     public static final int E2BIG = constants_h.E2BIG;
     public static final int EBADF = constants_h.EBADF;
     public static final int EAGAIN = constants_h.EAGAIN;
@@ -31,6 +32,8 @@ public final class Errno {
     public static final int EISDIR = constants_h.EISDIR;
     public static final int EINVAL = constants_h.EINVAL;
     public static final int ENFILE = constants_h.ENFILE;
+    public static final int ETXTBSY = constants_h.ETXTBSY;
+    public static final int EMLINK = constants_h.EMLINK;
     public static final int EMFILE = constants_h.EMFILE;
     public static final int EFBIG = constants_h.EFBIG;
     public static final int ENOSPC = constants_h.ENOSPC;

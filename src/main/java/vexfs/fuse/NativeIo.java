@@ -1,14 +1,13 @@
 package vexfs.fuse;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import vexfs.bindings.constants_h;
-import vexfs.bindings.dirent64;
 import vexfs.bindings.flock;
 import vexfs.bindings.libc_h;
 import vexfs.bindings.stat;
@@ -69,11 +68,11 @@ public final class NativeIo {
         return new FsException(libc_h.errno(errno), call);
     }
 
-    private static MemorySegment str(Arena a, Name n) {
+    private static MemorySegment str(SegmentAllocator a, Name n) {
         return NativeStructs.cString(a, n.raw());
     }
 
-    private static MemorySegment str(Arena a, String s) {
+    private static MemorySegment str(SegmentAllocator a, String s) {
         return a.allocateFrom(s);
     }
 
@@ -83,7 +82,7 @@ public final class NativeIo {
     }
 
     public static int openat(int dirfd, Name name, int flags, int mode) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             int fd = libc_h.openat(e, dirfd, str(a, name), flags, mode);
             if (fd < 0) throw fail(e, "openat");
@@ -92,7 +91,7 @@ public final class NativeIo {
     }
 
     public static int open(String path, int flags, int mode) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             int fd = libc_h.openat(e, AT_FDCWD, str(a, path), flags, mode);
             if (fd < 0) throw fail(e, "open " + path);
@@ -107,7 +106,7 @@ public final class NativeIo {
 
     /** dup(2). */
     public static int reopenDup(int fd) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             int d = libc_h.dup(e, fd);
             if (d < 0) throw fail(e, "dup");
@@ -117,19 +116,19 @@ public final class NativeIo {
 
     /** umask(2); returns the previous mask. The daemon runs with 0: the kernel already applied the caller's. */
     public static int umask(int mask) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             return libc_h.umask(libc_h.allocateErrno(a), mask);
         }
     }
 
     public static void close(int fd) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             libc_h.close(libc_h.allocateErrno(a), fd);
         }
     }
 
     public static Attr fstatat(int dirfd, Name name, int flags) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment st = stat.allocate(a);
             if (libc_h.fstatat(e, dirfd, str(a, name), st, flags) != 0) throw fail(e, "fstatat");
@@ -143,21 +142,21 @@ public final class NativeIo {
     }
 
     public static void mkdirat(int dirfd, Name name, int mode) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.mkdirat(e, dirfd, str(a, name), mode) != 0) throw fail(e, "mkdirat");
         }
     }
 
     public static void mknodat(int dirfd, Name name, int mode, long rdev) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.mknodat(e, dirfd, str(a, name), mode, rdev) != 0) throw fail(e, "mknodat");
         }
     }
 
     public static void symlinkat(byte[] target, int dirfd, Name name) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.symlinkat(e, NativeStructs.cString(a, target), dirfd, str(a, name)) != 0) {
                 throw fail(e, "symlinkat");
@@ -167,7 +166,7 @@ public final class NativeIo {
 
     /** linkat(fd, "", newdir, newname, AT_EMPTY_PATH) — falls back to /proc/self/fd with AT_SYMLINK_FOLLOW. */
     public static void linkat(int fd, int newDirFd, Name newName) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.linkat(e, fd, str(a, Name.EMPTY), newDirFd, str(a, newName), AT_EMPTY_PATH) == 0) return;
             int err = libc_h.errno(e);
@@ -181,7 +180,7 @@ public final class NativeIo {
 
     /** linkat(2) with names on both sides (AT_SYMLINK_FOLLOW in {@code flags} to link a symlink's target). */
     public static void linkat(int oldDir, Name oldName, int newDir, Name newName, int flags) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.linkat(e, oldDir, str(a, oldName), newDir, str(a, newName), flags) != 0) {
                 throw fail(e, "linkat");
@@ -190,14 +189,14 @@ public final class NativeIo {
     }
 
     public static void unlinkat(int dirfd, Name name, int flags) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.unlinkat(e, dirfd, str(a, name), flags) != 0) throw fail(e, "unlinkat");
         }
     }
 
     public static void renameat2(int oldDir, Name oldName, int newDir, Name newName, int flags) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.renameat2(e, oldDir, str(a, oldName), newDir, str(a, newName), flags) != 0) {
                 throw fail(e, "renameat2");
@@ -206,7 +205,7 @@ public final class NativeIo {
     }
 
     public static byte[] readlinkat(int fd) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment buf = a.allocate(4096);
             long n = libc_h.readlinkat(e, fd, str(a, Name.EMPTY), buf, 4096);
@@ -216,14 +215,14 @@ public final class NativeIo {
     }
 
     public static void chmod(int pathFd, int mode) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.fchmodat(e, AT_FDCWD, str(a, procPath(pathFd)), mode, 0) != 0) throw fail(e, "chmod");
         }
     }
 
     public static void fchmod(int fd, int mode) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.fchmod(e, fd, mode) != 0) throw fail(e, "fchmod");
         }
@@ -231,7 +230,7 @@ public final class NativeIo {
 
     /** fchownat(fd, "", uid, gid, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW); -1 leaves a value unchanged. */
     public static void chown(int fd, int uid, int gid) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.fchownat(e, fd, str(a, Name.EMPTY), uid, gid, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW) != 0) {
                 throw fail(e, "fchownat");
@@ -240,14 +239,14 @@ public final class NativeIo {
     }
 
     public static void truncate(int pathFd, long size) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.truncate(e, str(a, procPath(pathFd)), size) != 0) throw fail(e, "truncate");
         }
     }
 
     public static void ftruncate(int fd, long size) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.ftruncate(e, fd, size) != 0) throw fail(e, "ftruncate");
         }
@@ -259,7 +258,7 @@ public final class NativeIo {
      */
     public static void utimens(int pathFd, int openFd, long aSec, long aNsec, long mSec, long mNsec, boolean symlink)
             throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment ts = a.allocate(timespec.layout(), 2);
             MemorySegment t0 = ts.asSlice(0, timespec.sizeof());
@@ -283,7 +282,7 @@ public final class NativeIo {
     // ---- data ----
 
     public static long lseek(int fd, long offset, int whence) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             long r = libc_h.lseek(e, fd, offset, whence);
             if (r < 0) throw fail(e, "lseek");
@@ -292,7 +291,7 @@ public final class NativeIo {
     }
 
     public static void fsync(int fd, boolean datasync) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             int rc = datasync ? libc_h.fdatasync(e, fd) : libc_h.fsync(e, fd);
             if (rc != 0) throw fail(e, "fsync");
@@ -300,7 +299,7 @@ public final class NativeIo {
     }
 
     public static void fallocate(int fd, int mode, long offset, long length) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.fallocate(e, fd, mode, offset, length) != 0) throw fail(e, "fallocate");
         }
@@ -308,7 +307,7 @@ public final class NativeIo {
 
     public static long copyFileRange(int fdIn, long offIn, int fdOut, long offOut, long len, int flags)
             throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment in = a.allocateFrom(ValueLayout.JAVA_LONG, offIn);
             MemorySegment out = a.allocateFrom(ValueLayout.JAVA_LONG, offOut);
@@ -320,7 +319,7 @@ public final class NativeIo {
 
     /** pread into a new array (for small reads the filesystem itself serves, e.g. .vec files). */
     public static byte[] pread(int fd, int count, long offset) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment buf = a.allocate(Math.max(1, count));
             long n = libc_h.pread(e, fd, buf, count, offset);
@@ -331,7 +330,7 @@ public final class NativeIo {
 
     /** pwrite of {@code data} (for tools and tests; the write path itself goes through {@link WriteData}). */
     public static long pwrite(int fd, byte[] data, long offset) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment buf = a.allocate(Math.max(1, data.length));
             MemorySegment.copy(data, 0, buf, ValueLayout.JAVA_BYTE, 0, data.length);
@@ -342,7 +341,7 @@ public final class NativeIo {
     }
 
     public static void flock(int fd, int op) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.flock(e, fd, op) != 0) throw fail(e, "flock");
         }
@@ -350,7 +349,7 @@ public final class NativeIo {
 
     /** fcntl with a struct flock (F_GETLK/F_SETLK/F_SETLKW or the OFD variants); returns the lock after the call. */
     public static Lock fcntlLock(int fd, int cmd, Lock lock) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment l = flock.allocate(a);
             l.fill((byte) 0);
@@ -365,7 +364,7 @@ public final class NativeIo {
     }
 
     public static StatFs fstatvfs(int fd) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment v = statvfs.allocate(a);
             if (libc_h.fstatvfs(e, fd, v) != 0) throw fail(e, "fstatvfs");
@@ -376,7 +375,7 @@ public final class NativeIo {
     }
 
     public static boolean access(int pathFd, int mask) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.faccessat(e, AT_FDCWD, str(a, procPath(pathFd)), mask, 0) != 0) throw fail(e, "faccessat");
             return true;
@@ -390,27 +389,30 @@ public final class NativeIo {
      * (0 = start), at most {@code bufferBytes} of kernel records. Empty list = end of directory.
      */
     public static List<DirEntry> readDirectory(int dirFd, long offset, int bufferBytes) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        DirBatch b = readBatch(dirFd, offset, bufferBytes);
+        List<DirEntry> out = new ArrayList<>(b.size());
+        for (int i = 0; i < b.size(); i++) out.add(new DirEntry(b.ino(i), b.nextOffset(i), b.type(i), b.name(i)));
+        return out;
+    }
+
+    /** As {@link #readDirectory}, as one {@link DirBatch}. */
+    public static DirBatch readBatch(int dirFd, long offset, int bufferBytes) throws FsException {
+        lseek(dirFd, offset, SEEK_SET);
+        return readBatch(dirFd, bufferBytes);
+    }
+
+    /**
+     * Reads the next entries of {@code dirFd} from where the descriptor stands (no seek: on some filesystems,
+     * tmpfs among them, a directory seek walks the directory from its start).
+     */
+    public static DirBatch readBatch(int dirFd, int bufferBytes) throws FsException {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
-            if (libc_h.lseek(e, dirFd, offset, SEEK_SET) < 0) throw fail(e, "lseek(dir)");
             MemorySegment buf = a.allocate(bufferBytes, 8);
             long n = libc_h.getdents64(e, dirFd, buf, bufferBytes);
             if (n < 0) throw fail(e, "getdents64");
-            List<DirEntry> out = new ArrayList<>();
-            long pos = 0;
-            while (pos < n) {
-                MemorySegment d = buf.asSlice(pos);
-                int reclen = Short.toUnsignedInt(d.get(ValueLayout.JAVA_SHORT, dirent64.d_reclen$offset()));
-                long nameStart = dirent64.d_name$offset();
-                long len = 0;
-                while (nameStart + len < reclen && d.get(ValueLayout.JAVA_BYTE, nameStart + len) != 0) len++;
-                byte[] name = d.asSlice(nameStart, len).toArray(ValueLayout.JAVA_BYTE);
-                out.add(new DirEntry(d.get(ValueLayout.JAVA_LONG, dirent64.d_ino$offset()),
-                        d.get(ValueLayout.JAVA_LONG, dirent64.d_off$offset()),
-                        d.get(ValueLayout.JAVA_BYTE, dirent64.d_type$offset()), Name.wrap(name)));
-                pos += reclen;
-            }
-            return out;
+            if (n == 0) return DirBatch.EMPTY;
+            return DirBatch.of(buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE), (int) n);
         }
     }
 
@@ -418,7 +420,7 @@ public final class NativeIo {
 
     /** The size of an attribute value (getxattr with a zero-size buffer). */
     public static long getxattrSize(int pathFd, Name name) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             long n = libc_h.getxattr(e, str(a, procPath(pathFd)), str(a, name), MemorySegment.NULL, 0);
             if (n < 0) throw fail(e, "getxattr");
@@ -427,7 +429,7 @@ public final class NativeIo {
     }
 
     public static byte[] getxattr(int pathFd, Name name, int maxSize) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment buf = a.allocate(Math.max(1, maxSize));
             long n = libc_h.getxattr(e, str(a, procPath(pathFd)), str(a, name), buf, maxSize);
@@ -437,7 +439,7 @@ public final class NativeIo {
     }
 
     public static void setxattr(int pathFd, Name name, byte[] value, int flags) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment v = a.allocate(Math.max(1, value.length));
             MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
@@ -448,7 +450,7 @@ public final class NativeIo {
     }
 
     public static long listxattrSize(int pathFd) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             long n = libc_h.listxattr(e, str(a, procPath(pathFd)), MemorySegment.NULL, 0);
             if (n < 0) throw fail(e, "listxattr");
@@ -458,7 +460,7 @@ public final class NativeIo {
 
     /** The NUL-separated name list, as listxattr(2) returns it. */
     public static byte[] listxattr(int pathFd, int maxSize) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment buf = a.allocate(Math.max(1, maxSize));
             long n = libc_h.listxattr(e, str(a, procPath(pathFd)), buf, maxSize);
@@ -468,7 +470,7 @@ public final class NativeIo {
     }
 
     public static void removexattr(int pathFd, Name name) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
             if (libc_h.removexattr(e, str(a, procPath(pathFd)), str(a, name)) != 0) throw fail(e, "removexattr");
         }

@@ -1,6 +1,5 @@
 package vexfs.fuse;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -12,14 +11,17 @@ import vexfs.bindings.constants_h;
 import vexfs.bindings.flock;
 import vexfs.bindings.fuse_buf;
 import vexfs.bindings.fuse_bufvec;
+import vexfs.bindings.fuse_entry_param;
 import vexfs.bindings.fuse_lowlevel_h;
 import vexfs.bindings.stat;
 import vexfs.bindings.statvfs;
 
 import static vexfs.fuse.NativeStructs.ptr;
 
-/** Replies through libfuse's fuse_reply_*; temporary structs live in a confined arena per reply. */
+/** Replies through libfuse's fuse_reply_*; temporary structs live in a {@link Scratch} per reply. */
 final class NativeReplySink implements ReplySink {
+    /** NAME_MAX + 1: longer names (FUSE allows up to 1024 bytes) get their own buffer. */
+    private static final int NAME_BUFFER = 256;
     private static final Logger LOG = LoggerFactory.getLogger(NativeReplySink.class);
 
     private static void check(String what, int rc) {
@@ -44,14 +46,14 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void entry(long req, EntryParam e) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             check("entry", fuse_lowlevel_h.fuse_reply_entry(ptr(req), NativeStructs.entryParam(a, e)));
         }
     }
 
     @Override
     public void create(long req, EntryParam e, long fh, OpenOptions options) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             check("create", fuse_lowlevel_h.fuse_reply_create(ptr(req), NativeStructs.entryParam(a, e),
                     NativeStructs.fileInfo(a, fh, options)));
         }
@@ -59,7 +61,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void attr(long req, Attr attr, double timeout) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment st = stat.allocate(a);
             st.fill((byte) 0);
             NativeStructs.writeStat(st, attr);
@@ -69,14 +71,14 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void readlink(long req, byte[] target) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             check("readlink", fuse_lowlevel_h.fuse_reply_readlink(ptr(req), NativeStructs.cString(a, target)));
         }
     }
 
     @Override
     public void open(long req, long fh, OpenOptions options) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             check("open", fuse_lowlevel_h.fuse_reply_open(ptr(req), NativeStructs.fileInfo(a, fh, options)));
         }
     }
@@ -88,7 +90,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void buf(long req, byte[] data, int offset, int length) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment b = a.allocate(Math.max(1, length));
             MemorySegment.copy(data, offset, b, ValueLayout.JAVA_BYTE, 0, length);
             check("buf", fuse_lowlevel_h.fuse_reply_buf(ptr(req), b, length));
@@ -97,7 +99,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void dataFromFd(long req, int fd, long offset, long size) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment v = fuse_bufvec.allocate(a);
             v.fill((byte) 0);
             fuse_bufvec.count(v, 1);
@@ -112,7 +114,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void statfs(long req, StatFs s) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment v = statvfs.allocate(a);
             v.fill((byte) 0);
             statvfs.f_bsize(v, s.bsize());
@@ -137,7 +139,7 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void lock(long req, Lock lock) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment l = flock.allocate(a);
             l.fill((byte) 0);
             flock.l_type(l, (short) lock.type());
@@ -161,26 +163,38 @@ final class NativeReplySink implements ReplySink {
 
     @Override
     public void directory(long req, long maxSize, boolean plus, List<ReplyDirectory.Entry> entries) {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment buf = a.allocate(Math.max(1, maxSize));
-            MemorySegment st = stat.allocate(a);
+            // One name buffer and one entry struct, rewritten per entry: libfuse copies them at once.
+            MemorySegment nameBuf = plus ? a.allocate(NAME_BUFFER) : null;
+            MemorySegment ep = plus ? fuse_entry_param.allocate(a) : null;
             long pos = 0;
             for (ReplyDirectory.Entry e : entries) {
-                MemorySegment name = NativeStructs.cString(a, e.name().raw());
-                long n;
-                if (plus) {
-                    n = fuse_lowlevel_h.fuse_add_direntry_plus(ptr(req), buf.asSlice(pos), maxSize - pos, name,
-                            NativeStructs.entryParam(a, e.entry()), e.nextOffset());
-                } else {
-                    st.fill((byte) 0);
-                    stat.st_ino(st, e.ino());
-                    stat.st_mode(st, e.type());
-                    n = fuse_lowlevel_h.fuse_add_direntry(ptr(req), buf.asSlice(pos), maxSize - pos, name, st,
-                            e.nextOffset());
+                long left = maxSize - pos;
+                if (!plus) {
+                    if (Dirents.size(e.nameLength()) > left) break;  // ReplyDirectory's accounting says it fits
+                    pos += e.batch() != null
+                            ? Dirents.put(buf, pos, e.batch().raw(), e.batch().nameStart(e.index()), e.nameLength(),
+                                    e.ino(), e.type(), e.nextOffset())
+                            : Dirents.put(buf, pos, e.name().raw(), 0, e.nameLength(), e.ino(), e.type(),
+                                    e.nextOffset());
+                    continue;
                 }
-                if (n > maxSize - pos) {
+                byte[] raw = e.name().raw();
+                MemorySegment name;
+                if (raw.length < NAME_BUFFER) {
+                    MemorySegment.copy(raw, 0, nameBuf, ValueLayout.JAVA_BYTE, 0, raw.length);
+                    nameBuf.set(ValueLayout.JAVA_BYTE, raw.length, (byte) 0);
+                    name = nameBuf;
+                } else {
+                    name = NativeStructs.cString(a, raw);
+                }
+                NativeStructs.writeEntryParam(ep, e.entry());
+                long n = fuse_lowlevel_h.fuse_add_direntry_plus(ptr(req), buf.asSlice(pos), left, name, ep,
+                        e.nextOffset());
+                if (n > left) {
                     // ReplyDirectory sized entries by the kernel ABI; a mismatch would be a bug in that rule.
-                    LOG.error("direntry size mismatch: libfuse needs {} bytes, {} left", n, maxSize - pos);
+                    LOG.error("direntry size mismatch: libfuse needs {} bytes, {} left", n, left);
                     break;
                 }
                 pos += n;

@@ -47,13 +47,18 @@ final class NativeStructs {
 
     static MemorySegment entryParam(SegmentAllocator a, EntryParam e) {
         MemorySegment p = fuse_entry_param.allocate(a);
+        writeEntryParam(p, e);
+        return p;
+    }
+
+    /** Overwrites all of {@code p} (a fuse_entry_param) with {@code e}. */
+    static void writeEntryParam(MemorySegment p, EntryParam e) {
         p.fill((byte) 0);
         fuse_entry_param.ino(p, e.ino());
         fuse_entry_param.generation(p, e.generation());
         if (e.attr() != null) writeStat(fuse_entry_param.attr(p), e.attr());
         fuse_entry_param.attr_timeout(p, e.attrTimeout());
         fuse_entry_param.entry_timeout(p, e.entryTimeout());
-        return p;
     }
 
     /** A fresh fuse_file_info for open/create replies (the request's own struct may be gone by now). */

@@ -10,8 +10,19 @@ import java.util.List;
  * padded to 8 bytes (exactly what fuse_add_direntry[_plus] write).
  */
 public final class ReplyDirectory extends Reply {
-    /** One directory entry; {@code entry} is non-null for readdirplus. */
-    record Entry(Name name, long ino, int type, long nextOffset, EntryParam entry) {}
+    /**
+     * One directory entry; {@code entry} is non-null for readdirplus. An entry added from a {@link DirBatch} has
+     * no {@code name}: it is copied from {@code batch} at {@code index} when the reply is written.
+     */
+    record Entry(Name name, long ino, int type, long nextOffset, EntryParam entry, DirBatch batch, int index) {
+        Entry(Name name, long ino, int type, long nextOffset, EntryParam entry) {
+            this(name, ino, type, nextOffset, entry, null, -1);
+        }
+
+        int nameLength() {
+            return name != null ? name.length() : batch.nameLength(index);
+        }
+    }
 
     private final long maxSize;
     private final boolean plus;
@@ -45,8 +56,14 @@ public final class ReplyDirectory extends Reply {
         return add(new Entry(name, e.ino(), e.attr() == null ? 0 : e.attr().mode(), nextOffset, e));
     }
 
+    /** Adds entry {@code i} of a getdents batch for readdir (not plus). Returns true if it did not fit. */
+    public boolean add(DirBatch b, int i) {
+        if (plus) throw new IllegalStateException("readdirplus entries need addPlus");
+        return add(new Entry(null, b.ino(i), b.type(i) << 12, b.nextOffset(i), null, b, i));
+    }
+
     private boolean add(Entry e) {
-        long size = direntSize(e.name().length(), plus);
+        long size = direntSize(e.nameLength(), plus);
         if (used + size > maxSize) return true;
         used += size;
         entries.add(e);

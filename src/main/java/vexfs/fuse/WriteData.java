@@ -35,7 +35,7 @@ public final class WriteData {
 
     /** pwrite(2) of all bytes to {@code fd} at {@code offset}; returns the count written (may be short). */
     public long pwrite(int fd, long offset) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment errno = libc_h.allocateErrno(a);
             long n = libc_h.pwrite(errno, fd, bytes, bytes.byteSize(), offset);
             if (n < 0) throw new FsException(libc_h.errno(errno), "pwrite");
@@ -45,7 +45,7 @@ public final class WriteData {
 
     /** write(2) (for descriptors opened O_APPEND the offset is the kernel's). */
     public long write(int fd) throws FsException {
-        try (Arena a = Arena.ofConfined()) {
+        try (Scratch a = Scratch.open()) {
             MemorySegment errno = libc_h.allocateErrno(a);
             long n = libc_h.write(errno, fd, bytes, bytes.byteSize());
             if (n < 0) throw new FsException(libc_h.errno(errno), "write");

@@ -19,12 +19,26 @@ public final class MountFixture implements AutoCloseable {
     public final Path log;
     private Process daemon;
     private final List<String> options;
+    private final List<String> cliFlags = new ArrayList<>();
+    private final List<String> jvmFlags = new ArrayList<>();
 
     public MountFixture(Path root, String... options) throws IOException {
         this.backing = Files.createDirectories(root.resolve("backing"));
         this.mnt = Files.createDirectories(root.resolve("mnt"));
         this.log = root.resolve("daemon.log");
         this.options = List.of(options);
+    }
+
+    /** Extra flags for {@code vexfs mount} (e.g. "-d"). */
+    public MountFixture cliFlags(String... flags) {
+        cliFlags.addAll(List.of(flags));
+        return this;
+    }
+
+    /** Extra JVM flags for the daemon (e.g. "-Dvexfs.lane.getattr=virtual"). */
+    public MountFixture jvmFlags(String... flags) {
+        jvmFlags.addAll(List.of(flags));
+        return this;
     }
 
     public static String java() {
@@ -70,13 +84,16 @@ public final class MountFixture implements AutoCloseable {
 
     public MountFixture mount() throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("mount", "-f"));
+        args.addAll(cliFlags);
         for (String o : options) {
             args.add("-o");
             args.add(o);
         }
         args.add(backing.toString());
         args.add(mnt.toString());
-        daemon = new ProcessBuilder(vexfsCommand(args.toArray(String[]::new))).redirectErrorStream(true)
+        List<String> cmd = vexfsCommand(args.toArray(String[]::new));
+        cmd.addAll(1, jvmFlags);
+        daemon = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {

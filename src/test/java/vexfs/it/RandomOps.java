@@ -195,8 +195,9 @@ final class RandomOps {
                 Attr a = NativeIo.stat(fd);
                 String m = choice == 2 ? (a.mtimeSec() == before.mtimeSec() ? "kept" : "CHANGED")
                         : a.mtimeSec() + "." + a.mtimeNsec();
-                String at = choice == 1 ? (a.atimeSec() == before.atimeSec() ? "kept" : "CHANGED")
-                        : a.atimeSec() + "." + a.atimeNsec();
+                // An omitted atime is not compared: reads may move it on the backing file while the kernel's
+                // cached attributes of the mount still show the old one (relatime through a cache).
+                String at = choice == 1 ? "omitted" : a.atimeSec() + "." + a.atimeNsec();
                 return lastOp + " -> OK m=" + m + " a=" + at;
             } finally {
                 NativeIo.close(fd);

@@ -1,0 +1,32 @@
+package vexfs.it;
+
+import java.nio.charset.StandardCharsets;
+
+import vexfs.fuse.Errno;
+import vexfs.fuse.FsException;
+import vexfs.fuse.Lock;
+import vexfs.fuse.NativeIo;
+
+/**
+ * A second process for lock tests: {@code LockHolder FILE START LEN try|wait} takes a POSIX write lock
+ * (F_SETLK or F_SETLKW) on FILE, prints "locked PID" or "failed ERRNO", then holds it until stdin closes.
+ */
+public final class LockHolder {
+    private LockHolder() {}
+
+    public static void main(String[] args) throws Exception {
+        int fd = NativeIo.open(args[0], NativeIo.O_RDWR, 0);
+        int cmd = args[3].equals("wait") ? NativeIo.F_SETLKW : NativeIo.F_SETLK;
+        try {
+            NativeIo.fcntlLock(fd, cmd, new Lock(1 /* F_WRLCK */, NativeIo.SEEK_SET, Long.parseLong(args[1]),
+                    Long.parseLong(args[2]), 0));
+            System.out.println("locked " + ProcessHandle.current().pid());
+        } catch (FsException e) {
+            System.out.println("failed " + Errno.name(e.errno()));
+        }
+        System.out.flush();
+        System.in.readAllBytes();
+        NativeIo.close(fd);
+        System.out.println("done".getBytes(StandardCharsets.UTF_8).length);
+    }
+}
