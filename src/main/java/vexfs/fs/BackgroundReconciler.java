@@ -43,6 +43,7 @@ final class BackgroundReconciler implements AutoCloseable {
             LOG.info("reconcile: {} files, {} with a vector, {} added, {} updated, {} stale removed, {} lost, in {} ms{}",
                     r.files(), r.withVector(), r.added(), r.updated(), r.stale(), r.lostStoreOnly(),
                     (System.nanoTime() - t0) / 1_000_000, r.complete() ? "" : " (interrupted)");
+            for (String p : r.problems()) LOG.info("reconcile fixed: {}", p);
             firstScanDone = true;
         });
     }

@@ -26,7 +26,8 @@ public final class Daemon {
         FuseSession session;
         VectorFs fs = null;
         try {
-            fs = VectorFs.open(backing, options, true);
+            // -Dvexfs.vectorSync=false: acknowledge vector writes without fsync/msync (measurements only, see docs)
+            fs = VectorFs.open(backing, options, !"false".equals(System.getProperty("vexfs.vectorSync")));
             MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
             mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());
             session = FuseSession.mount(fs, mountpoint, mo);
