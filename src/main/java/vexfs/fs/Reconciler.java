@@ -109,6 +109,7 @@ final class Reconciler {
                 stale++;
                 problem(shown + " (ino " + key + "): in the store but the file has no vector");
                 if (repair) v.removeFromStoreLocked(key);
+                else seen.set(slot); // counted here, not again as unclaimed
             }
             return;
         }
