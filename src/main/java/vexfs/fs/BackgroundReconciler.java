@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BackgroundReconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundReconciler.class);
-    private static final long MISS_RESCAN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long MISS_RESCAN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final FileVectors vectors;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(

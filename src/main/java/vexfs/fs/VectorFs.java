@@ -96,12 +96,12 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
         String p = vectors.verifiedPath(fileKey);
         if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
         try {
-            if (!background.firstScanDone()) {
-                background.awaitIdle(10_000);
-            } else {
-                background.requestAfterMiss();
-                background.awaitIdle(2_000);
-            }
+            // queued work (the scan after mount, a subtree scan after a directory rename) may bring the hint
+            background.awaitIdle(background.firstScanDone() ? 2_000 : 10_000);
+            p = vectors.verifiedPath(fileKey);
+            if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
+            background.requestAfterMiss(); // changed behind the mount's back: rescan (rate limited)
+            background.awaitIdle(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -280,8 +280,9 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
     public void unlink(Request req, long parent, Name name, ReplyEmpty reply) throws FsException {
         int victim = openQuietly(parent, name);
         try {
-            super.unlink(req, parent, name, reply);
-            if (victim >= 0) afterLinkLost(victim);
+            doUnlink(parent, name);
+            if (victim >= 0) afterLinkLost(victim); // before the reply: the caller then sees the index updated
+            reply.ok();
         } finally {
             if (victim >= 0) NativeIo.close(victim);
         }
@@ -294,10 +295,11 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
         int moved = openQuietly(parent, name);
         int target = openQuietly(newParent, newName);
         try {
-            super.rename(req, parent, name, newParent, newName, flags, reply);
+            doRename(parent, name, newParent, newName, flags);
             if (target >= 0 && !exchange) afterLinkLost(target);
             if (moved >= 0) afterMove(moved);
             if (target >= 0 && exchange) afterMove(target);
+            reply.ok();
         } finally {
             if (moved >= 0) NativeIo.close(moved);
             if (target >= 0) NativeIo.close(target);
@@ -309,7 +311,11 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
         try {
             Attr a = NativeIo.stat(fd);
             if (!a.isRegular() || a.dev() != vectors.rootDev) return;
-            if (a.nlink() == 0) vectors.lastLinkGone(a.ino());
+            if (a.nlink() == 0) {
+                vectors.lastLinkGone(a.ino());
+            } else if (vectors.store.slotOf(a.ino()) >= 0 && vectors.verifiedPath(a.ino()) == null) {
+                background.requestFull(); // the hinted name went; only a scan finds the other links
+            }
         } catch (FsException | RuntimeException e) {
             LOG.warn("after unlink: {}", e.getMessage());
         }
