@@ -202,7 +202,7 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
         if (vectors.xattrs) backing = NativeIo.listxattr(node.fd, 1 << 16);
         String[] extra;
         if (ino == ROOT_ID) extra = new String[] {VectorXattrs.DIM, VectorXattrs.METRIC};
-        else if (isRegular(node) && vectors.has(node.fd, node.ino)) {
+        else if (isRegular(node) && vectors.read(node.fd, node.ino) != null) { // what getxattr would return
             extra = new String[] {VectorXattrs.VECTOR, VectorXattrs.VECTOR_F32};
         } else extra = new String[0];
         replyValue(VectorXattrs.merge(backing, extra), size, reply);
@@ -233,6 +233,14 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
             throws FsException {
         written.add(fi.fh());
         super.write(req, ino, data, offset, fi, reply);
+    }
+
+    /** cp (coreutils 9) copies with copy_file_range: no WRITE arrives, but the .vec file was written all the same. */
+    @Override
+    public void copyFileRange(Request req, long inoIn, long offIn, FileInfo fiIn, long inoOut, long offOut,
+                              FileInfo fiOut, long len, int flags, ReplyWrite reply) throws FsException {
+        written.add(fiOut.fh());
+        super.copyFileRange(req, inoIn, offIn, fiIn, inoOut, offOut, fiOut, len, flags, reply);
     }
 
     /**

@@ -98,6 +98,21 @@ class FileVectorsTest {
     }
 
     @Test
+    void cosineRefusesTheZeroVectorAndKeepsTheOriginalValues() throws Exception {
+        VectorStore store = VectorStore.create(root.resolve("cos"), 2, Metric.COSINE, false);
+        open.add(store);
+        int rootFd = pathFd(root);
+        FileVectors v = new FileVectors(store, rootFd, false);
+        Path f = Files.writeString(root.resolve("c"), "x");
+        int fd = pathFd(f);
+        assertThrows(InvalidVectorException.class, () -> v.set(fd, ino(f), new float[] {0, 0}, null));
+        assertNull(v.read(fd, ino(f)));
+        v.set(fd, ino(f), new float[] {3, 4}, null);
+        assertArrayEquals(new float[] {3, 4}, v.read(fd, ino(f)), "getxattr returns the vector as set, not normalised");
+        assertArrayEquals(new float[] {3, 4}, v.storeGet(ino(f)));
+    }
+
+    @Test
     void vectorsTooLargeForTheBackingXattrLiveInTheStoreBehindAMarker() throws Exception {
         FileVectors v = vectors(2000); // 8 KB: more than ext4 gives one inode's xattrs without ea_inode
         Path f = Files.writeString(root.resolve("big"), "x");

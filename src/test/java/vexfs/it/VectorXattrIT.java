@@ -174,6 +174,25 @@ class VectorXattrIT {
     }
 
     @Test
+    void createAndReplaceFlagsAndCopiesOfVecFiles() throws Exception {
+        String py = "import os,sys\n"
+                + "p=sys.argv[1]; n='user.vexfs.vector'\n"
+                + "def t(v,f):\n"
+                + "  try:\n"
+                + "    os.setxattr(p,n,v,f); return 'ok'\n"
+                + "  except OSError as e: return str(e.errno)\n"
+                + "print(t(b'1,1,1,1',os.XATTR_REPLACE), t(b'1,1,1,1',os.XATTR_CREATE), t(b'2,2,2,2',os.XATTR_CREATE),"
+                + " t(b'3,3,3,3',os.XATTR_REPLACE))\n";
+        Files.writeString(m.mnt.resolve("flags"), "x");
+        var r = MountFixture.run(java.util.List.of("python3", "-c", py, m.mnt.resolve("flags").toString()));
+        assertEquals("61 ok 17 ok", r.output().trim(), "ENODATA, created, EEXIST, replaced");
+        assertEquals("3.0,3.0,3.0,3.0", new String(read(m.mnt.resolve("flags"), "vexfs.vector"), StandardCharsets.US_ASCII));
+        // cp may copy with copy_file_range (no WRITE requests): the .vec is indexed all the same
+        var cp = sh("/bin/echo 9,8,7,6 > src.txt && cp src.txt copied.vec && getfattr --only-values -n user.vexfs.vector copied.vec");
+        assertEquals("9.0,8.0,7.0,6.0", cp.output().trim(), cp.output());
+    }
+
+    @Test
     void removexattrRemovesAndThenSaysEnodata() throws Exception {
         var r = sh("touch rm && setfattr -n user.vexfs.vector -v 1,2,3,4 rm && setfattr -x user.vexfs.vector.f32 rm"
                 + " && getfattr -d -m - rm; getfattr -n user.vexfs.vector rm; setfattr -x user.vexfs.vector rm");
