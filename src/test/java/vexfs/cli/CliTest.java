@@ -121,6 +121,26 @@ class CliTest {
     }
 
     @Test
+    void inspectDumpsTheRecordOfAFileAndOfASlot() throws Exception {
+        assertEquals(0, run("mkfs", "--dim", "2", dir.toString()).exit());
+        Path f = Files.writeString(dir.resolve("doc"), "x");
+        long ino = (Long) Files.getAttribute(f, "unix:ino");
+        int slot;
+        try (VectorStore s = VectorStore.open(dir.resolve(".vexfs"), false)) {
+            slot = s.put(ino, new float[] {0.5f, -1f});
+        }
+        Out byFile = run("inspect", "--file", "doc", dir.toString());
+        assertEquals(0, byFile.exit(), byFile.err());
+        assertTrue(byFile.out().contains("file_key: " + ino) && byFile.out().contains("vector: 0.5,-1.0"), byFile.out());
+        Out bySlot = run("inspect", "--record", Integer.toString(slot), "--json", dir.toString());
+        assertEquals(0, bySlot.exit(), bySlot.err());
+        assertTrue(bySlot.out().contains("\"vector\": [0.5,-1.0]") && bySlot.out().contains("\"checksum_ok\": true"),
+                bySlot.out());
+        Out both = run("inspect", "--record", "0", "--file", "doc", dir.toString());
+        assertEquals(2, both.exit(), "--record and --file exclude each other");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String c : new String[] {"mkfs", "mount", "umount", "verify", "reindex", "inspect"}) {
             Out r = run(c, "--help");
