@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +32,10 @@ import vexfs.store.VectorStore;
  */
 public class VectorFs extends PassthroughFs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VectorFs.class);
-    /** A .vec file longer than this is not a vector (4096 values of ~16 characters fit easily). */
-    private static final int MAX_VEC_FILE = 1 << 20;
 
     private final FileVectors vectors;
     private final BackgroundReconciler background;
-    /** Open handles (fh) written since their last flush: candidates for .vec indexing. */
-    private final Set<Long> written = ConcurrentHashMap.newKeySet();
+    private final VecFileIndexer vecFiles;
 
     /**
      * Serves {@code backingDirFd} (an O_PATH descriptor of the backing root, adopted) with vectors in
@@ -52,6 +47,7 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
         super(backingDirFd, options);
         this.vectors = new FileVectors(store, backingDirFd, durable);
         this.background = new BackgroundReconciler(vectors);
+        this.vecFiles = new VecFileIndexer(vectors);
     }
 
     /** Opens the backing directory and its store ({@code BACKING/.vexfs}); refuses a directory without one. */
@@ -231,7 +227,7 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
     @Override
     public void write(Request req, long ino, WriteData data, long offset, FileInfo fi, ReplyWrite reply)
             throws FsException {
-        written.add(fi.fh());
+        vecFiles.wrote(fi.fh());
         super.write(req, ino, data, offset, fi, reply);
     }
 
@@ -239,7 +235,7 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
     @Override
     public void copyFileRange(Request req, long inoIn, long offIn, FileInfo fiIn, long inoOut, long offOut,
                               FileInfo fiOut, long len, int flags, ReplyWrite reply) throws FsException {
-        written.add(fiOut.fh());
+        vecFiles.wrote(fiOut.fh());
         super.copyFileRange(req, inoIn, offIn, fiIn, inoOut, offOut, fiOut, len, flags, reply);
     }
 
@@ -249,37 +245,17 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
      */
     @Override
     public void flush(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
-        if (written.remove(fi.fh()) && NativeIo.describe((int) fi.fh()).endsWith(".vec")) {
+        if (vecFiles.takeIfVec(fi.fh())) {
             Inode node = inodes.get(ino);
-            if (isRegular(node) && !options.readOnly()) indexVecFile(node);
+            if (isRegular(node) && !options.readOnly()) vecFiles.index(node.fd, node.ino);
         }
         super.flush(req, ino, fi, reply);
     }
 
     @Override
     public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
-        written.remove(fi.fh());
+        vecFiles.released(fi.fh());
         super.release(req, ino, fi, reply);
-    }
-
-    private void indexVecFile(Inode node) throws FsException {
-        byte[] content;
-        int fd = NativeIo.reopen(node.fd, NativeIo.O_RDONLY | NativeIo.O_CLOEXEC);
-        try {
-            long size = NativeIo.stat(fd).size();
-            content = size > MAX_VEC_FILE ? null : NativeIo.pread(fd, (int) size, 0);
-        } finally {
-            NativeIo.close(fd);
-        }
-        try {
-            if (content == null) throw new InvalidVectorException("file is larger than " + MAX_VEC_FILE + " bytes");
-            float[] v = VectorCodec.parseCsv(content, vectors.dimension());
-            vectors.set(node.fd, node.ino, v, vectors.relativePath(node.fd));
-        } catch (InvalidVectorException e) {
-            LOG.warn(".vec file ino {} ({}): {}; content kept as written, previous vector kept", node.ino,
-                    vectors.describe(node.fd), e.getMessage());
-            throw new FsException(Errno.EINVAL, e.getMessage());
-        }
     }
 
     // ---- namespace changes that affect vectors ----
