@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BackgroundReconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundReconciler.class);
-    private static final long MISS_RESCAN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long MISS_RESCAN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final FileVectors vectors;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
@@ -43,6 +43,7 @@ final class BackgroundReconciler implements AutoCloseable {
             LOG.info("reconcile: {} files, {} with a vector, {} added, {} updated, {} stale removed, {} lost, in {} ms{}",
                     r.files(), r.withVector(), r.added(), r.updated(), r.stale(), r.lostStoreOnly(),
                     (System.nanoTime() - t0) / 1_000_000, r.complete() ? "" : " (interrupted)");
+            for (String p : r.problems()) LOG.info("reconcile fixed: {}", p);
             firstScanDone = true;
         });
     }

@@ -28,7 +28,8 @@ public final class Daemon {
         VectorFs fs = null;
         SearchWiring wiring = null;
         try {
-            fs = VectorFs.open(backing, options, true);
+            // -Dvexfs.vectorSync=false: acknowledge vector writes without fsync/msync (measurements only, see docs)
+            fs = VectorFs.open(backing, options, !"false".equals(System.getProperty("vexfs.vectorSync")));
             wiring = new SearchWiring(fs, backing, similarK);
             MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
             mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());

@@ -234,10 +234,15 @@ public class PassthroughFs implements FuseFilesystem {
 
     @Override
     public void unlink(Request req, long parent, Name name, ReplyEmpty reply) throws FsException {
+        doUnlink(parent, name);
+        reply.ok();
+    }
+
+    /** The unlink itself, without the reply: a subclass (VectorFs) does its bookkeeping before replying. */
+    protected void doUnlink(long parent, Name name) throws FsException {
         checkWritable();
         if (isHidden(parent, name)) throw new FsException(Errno.ENOENT);
         NativeIo.unlinkat(inodes.get(parent).fd, name, 0);
-        reply.ok();
     }
 
     @Override
@@ -251,10 +256,15 @@ public class PassthroughFs implements FuseFilesystem {
     @Override
     public void rename(Request req, long parent, Name name, long newParent, Name newName, int flags, ReplyEmpty reply)
             throws FsException {
+        doRename(parent, name, newParent, newName, flags);
+        reply.ok();
+    }
+
+    /** The rename itself, without the reply: a subclass (VectorFs) does its bookkeeping before replying. */
+    protected void doRename(long parent, Name name, long newParent, Name newName, int flags) throws FsException {
         checkWritable();
         if (isHidden(parent, name) || isHidden(newParent, newName)) throw new FsException(Errno.EACCES);
         NativeIo.renameat2(inodes.get(parent).fd, name, inodes.get(newParent).fd, newName, flags);
-        reply.ok();
     }
 
     // ---- files ----

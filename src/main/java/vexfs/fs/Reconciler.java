@@ -73,7 +73,7 @@ final class Reconciler {
 
     private void problem(String s) {
         if (problems.size() < MAX_LISTED) problems.add(s);
-        LOG.info("reconcile: {}{}", s, repair ? " (fixed)" : "");
+        LOG.debug("reconcile: {}{}", s, repair ? " (fixed)" : "");
     }
 
     private void file(int dirFd, Name name, long dIno, byte[] path) throws FsException {
@@ -109,6 +109,7 @@ final class Reconciler {
                 stale++;
                 problem(shown + " (ino " + key + "): in the store but the file has no vector");
                 if (repair) v.removeFromStoreLocked(key);
+                else seen.set(slot); // counted here, not again as unclaimed
             }
             return;
         }
@@ -133,6 +134,7 @@ final class Reconciler {
         } else if (!FileVectors.sameVector(v.storeGet(key), x.vector())) {
             updated++;
             problem(shown + " (ino " + key + "): store holds a different vector");
+            claim(key, slot, path); // the entry is this file's, only outdated: not stale
         } else {
             claim(key, slot, path);
             return;

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +32,10 @@ import vexfs.store.VectorStore;
  */
 public class VectorFs extends PassthroughFs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VectorFs.class);
-    /** A .vec file longer than this is not a vector (4096 values of ~16 characters fit easily). */
-    private static final int MAX_VEC_FILE = 1 << 20;
 
     private final FileVectors vectors;
     private final BackgroundReconciler background;
-    /** Open handles (fh) written since their last flush: candidates for .vec indexing. */
-    private final Set<Long> written = ConcurrentHashMap.newKeySet();
+    private final VecFileIndexer vecFiles;
 
     /**
      * Serves {@code backingDirFd} (an O_PATH descriptor of the backing root, adopted) with vectors in
@@ -52,6 +47,7 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
         super(backingDirFd, options);
         this.vectors = new FileVectors(store, backingDirFd, durable);
         this.background = new BackgroundReconciler(vectors);
+        this.vecFiles = new VecFileIndexer(vectors);
     }
 
     /** Opens the backing directory and its store ({@code BACKING/.vexfs}); refuses a directory without one. */
@@ -96,12 +92,12 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
         String p = vectors.verifiedPath(fileKey);
         if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
         try {
-            if (!background.firstScanDone()) {
-                background.awaitIdle(10_000);
-            } else {
-                background.requestAfterMiss();
-                background.awaitIdle(2_000);
-            }
+            // queued work (the scan after mount, a subtree scan after a directory rename) may bring the hint
+            background.awaitIdle(background.firstScanDone() ? 2_000 : 10_000);
+            p = vectors.verifiedPath(fileKey);
+            if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
+            background.requestAfterMiss(); // changed behind the mount's back: rescan (rate limited)
+            background.awaitIdle(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -202,7 +198,7 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
         if (vectors.xattrs) backing = NativeIo.listxattr(node.fd, 1 << 16);
         String[] extra;
         if (ino == ROOT_ID) extra = new String[] {VectorXattrs.DIM, VectorXattrs.METRIC};
-        else if (isRegular(node) && vectors.has(node.fd, node.ino)) {
+        else if (isRegular(node) && vectors.read(node.fd, node.ino) != null) { // what getxattr would return
             extra = new String[] {VectorXattrs.VECTOR, VectorXattrs.VECTOR_F32};
         } else extra = new String[0];
         replyValue(VectorXattrs.merge(backing, extra), size, reply);
@@ -231,8 +227,16 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
     @Override
     public void write(Request req, long ino, WriteData data, long offset, FileInfo fi, ReplyWrite reply)
             throws FsException {
-        written.add(fi.fh());
+        vecFiles.wrote(fi.fh());
         super.write(req, ino, data, offset, fi, reply);
+    }
+
+    /** cp (coreutils 9) copies with copy_file_range: no WRITE arrives, but the .vec file was written all the same. */
+    @Override
+    public void copyFileRange(Request req, long inoIn, long offIn, FileInfo fiIn, long inoOut, long offOut,
+                              FileInfo fiOut, long len, int flags, ReplyWrite reply) throws FsException {
+        vecFiles.wrote(fiOut.fh());
+        super.copyFileRange(req, inoIn, offIn, fiIn, inoOut, offOut, fiOut, len, flags, reply);
     }
 
     /**
@@ -241,37 +245,17 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
      */
     @Override
     public void flush(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
-        if (written.remove(fi.fh()) && NativeIo.describe((int) fi.fh()).endsWith(".vec")) {
+        if (vecFiles.takeIfVec(fi.fh())) {
             Inode node = inodes.get(ino);
-            if (isRegular(node) && !options.readOnly()) indexVecFile(node);
+            if (isRegular(node) && !options.readOnly()) vecFiles.index(node.fd, node.ino);
         }
         super.flush(req, ino, fi, reply);
     }
 
     @Override
     public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
-        written.remove(fi.fh());
+        vecFiles.released(fi.fh());
         super.release(req, ino, fi, reply);
-    }
-
-    private void indexVecFile(Inode node) throws FsException {
-        byte[] content;
-        int fd = NativeIo.reopen(node.fd, NativeIo.O_RDONLY | NativeIo.O_CLOEXEC);
-        try {
-            long size = NativeIo.stat(fd).size();
-            content = size > MAX_VEC_FILE ? null : NativeIo.pread(fd, (int) size, 0);
-        } finally {
-            NativeIo.close(fd);
-        }
-        try {
-            if (content == null) throw new InvalidVectorException("file is larger than " + MAX_VEC_FILE + " bytes");
-            float[] v = VectorCodec.parseCsv(content, vectors.dimension());
-            vectors.set(node.fd, node.ino, v, vectors.relativePath(node.fd));
-        } catch (InvalidVectorException e) {
-            LOG.warn(".vec file ino {} ({}): {}; content kept as written, previous vector kept", node.ino,
-                    vectors.describe(node.fd), e.getMessage());
-            throw new FsException(Errno.EINVAL, e.getMessage());
-        }
     }
 
     // ---- namespace changes that affect vectors ----
@@ -280,8 +264,9 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
     public void unlink(Request req, long parent, Name name, ReplyEmpty reply) throws FsException {
         int victim = openQuietly(parent, name);
         try {
-            super.unlink(req, parent, name, reply);
-            if (victim >= 0) afterLinkLost(victim);
+            doUnlink(parent, name);
+            if (victim >= 0) afterLinkLost(victim); // before the reply: the caller then sees the index updated
+            reply.ok();
         } finally {
             if (victim >= 0) NativeIo.close(victim);
         }
@@ -294,10 +279,11 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
         int moved = openQuietly(parent, name);
         int target = openQuietly(newParent, newName);
         try {
-            super.rename(req, parent, name, newParent, newName, flags, reply);
+            doRename(parent, name, newParent, newName, flags);
             if (target >= 0 && !exchange) afterLinkLost(target);
             if (moved >= 0) afterMove(moved);
             if (target >= 0 && exchange) afterMove(target);
+            reply.ok();
         } finally {
             if (moved >= 0) NativeIo.close(moved);
             if (target >= 0) NativeIo.close(target);
@@ -309,7 +295,11 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
         try {
             Attr a = NativeIo.stat(fd);
             if (!a.isRegular() || a.dev() != vectors.rootDev) return;
-            if (a.nlink() == 0) vectors.lastLinkGone(a.ino());
+            if (a.nlink() == 0) {
+                vectors.lastLinkGone(a.ino());
+            } else if (vectors.store.slotOf(a.ino()) >= 0 && vectors.verifiedPath(a.ino()) == null) {
+                background.requestFull(); // the hinted name went; only a scan finds the other links
+            }
         } catch (FsException | RuntimeException e) {
             LOG.warn("after unlink: {}", e.getMessage());
         }
