@@ -135,17 +135,44 @@ final class Quantizer {
 
     /**
      * Query distances to {@code n} nodes at once ({@code base + id * stride}), four interleaved so
-     * that the cache misses of four code vectors are in flight together.
+     * that the cache misses of four code vectors are in flight together. {@code out} must hold
+     * {@code n} rounded up to a multiple of 4 (entries past n are scratch).
      */
     void distances(float[] pq, MemorySegment seg, long base, long stride, int[] ids, int n, float[] out) {
-        int i = 0;
-        if (metric == Metric.L2) {
-            for (; i + 4 <= n; i += 4) {
-                l2Query4(pq, seg, base + ids[i] * stride, base + ids[i + 1] * stride, base + ids[i + 2] * stride,
-                        base + ids[i + 3] * stride, out, i);
+        for (int i = 0; i < n; i += 4) {
+            // a short tail repeats its last id: the repeated vector is already in L1, and one
+            // interleaved call still beats single-vector calls that wait on each miss in turn
+            int last = n - 1;
+            long o0 = base + ids[i] * stride;
+            long o1 = base + ids[Math.min(i + 1, last)] * stride;
+            long o2 = base + ids[Math.min(i + 2, last)] * stride;
+            long o3 = base + ids[Math.min(i + 3, last)] * stride;
+            if (metric == Metric.L2) {
+                l2Query4(pq, seg, o0, o1, o2, o3, out, i);
+            } else {
+                dotQuery4(pq, seg, o0, o1, o2, o3, out, i);
+                float c = pq[codeBytes];
+                for (int j = i; j < i + 4; j++) out[j] = metric == Metric.COSINE ? 1f - (c + out[j]) : -(c + out[j]);
             }
         }
-        for (; i < n; i++) out[i] = distance(pq, seg, base + ids[i] * stride);
+    }
+
+    private void dotQuery4(float[] qs, MemorySegment seg, long o0, long o1, long o2, long o3, float[] out, int at) {
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = FloatVector.zero(F);
+        FloatVector a2 = FloatVector.zero(F);
+        FloatVector a3 = FloatVector.zero(F);
+        for (int i = 0; i < codeLen; i += F.length()) {
+            FloatVector q = FloatVector.fromArray(F, qs, i);
+            a0 = load(seg, o0 + i).fma(q, a0);
+            a1 = load(seg, o1 + i).fma(q, a1);
+            a2 = load(seg, o2 + i).fma(q, a2);
+            a3 = load(seg, o3 + i).fma(q, a3);
+        }
+        out[at] = a0.reduceLanes(VectorOperators.ADD);
+        out[at + 1] = a1.reduceLanes(VectorOperators.ADD);
+        out[at + 2] = a2.reduceLanes(VectorOperators.ADD);
+        out[at + 3] = a3.reduceLanes(VectorOperators.ADD);
     }
 
     private void l2Query4(float[] qa, MemorySegment seg, long o0, long o1, long o2, long o3, float[] out, int at) {

@@ -16,6 +16,7 @@ public final class AnnBenchMain {
         int m = 16, efc = 200, n = 0, nq = 0;
         int[] efs = {10, 20, 40, 80, 160};
         boolean quantize = true;
+        boolean reuse = false;
         Path dir = null;
         for (String a : args) {
             String[] kv = a.split("=", 2);
@@ -27,6 +28,7 @@ public final class AnnBenchMain {
                 case "efs" -> efs = Arrays.stream(kv[1].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "quantize" -> quantize = Boolean.parseBoolean(kv[1]);
                 case "dir" -> dir = Path.of(kv[1]);
+                case "reuse" -> reuse = Boolean.parseBoolean(kv[1]);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
@@ -38,19 +40,24 @@ public final class AnnBenchMain {
         ArrayVectorSource vs = new ArrayVectorSource(train, dim, Metric.L2);
         Path work = dir != null ? dir : Files.createTempDirectory("vexfs-annbench");
         Path file = work.resolve("graph.vxg");
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(GraphStore.upperPath(file));
         HnswParams p = HnswParams.defaults(dim).withM(m).withEfConstruction(efc).withQuantize(quantize);
         long t0 = System.nanoTime();
-        HnswIndex index = HnswIndex.create(file, vs, p);
-        for (int i = 0; i < count; i++) index.insert(i);
-        index.sync();
+        HnswIndex index;
+        if (reuse && Files.exists(file)) {
+            index = HnswIndex.open(file, vs, p);
+        } else {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(GraphStore.upperPath(file));
+            index = HnswIndex.create(file, vs, p);
+            for (int i = 0; i < count; i++) index.insert(i);
+            index.sync();
+        }
         double build = (System.nanoTime() - t0) / 1e9;
         System.err.printf(Locale.ROOT, "# build_cpu_seconds=%.2f%n",
                 java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
         System.out.printf(Locale.ROOT, "build_seconds=%.2f%n", build);
         System.out.println("bytes_on_disk=" + index.bytesOnDisk());
-        int[][] truth = groundTruth(vs, test, queries, dim, 10);
+        int[][] truth = cachedGroundTruth(work, vs, test, queries, dim, count);
         float[] q = new float[dim];
         for (int ef : efs) {
             // warm-up pass over a slice, then the timed pass
@@ -81,10 +88,28 @@ public final class AnnBenchMain {
         }
         index.close();
         if (dir == null) {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(GraphStore.upperPath(file));
-            Files.deleteIfExists(work);
+            try (var files = Files.list(work)) {
+                for (Path f : files.toList()) Files.delete(f);
+            }
+            Files.delete(work);
         }
+    }
+
+    /** Ground truth is cached in the work directory when one was given (it costs 60k x 10k distances). */
+    private static int[][] cachedGroundTruth(Path work, VectorSource vs, float[] test, int queries, int dim, int count) throws java.io.IOException {
+        Path gt = work.resolve("gt-" + count + "-" + queries + ".bin");
+        if (Files.exists(gt)) {
+            try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(gt)))) {
+                int[][] t = new int[queries][10];
+                for (int[] row : t) for (int j = 0; j < 10; j++) row[j] = in.readInt();
+                return t;
+            }
+        }
+        int[][] t = groundTruth(vs, test, queries, dim, 10);
+        try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(gt)))) {
+            for (int[] row : t) for (int v : row) out.writeInt(v);
+        }
+        return t;
     }
 
     static int overlap(int[] got, int[] truth) {
