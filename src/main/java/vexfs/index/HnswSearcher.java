@@ -15,8 +15,11 @@ final class HnswSearcher {
     final int[] buf;
     private final int[] pending;
     private final float[] pendingDist;
-    int[] ids = new int[256];
     long[] codes = new long[256];
+    /** Linking scratch (one builder call at a time uses a searcher). */
+    final int[] linkIds;
+    final long[] linkCodes;
+    final float[] linkDist;
 
     private GraphStore g;
     private VectorSource vs;
@@ -39,6 +42,9 @@ final class HnswSearcher {
         buf = new int[maxDegree];
         pending = new int[maxDegree];
         pendingDist = new float[maxDegree + 4];
+        linkIds = new int[maxDegree + 1];
+        linkCodes = new long[maxDegree + 1];
+        linkDist = new float[maxDegree + 8];
     }
 
     /** Binds the searcher to one query; {@code useCodes} selects int8 traversal when a quantiser exists. */
@@ -87,6 +93,15 @@ final class HnswSearcher {
         computed++;
         if (qz != null) return qz.distance(pq, seg, codesBase + (long) node * recordSize);
         return vs.distance(query, node);
+    }
+
+    /** Distances from node {@code a} to {@code ids[from..from+n)}; {@code out} holds n rounded up to 4. */
+    void distancesBetween(int a, int[] ids, int from, int n, float[] out) {
+        if (qz != null) {
+            qz.distancesFrom(seg, codesBase + (long) a * recordSize, codesBase, recordSize, ids, from, n, out);
+        } else {
+            for (int i = 0; i < n; i++) out[i] = vs.distance(a, ids[from + i]);
+        }
     }
 
     /** Traversal distance between two nodes, in the same space as {@link #dist}. */

@@ -157,6 +157,51 @@ final class Quantizer {
         }
     }
 
+    /**
+     * Distances from the codes at {@code a} to those of {@code n} nodes {@code ids[from..from+n)}
+     * (four interleaved); {@code out} must hold n rounded up to 4.
+     */
+    void distancesFrom(MemorySegment seg, long a, long base, long stride, int[] ids, int from, int n, float[] out) {
+        for (int i = 0; i < n; i += 4) {
+            int last = from + n - 1;
+            long o0 = base + ids[from + i] * stride;
+            long o1 = base + ids[Math.min(from + i + 1, last)] * stride;
+            long o2 = base + ids[Math.min(from + i + 2, last)] * stride;
+            long o3 = base + ids[Math.min(from + i + 3, last)] * stride;
+            if (metric == Metric.L2) {
+                l2Codes4(seg, a, o0, o1, o2, o3, out, i);
+            } else {
+                out[i] = distance(seg, a, o0);
+                out[i + 1] = distance(seg, a, o1);
+                out[i + 2] = distance(seg, a, o2);
+                out[i + 3] = distance(seg, a, o3);
+            }
+        }
+    }
+
+    private void l2Codes4(MemorySegment seg, long a, long o0, long o1, long o2, long o3, float[] out, int at) {
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = FloatVector.zero(F);
+        FloatVector a2 = FloatVector.zero(F);
+        FloatVector a3 = FloatVector.zero(F);
+        for (int i = 0; i < codeLen; i += F.length()) {
+            FloatVector x = load(seg, a + i);
+            FloatVector s2 = FloatVector.fromArray(F, scale2, i);
+            FloatVector d0 = x.sub(load(seg, o0 + i));
+            FloatVector d1 = x.sub(load(seg, o1 + i));
+            FloatVector d2 = x.sub(load(seg, o2 + i));
+            FloatVector d3 = x.sub(load(seg, o3 + i));
+            a0 = d0.mul(d0).fma(s2, a0);
+            a1 = d1.mul(d1).fma(s2, a1);
+            a2 = d2.mul(d2).fma(s2, a2);
+            a3 = d3.mul(d3).fma(s2, a3);
+        }
+        out[at] = a0.reduceLanes(VectorOperators.ADD);
+        out[at + 1] = a1.reduceLanes(VectorOperators.ADD);
+        out[at + 2] = a2.reduceLanes(VectorOperators.ADD);
+        out[at + 3] = a3.reduceLanes(VectorOperators.ADD);
+    }
+
     private void dotQuery4(float[] qs, MemorySegment seg, long o0, long o1, long o2, long o3, float[] out, int at) {
         FloatVector a0 = FloatVector.zero(F);
         FloatVector a1 = FloatVector.zero(F);
