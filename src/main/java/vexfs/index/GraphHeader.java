@@ -6,7 +6,8 @@ import java.util.zip.CRC32C;
 
 /**
  * Field offsets and accessors of the graph-file header (first {@link GraphLayout#FIXED_HEADER}
- * bytes), then the quantiser arrays {@code offset[codeBytes]} and {@code scale[codeBytes]} (float32).
+ * bytes), then the quantiser arrays {@code offset[codeBytes]}, {@code scale[codeBytes]} (float32) and
+ * {@code perm[codeBytes]} (int32).
  * The CRC32C at {@link #CHECKSUM} covers the header region except itself; it is only valid while the
  * DIRTY flag is clear, which is the state {@code sync()} and {@code close()} leave behind.
  */
@@ -33,6 +34,7 @@ final class GraphHeader {
     static final long TOMBSTONES = 72;
     static final long CODE_BYTES = 76;
     static final long TRAIN_SIZE = 80;
+    static final long QUANT_SPLIT = 84;
     static final long CHECKSUM = GraphLayout.FIXED_HEADER - 4;
     static final long QUANT_OFFSET = GraphLayout.FIXED_HEADER;
 

@@ -38,7 +38,7 @@ public final class AnnBenchMain {
         int count = train.length / dim;
         int queries = test.length / dim;
         ArrayVectorSource vs = new ArrayVectorSource(train, dim, Metric.L2);
-        Path work = dir != null ? dir : Files.createTempDirectory("vexfs-annbench");
+        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("vexfs-annbench");
         Path file = work.resolve("graph.vxg");
         HnswParams p = HnswParams.defaults(dim).withM(m).withEfConstruction(efc).withQuantize(quantize);
         long t0 = System.nanoTime();
@@ -56,7 +56,11 @@ public final class AnnBenchMain {
         System.err.printf(Locale.ROOT, "# build_cpu_seconds=%.2f%n",
                 java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
         System.out.printf(Locale.ROOT, "build_seconds=%.2f%n", build);
-        System.out.println("bytes_on_disk=" + index.bytesOnDisk());
+        // hnswlib's and Lucene's index files hold the vectors too; ours live in the vector store,
+        // so count the graph files plus the raw float32 vectors the store must keep
+        long vectorBytes = 4L * dim * count;
+        System.out.println("bytes_on_disk=" + (index.bytesOnDisk() + vectorBytes));
+        System.err.println("# graph_bytes=" + index.bytesOnDisk() + " vector_bytes=" + vectorBytes);
         int[][] truth = cachedGroundTruth(work, vs, test, queries, dim, count);
         float[] q = new float[dim];
         for (int ef : efs) {
