@@ -6,8 +6,7 @@ import java.util.zip.CRC32C;
 
 /**
  * Field offsets and accessors of the graph-file header (first {@link GraphLayout#FIXED_HEADER}
- * bytes), then the quantiser arrays {@code offset[codeBytes]}, {@code scale[codeBytes]} (float32) and
- * {@code perm[codeBytes]} (int32).
+ * bytes), then the quantiser arrays {@code offset[codeBytes]} and {@code scale[codeBytes]} (float32).
  * The CRC32C at {@link #CHECKSUM} covers the header region except itself; it is only valid while the
  * DIRTY flag is clear, which is the state {@code sync()} and {@code close()} leave behind.
  */

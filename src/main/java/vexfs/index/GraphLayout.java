@@ -33,7 +33,7 @@ record GraphLayout(int dim, int m, int codeBytes, int metaOffset, int headerByte
      */
     static GraphLayout of(int dim, int m, boolean quantize) {
         int codeBytes = quantize ? roundUp(dim, 64) : 0;
-        int headerBytes = roundUp(FIXED_HEADER + 12 * codeBytes, 4096);
+        int headerBytes = roundUp(FIXED_HEADER + 8 * codeBytes, 4096);
         int meta = quantize ? roundUp(dim, 8) : 0;
         int recordSize = roundUp(Math.max(meta + 16 + 4 * (2 * m), codeBytes), quantize ? 64 : 16);
         return new GraphLayout(dim, m, codeBytes, meta, headerBytes, recordSize);

@@ -158,7 +158,6 @@ final class HnswSearcher {
         int[] b = buf;
         int[] p = pending;
         float[] pd = pendingDist;
-        boolean earlyExit = qz != null && qz.earlyExit();
         NeighborQueue cand = candidates;
         NeighborQueue res = results;
         while (cand.size() > 0) {
@@ -171,23 +170,7 @@ final class HnswSearcher {
                 int id = b[i];
                 if (id >= 0 && id < cap && visited.add(id)) p[u++] = id;
             }
-            if (earlyExit && res.size() >= ef) {
-                // lower bounds first: neighbours that cannot enter the beam never load the rest of their codes
-                float worst = res.topDistance();
-                computed += u;
-                qz.partialDistances(pq, seg, codesBase, recordSize, p, u, pd);
-                int v = 0;
-                for (int i = 0; i < u; i++) {
-                    if (pd[i] < worst) {
-                        p[v] = p[i];
-                        pd[v++] = pd[i];
-                    }
-                }
-                if (v > 0) qz.remainingDistances(pq, seg, codesBase, recordSize, p, v, pd);
-                u = v;
-            } else {
-                distances(p, u, pd);
-            }
+            distances(p, u, pd);
             for (int i = 0; i < u; i++) {
                 float d = pd[i];
                 if (res.size() < ef || d < res.topDistance()) {
