@@ -65,7 +65,7 @@ public final class AnnBenchMain {
         float[] q = new float[dim];
         for (int ef : efs) {
             // warm-up pass over a slice, then the timed pass
-            for (int i = 0; i < Math.min(queries, 2000); i++) {
+            for (int i = 0; i < Math.min(queries, 5000); i++) {
                 System.arraycopy(test, i * dim, q, 0, dim);
                 index.search(q, 10, ef, null);
             }
