@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * Fashion-MNIST benchmark: builds the graph single-threaded, computes exact top-10 ground truth by
  * brute force, then prints one line per ef. Args (all optional): {@code m=16 efc=200 n=60000
- * queries=10000 efs=10,20,40,80,160 quantize=true dir=<tmp>}. Output lines:
+ * queries=10000 efs=10,20,40,80,160 quantize=true dir=<tmp> reuse=false base=<x.fvecs> query=<y.fvecs>}
+ * ({@code base}/{@code query} replace Fashion-MNIST by any L2 .fvecs data, e.g. a synthetic 1M x 128
+ * set shared with the other engines; {@code dir} keeps the graph and caches the ground truth). Output lines:
  * {@code build_seconds=<s>}, {@code bytes_on_disk=<n>}, {@code ef=<ef> recall=<r> qps=<q> p50_us=<x> p99_us=<y>}.
  */
 public final class AnnBenchMain {
@@ -17,6 +19,8 @@ public final class AnnBenchMain {
         int[] efs = {10, 20, 40, 80, 160};
         boolean quantize = true;
         boolean reuse = false;
+        Path basePath = null;
+        Path queryPath = null;
         Path dir = null;
         for (String a : args) {
             String[] kv = a.split("=", 2);
@@ -29,12 +33,23 @@ public final class AnnBenchMain {
                 case "quantize" -> quantize = Boolean.parseBoolean(kv[1]);
                 case "dir" -> dir = Path.of(kv[1]);
                 case "reuse" -> reuse = Boolean.parseBoolean(kv[1]);
+                case "base" -> basePath = Path.of(kv[1]);
+                case "query" -> queryPath = Path.of(kv[1]);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
-        float[] train = FashionMnist.load(FashionMnist.TRAIN, n);
-        float[] test = FashionMnist.load(FashionMnist.TEST, nq);
-        int dim = FashionMnist.DIM;
+        int dim;
+        float[] train;
+        float[] test;
+        if (basePath != null) {
+            dim = fvecsDimension(basePath);
+            train = readFvecs(basePath, dim, n);
+            test = readFvecs(queryPath, dim, nq);
+        } else {
+            dim = FashionMnist.DIM;
+            train = FashionMnist.load(FashionMnist.TRAIN, n);
+            test = FashionMnist.load(FashionMnist.TEST, nq);
+        }
         int count = train.length / dim;
         int queries = test.length / dim;
         ArrayVectorSource vs = new ArrayVectorSource(train, dim, Metric.L2);
@@ -96,6 +111,31 @@ public final class AnnBenchMain {
                 for (Path f : files.toList()) Files.delete(f);
             }
             Files.delete(work);
+        }
+    }
+
+    static int fvecsDimension(Path file) throws java.io.IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.read(b, 0);
+            return b.getInt(0);
+        }
+    }
+
+    /** The first {@code limit} (all if <= 0) vectors of an .fvecs file (per vector: int32 dim, dim float32, little-endian). */
+    static float[] readFvecs(Path file, int dim, int limit) throws java.io.IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file)) {
+            long rec = 4L + 4L * dim;
+            int count = (int) (ch.size() / rec);
+            if (limit > 0) count = Math.min(count, limit);
+            float[] out = new float[count * dim];
+            java.nio.MappedByteBuffer m = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, count * rec);
+            m.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < count; i++) {
+                if (m.getInt((int) (i * rec)) != dim) throw new java.io.IOException(file + ": vector " + i + " is not " + dim + "-d");
+                for (int d = 0; d < dim; d++) out[i * dim + d] = m.getFloat((int) (i * rec + 4 + 4L * d));
+            }
+            return out;
         }
     }
 
