@@ -47,6 +47,10 @@ class HnswDeleteTest {
             double tomb = TestData.recall(idx, queries, DIM, 10, 64, null);
             assertTrue(tomb >= before - 0.03 && tomb >= 0.93, "recall with tombstones " + tomb + " (before " + before + ")");
 
+            VerifyReport withTombstones = GraphVerifier.verify(idx, ProgressListener.NONE);
+            assertTrue(withTombstones.ok(), withTombstones.toText());
+            assertEquals(count, withTombstones.tombstones());
+
             int freed = idx.compact(ProgressListener.NONE);
             assertEquals(count, freed);
             assertEquals(0, idx.tombstoneCount());
