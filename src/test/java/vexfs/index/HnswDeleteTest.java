@@ -80,6 +80,12 @@ class HnswDeleteTest {
             assertTrue(idx.search(q, 1).slots()[0] != 42);
             idx.insert(42);
             assertEquals(42, idx.search(q, 1).slots()[0]);
+            // the entry point (highest level) deleted and revived: verify stays clean
+            int ep = GraphStore.entryNode(idx.graph().entry());
+            idx.delete(ep);
+            idx.insert(ep);
+            VerifyReport report = GraphVerifier.verify(idx, ProgressListener.NONE);
+            assertTrue(report.ok(), report.toText());
             assertEquals(500, idx.size());
             assertEquals(0, idx.tombstoneCount());
         }
