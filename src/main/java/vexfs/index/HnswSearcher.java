@@ -238,10 +238,11 @@ final class HnswSearcher {
         int n = drainResults();
         if (qz != null) {
             n = Math.min(n, rerankCount(k));
-            for (int i = 0; i < n; i++) {
-                int id = NeighborQueue.nodeOf(codes[i]);
-                codes[i] = NeighborQueue.encode(vs.distance(query, id), id);
-            }
+            int[] ids = pending.length >= n ? pending : new int[n];
+            float[] exact = pendingDist.length >= n ? pendingDist : new float[n];
+            for (int i = 0; i < n; i++) ids[i] = NeighborQueue.nodeOf(codes[i]);
+            vs.distances(query, ids, n, exact);
+            for (int i = 0; i < n; i++) codes[i] = NeighborQueue.encode(exact[i], ids[i]);
             java.util.Arrays.sort(codes, 0, n);
             computed += n;
         }
