@@ -13,7 +13,7 @@ import java.util.function.IntPredicate;
  * Measured figures: docs/hnsw.md.
  */
 final class FilteredSearch {
-    static final double EXACT_SELECTIVITY = 0.02;
+    static final double EXACT_SELECTIVITY = 0.05;
     private static final int SAMPLE = 256;
 
     private FilteredSearch() {

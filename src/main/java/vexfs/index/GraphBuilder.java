@@ -73,14 +73,20 @@ final class GraphBuilder {
      */
     private static int selectDiverse(long[] sorted, int n, int max, int[] out, HnswSearcher s) {
         int k = 0;
+        float[] d = s.linkDist;
         for (int i = 0; i < n && k < max; i++) {
             int c = NeighborQueue.nodeOf(sorted[i]);
             float dc = NeighborQueue.distanceOf(sorted[i]);
             boolean good = true;
-            for (int j = 0; j < k; j++) {
-                if (s.distBetween(c, out[j]) < dc) {
-                    good = false;
-                    break;
+            // compare with the kept nodes four at a time (one interleaved kernel call), stop at the first closer one
+            for (int j = 0; j < k && good; j += 4) {
+                int len = Math.min(4, k - j);
+                s.distancesBetween(c, out, j, len, d);
+                for (int t = 0; t < len; t++) {
+                    if (d[t] < dc) {
+                        good = false;
+                        break;
+                    }
                 }
             }
             if (good) out[k++] = c;
@@ -93,17 +99,19 @@ final class GraphBuilder {
         int max = g.layout.maxConn(level);
         synchronized (lockOf(target)) {
             MemorySegment seg = g.segment();
-            int[] buf = new int[max];
+            int[] buf = s.linkIds;
             int n = g.readNeighbors(seg, target, level, buf);
             for (int i = 0; i < n; i++) if (buf[i] == node) return;
             if (n < max) {
                 g.appendNeighbor(target, level, n, node);
                 return;
             }
-            long[] cands = new long[n + 1];
-            for (int i = 0; i < n; i++) cands[i] = NeighborQueue.encode(s.distBetween(target, buf[i]), buf[i]);
-            cands[n] = NeighborQueue.encode(s.distBetween(target, node), node);
-            Arrays.sort(cands);
+            buf[n] = node;
+            float[] d = new float[n + 4];
+            s.distancesBetween(target, buf, 0, n + 1, d);
+            long[] cands = s.linkCodes;
+            for (int i = 0; i <= n; i++) cands[i] = NeighborQueue.encode(d[i], buf[i]);
+            Arrays.sort(cands, 0, n + 1);
             int k = selectDiverse(cands, n + 1, max, buf, s);
             g.writeNeighbors(target, level, buf, k);
         }

@@ -33,6 +33,7 @@ final class GraphHeader {
     static final long TOMBSTONES = 72;
     static final long CODE_BYTES = 76;
     static final long TRAIN_SIZE = 80;
+    static final long QUANT_SPLIT = 84;
     static final long CHECKSUM = GraphLayout.FIXED_HEADER - 4;
     static final long QUANT_OFFSET = GraphLayout.FIXED_HEADER;
 

@@ -110,6 +110,8 @@ public final class HnswIndex implements AutoCloseable {
                 } else if (st == GraphLayout.INSERTING) {
                     g.setState(slot, GraphLayout.LIVE);
                 }
+                // a revived tombstone may be higher than the entry point that replaced it
+                g.promote(slot, g.level(g.segment(), slot), false);
                 return;
             }
             int level = levelFor(slot);

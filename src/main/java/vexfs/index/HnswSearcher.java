@@ -15,8 +15,11 @@ final class HnswSearcher {
     final int[] buf;
     private final int[] pending;
     private final float[] pendingDist;
-    int[] ids = new int[256];
     long[] codes = new long[256];
+    /** Linking scratch (one builder call at a time uses a searcher). */
+    final int[] linkIds;
+    final long[] linkCodes;
+    final float[] linkDist;
 
     private GraphStore g;
     private VectorSource vs;
@@ -38,7 +41,10 @@ final class HnswSearcher {
         visited = new VisitedSet(capacity);
         buf = new int[maxDegree];
         pending = new int[maxDegree];
-        pendingDist = new float[maxDegree];
+        pendingDist = new float[maxDegree + 4];
+        linkIds = new int[maxDegree + 1];
+        linkCodes = new long[maxDegree + 1];
+        linkDist = new float[maxDegree + 8];
     }
 
     /** Binds the searcher to one query; {@code useCodes} selects int8 traversal when a quantiser exists. */
@@ -89,6 +95,15 @@ final class HnswSearcher {
         return vs.distance(query, node);
     }
 
+    /** Distances from node {@code a} to {@code ids[from..from+n)}; {@code out} holds n rounded up to 4. */
+    void distancesBetween(int a, int[] ids, int from, int n, float[] out) {
+        if (qz != null) {
+            qz.distancesFrom(seg, codesBase + (long) a * recordSize, codesBase, recordSize, ids, from, n, out);
+        } else {
+            for (int i = 0; i < n; i++) out[i] = vs.distance(a, ids[from + i]);
+        }
+    }
+
     /** Traversal distance between two nodes, in the same space as {@link #dist}. */
     float distBetween(int a, int b) {
         if (qz != null) return qz.distance(seg, codesBase + (long) a * recordSize, codesBase + (long) b * recordSize);
@@ -109,13 +124,16 @@ final class HnswSearcher {
         while (changed) {
             changed = false;
             int n = g.readNeighbors(seg, cur, level, buf);
+            int u = 0;
             for (int i = 0; i < n; i++) {
                 int id = buf[i];
-                if (id < 0 || id >= cap) continue;
-                float d = dist(id);
-                if (d < curD) {
-                    curD = d;
-                    cur = id;
+                if (id >= 0 && id < cap) pending[u++] = id;
+            }
+            distances(pending, u, pendingDist);
+            for (int i = 0; i < u; i++) {
+                if (pendingDist[i] < curD) {
+                    curD = pendingDist[i];
+                    cur = pending[i];
                     changed = true;
                 }
             }
@@ -169,7 +187,7 @@ final class HnswSearcher {
         cand.clear();
     }
 
-    /** Traversal distances to {@code n} nodes; int8 codes are scored four at a time. */
+    /** Traversal distances to {@code n} nodes; int8 codes are scored several at a time. */
     private void distances(int[] ids, int n, float[] out) {
         computed += n;
         if (qz != null) {
@@ -177,6 +195,14 @@ final class HnswSearcher {
         } else {
             for (int i = 0; i < n; i++) out[i] = vs.distance(query, ids[i]);
         }
+    }
+
+    /**
+     * How many code-ranked candidates get an exact distance: 1.5k (at least k + 4). On Fashion-MNIST
+     * re-ranking 1.2k already gives the same recall as re-ranking all ef (docs/hnsw.md).
+     */
+    static int rerankCount(int k) {
+        return Math.max(k + 4, k + k / 2);
     }
 
     /** Moves results into {@link #codes}, closest first; returns how many. */
@@ -211,10 +237,12 @@ final class HnswSearcher {
         if (limitHit) return null;
         int n = drainResults();
         if (qz != null) {
-            for (int i = 0; i < n; i++) {
-                int id = NeighborQueue.nodeOf(codes[i]);
-                codes[i] = NeighborQueue.encode(vs.distance(query, id), id);
-            }
+            n = Math.min(n, rerankCount(k));
+            int[] ids = pending.length >= n ? pending : new int[n];
+            float[] exact = pendingDist.length >= n ? pendingDist : new float[n];
+            for (int i = 0; i < n; i++) ids[i] = NeighborQueue.nodeOf(codes[i]);
+            vs.distances(query, ids, n, exact);
+            for (int i = 0; i < n; i++) codes[i] = NeighborQueue.encode(exact[i], ids[i]);
             java.util.Arrays.sort(codes, 0, n);
             computed += n;
         }

@@ -2,52 +2,46 @@ package vexfs.index;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
-import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
+import java.util.Arrays;
 
 /**
- * Per-dimension int8 scalar quantiser for graph traversal: {@code x[i] ~= offset[i] + c[i] * scale[i]}
- * with {@code c in [-127, 127]}. Codes are only used to steer the search; final candidates are
- * re-ranked with exact float32 distances from the {@link VectorSource}. Arrays are padded to
- * {@code codeBytes} with zero scale and offset so kernels need no tail loop (padding contributes 0).
- * Distances keep the sign conventions of {@link Metric} (lower is closer) so query-to-node and
- * node-to-node distances compare in the same space while linking.
+ * Per-dimension int8 scalar quantiser for graph traversal:
+ * {@code x[i] ~= offset[i] + c[i] * scale[i]} with {@code c in [-127, 127]}. Codes only steer
+ * the search; final candidates are re-ranked with exact float32 distances from the VectorSource.
+ * Arrays are padded to codeBytes with zero scale and offset, so lanes past dim contribute nothing
+ * whatever bytes the kernels read there. Distances keep Metric's sign conventions so query-to-node
+ * and node-to-node distances compare in the same space while linking.
+ *
  */
 final class Quantizer {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(F.length() * 8));
-
     final Metric metric;
     final int dim;
     final int codeBytes;
     /** Bytes the kernels read: dim rounded up to whole SIMD vectors (<= codeBytes). */
-    private final int codeLen;
+    final int codeLen;
     final float[] offset;
     final float[] scale;
     private final float[] scale2;
 
     Quantizer(Metric metric, int dim, int codeBytes, float[] offset, float[] scale) {
-        if (codeBytes % 64 != 0 || codeBytes < dim) throw new IllegalArgumentException("codeBytes " + codeBytes + " not a multiple of 64 covering dim " + dim);
+        if (codeBytes % 64 != 0 || codeBytes < dim)
+            throw new IllegalArgumentException("codeBytes " + codeBytes + " not a multiple of 64 covering dim " + dim);
         this.metric = metric;
         this.dim = dim;
         this.codeBytes = codeBytes;
-        this.codeLen = (dim + F.length() - 1) / F.length() * F.length();
+        this.codeLen = (dim + CodeKernels.LANES - 1) / CodeKernels.LANES * CodeKernels.LANES;
         this.offset = offset;
         this.scale = scale;
         this.scale2 = new float[codeBytes];
         for (int i = 0; i < codeBytes; i++) scale2[i] = scale[i] * scale[i];
     }
 
-    /** Trains ranges from prepared (normalised for cosine) sample vectors, widened so later data rarely clamps. */
+    /** Trains per-dimension ranges from prepared (normalised for cosine) sample vectors, widened so later data rarely clamps. */
     static Quantizer train(Metric metric, int dim, int codeBytes, float[][] sample) {
-        float[] lo = new float[dim];
-        float[] hi = new float[dim];
-        java.util.Arrays.fill(lo, Float.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Float.NEGATIVE_INFINITY);
+        double[] lo = new double[dim];
+        double[] hi = new double[dim];
+        Arrays.fill(lo, sample.length == 0 ? -1 : Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, sample.length == 0 ? 1 : Double.NEGATIVE_INFINITY);
         for (float[] v : sample) {
             for (int i = 0; i < dim; i++) {
                 lo[i] = Math.min(lo[i], v[i]);
@@ -55,174 +49,129 @@ final class Quantizer {
             }
         }
         double meanRange = 0;
-        for (int i = 0; i < dim; i++) meanRange += sample.length == 0 ? 0 : hi[i] - lo[i];
+        for (int i = 0; i < dim; i++) meanRange += hi[i] - lo[i];
         meanRange /= dim;
         float[] offset = new float[codeBytes];
         float[] scale = new float[codeBytes];
         for (int i = 0; i < dim; i++) {
-            if (sample.length == 0) {
-                lo[i] = -1;
-                hi[i] = 1;
-            }
             double r = Math.max(hi[i] - lo[i], Math.max(0.25 * meanRange, 1e-6));
-            double mid = 0.5 * ((double) lo[i] + hi[i]);
-            double half = 0.55 * r; // 5% margin each side
-            offset[i] = (float) mid;
-            scale[i] = (float) (half / 127.0);
+            offset[i] = (float) (0.5 * (lo[i] + hi[i]));
+            scale[i] = (float) (0.55 * r / 127.0); // 5% margin each side
         }
         return new Quantizer(metric, dim, codeBytes, offset, scale);
     }
 
-    static Quantizer read(Metric metric, int dim, int codeBytes, MemorySegment header) {
+    static Quantizer read(Metric metric, int dim, int codeBytes, MemorySegment h) {
         float[] offset = new float[codeBytes];
         float[] scale = new float[codeBytes];
-        MemorySegment.copy(header, ValueLayout.JAVA_FLOAT_UNALIGNED, GraphHeader.QUANT_OFFSET, offset, 0, codeBytes);
-        MemorySegment.copy(header, ValueLayout.JAVA_FLOAT_UNALIGNED, GraphHeader.QUANT_OFFSET + 4L * codeBytes, scale, 0, codeBytes);
+        long base = GraphHeader.QUANT_OFFSET;
+        MemorySegment.copy(h, ValueLayout.JAVA_FLOAT_UNALIGNED, base, offset, 0, codeBytes);
+        MemorySegment.copy(h, ValueLayout.JAVA_FLOAT_UNALIGNED, base + 4L * codeBytes, scale, 0, codeBytes);
         return new Quantizer(metric, dim, codeBytes, offset, scale);
     }
 
-    void write(MemorySegment header) {
-        MemorySegment.copy(offset, 0, header, ValueLayout.JAVA_FLOAT_UNALIGNED, GraphHeader.QUANT_OFFSET, codeBytes);
-        MemorySegment.copy(scale, 0, header, ValueLayout.JAVA_FLOAT_UNALIGNED, GraphHeader.QUANT_OFFSET + 4L * codeBytes, codeBytes);
+    void write(MemorySegment h) {
+        long base = GraphHeader.QUANT_OFFSET;
+        MemorySegment.copy(offset, 0, h, ValueLayout.JAVA_FLOAT_UNALIGNED, base, codeBytes);
+        MemorySegment.copy(scale, 0, h, ValueLayout.JAVA_FLOAT_UNALIGNED, base + 4L * codeBytes, codeBytes);
     }
 
     /** Writes the codes of a prepared vector at {@code at}. */
     void encode(float[] prepared, MemorySegment seg, long at) {
         for (int i = 0; i < dim; i++) {
             int c = 0;
-            if (scale[i] > 0) {
-                c = Math.round((prepared[i] - offset[i]) / scale[i]);
-                c = Math.max(-127, Math.min(127, c));
-            }
+            if (scale[i] > 0) c = Math.max(-127, Math.min(127, Math.round((prepared[i] - offset[i]) / scale[i])));
             seg.set(ValueLayout.JAVA_BYTE, at + i, (byte) c);
         }
     }
 
     /**
-     * Per-query arrays: for L2 {@code offset - q} (length codeBytes); for DOT/COSINE {@code q * scale}
-     * with the constant {@code sum(q * offset)} in the last slot of a codeBytes+1 array.
+     * Per-query array: for L2 {@code offset - q}; for DOT/COSINE {@code q * scale}
+     * with the constant {@code sum(q * offset)} at index codeBytes.
      */
     float[] prepareQuery(float[] prepared, float[] dst) {
         if (dst == null || dst.length < codeBytes + 1) dst = new float[codeBytes + 1];
         if (metric == Metric.L2) {
-            float[] qa = dst;
-            for (int i = 0; i < dim; i++) qa[i] = offset[i] - prepared[i];
-            return qa;
+            for (int i = 0; i < dim; i++) dst[i] = offset[i] - prepared[i];
+            return dst;
         }
-        float[] qs = dst;
         double c = 0;
         for (int i = 0; i < dim; i++) {
-            qs[i] = prepared[i] * scale[i];
+            dst[i] = prepared[i] * scale[i];
             c += (double) prepared[i] * offset[i];
         }
-        qs[codeBytes] = (float) c;
-        return qs;
+        dst[codeBytes] = (float) c;
+        return dst;
+    }
+
+    private float fromDot(float[] pq, float raw) {
+        float dot = pq[codeBytes] + raw;
+        return metric == Metric.COSINE ? 1f - dot : -dot;
     }
 
     /** Distance from a query prepared by {@link #prepareQuery} to the codes at {@code off}. */
     float distance(float[] pq, MemorySegment seg, long off) {
-        if (metric == Metric.L2) return l2Query(pq, seg, off);
-        float dot = pq[codeBytes] + dotQuery(pq, seg, off);
-        return metric == Metric.COSINE ? 1f - dot : -dot;
+        if (metric == Metric.L2) return CodeKernels.l2Query(pq, scale, seg, off, codeLen);
+        return fromDot(pq, CodeKernels.dotQuery(pq, seg, off, codeLen));
     }
 
     /** Distance between the codes at {@code a} and {@code b}. */
     float distance(MemorySegment seg, long a, long b) {
-        if (metric == Metric.L2) return l2Codes(seg, a, b);
-        float dot = dotCodes(seg, a, b);
+        if (metric == Metric.L2) return CodeKernels.l2Codes(scale2, seg, a, b, codeLen);
+        float dot = CodeKernels.dotCodes(scale, offset, seg, a, b, codeLen);
         return metric == Metric.COSINE ? 1f - dot : -dot;
     }
 
     /**
-     * Query distances to {@code n} nodes at once ({@code base + id * stride}), four interleaved so
-     * that the cache misses of four code vectors are in flight together.
+     * Query distances to {@code n} nodes ({@code base + id * stride}), eight or four code vectors
+     * per kernel call so that their cache misses overlap. {@code out} must hold n rounded up to 4
+     * (entries past n are scratch).
      */
     void distances(float[] pq, MemorySegment seg, long base, long stride, int[] ids, int n, float[] out) {
+        if (metric != Metric.L2) {
+            for (int i = 0; i < n; i += 4) {
+                int last = n - 1;
+                CodeKernels.dot4(pq, seg, base + ids[i] * stride, base + ids[Math.min(i + 1, last)] * stride,
+                        base + ids[Math.min(i + 2, last)] * stride, base + ids[Math.min(i + 3, last)] * stride, out, i, codeLen);
+                for (int j = i; j < i + 4; j++) out[j] = fromDot(pq, out[j]);
+            }
+            return;
+        }
+        Arrays.fill(out, 0, (n + 3) & ~3, 0f);
         int i = 0;
-        if (metric == Metric.L2) {
-            for (; i + 4 <= n; i += 4) {
-                l2Query4(pq, seg, base + ids[i] * stride, base + ids[i + 1] * stride, base + ids[i + 2] * stride,
-                        base + ids[i + 3] * stride, out, i);
+        for (; i + 8 <= n; i += 8) {
+            CodeKernels.l2Add8(pq, scale, seg, base + ids[i] * stride, base + ids[i + 1] * stride, base + ids[i + 2] * stride,
+                    base + ids[i + 3] * stride, base + ids[i + 4] * stride, base + ids[i + 5] * stride,
+                    base + ids[i + 6] * stride, base + ids[i + 7] * stride, out, i, 0, codeLen);
+        }
+        // a short tail repeats its last id: that vector is already in cache, and one interleaved
+        // call still beats single-vector calls that wait on each miss in turn
+        for (; i < n; i += 4) {
+            int last = n - 1;
+            CodeKernels.l2Add4(pq, scale, seg, base + ids[i] * stride, base + ids[Math.min(i + 1, last)] * stride,
+                    base + ids[Math.min(i + 2, last)] * stride, base + ids[Math.min(i + 3, last)] * stride, out, i, 0, codeLen);
+        }
+    }
+
+    /**
+     * Distances from the codes at {@code a} to those of {@code ids[from..from+n)}; {@code out} must
+     * hold n rounded up to 4.
+     */
+    void distancesFrom(MemorySegment seg, long a, long base, long stride, int[] ids, int from, int n, float[] out) {
+        int last = from + n - 1;
+        for (int i = 0; i < n; i += 4) {
+            long o0 = base + ids[from + i] * stride;
+            long o1 = base + ids[Math.min(from + i + 1, last)] * stride;
+            long o2 = base + ids[Math.min(from + i + 2, last)] * stride;
+            long o3 = base + ids[Math.min(from + i + 3, last)] * stride;
+            if (metric == Metric.L2) {
+                CodeKernels.l2Codes4(scale2, seg, a, o0, o1, o2, o3, out, i, codeLen);
+            } else {
+                out[i] = distance(seg, a, o0);
+                out[i + 1] = distance(seg, a, o1);
+                out[i + 2] = distance(seg, a, o2);
+                out[i + 3] = distance(seg, a, o3);
             }
         }
-        for (; i < n; i++) out[i] = distance(pq, seg, base + ids[i] * stride);
-    }
-
-    private void l2Query4(float[] qa, MemorySegment seg, long o0, long o1, long o2, long o3, float[] out, int at) {
-        FloatVector a0 = FloatVector.zero(F);
-        FloatVector a1 = FloatVector.zero(F);
-        FloatVector a2 = FloatVector.zero(F);
-        FloatVector a3 = FloatVector.zero(F);
-        for (int i = 0; i < codeLen; i += F.length()) {
-            FloatVector s = FloatVector.fromArray(F, scale, i);
-            FloatVector q = FloatVector.fromArray(F, qa, i);
-            FloatVector d0 = load(seg, o0 + i).fma(s, q);
-            FloatVector d1 = load(seg, o1 + i).fma(s, q);
-            FloatVector d2 = load(seg, o2 + i).fma(s, q);
-            FloatVector d3 = load(seg, o3 + i).fma(s, q);
-            a0 = d0.fma(d0, a0);
-            a1 = d1.fma(d1, a1);
-            a2 = d2.fma(d2, a2);
-            a3 = d3.fma(d3, a3);
-        }
-        out[at] = a0.reduceLanes(VectorOperators.ADD);
-        out[at + 1] = a1.reduceLanes(VectorOperators.ADD);
-        out[at + 2] = a2.reduceLanes(VectorOperators.ADD);
-        out[at + 3] = a3.reduceLanes(VectorOperators.ADD);
-    }
-
-    private static FloatVector load(MemorySegment seg, long off) {
-        return (FloatVector) ByteVector.fromMemorySegment(B, seg, off, ByteOrder.LITTLE_ENDIAN)
-                .convertShape(VectorOperators.B2F, F, 0);
-    }
-
-    private float l2Query(float[] qa, MemorySegment seg, long off) {
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        int step = F.length();
-        int i = 0;
-        for (; i + 2 * step <= codeLen; i += 2 * step) {
-            FloatVector d0 = load(seg, off + i).fma(FloatVector.fromArray(F, scale, i), FloatVector.fromArray(F, qa, i));
-            FloatVector d1 = load(seg, off + i + step).fma(FloatVector.fromArray(F, scale, i + step), FloatVector.fromArray(F, qa, i + step));
-            acc0 = d0.fma(d0, acc0);
-            acc1 = d1.fma(d1, acc1);
-        }
-        for (; i < codeLen; i += step) {
-            FloatVector d0 = load(seg, off + i).fma(FloatVector.fromArray(F, scale, i), FloatVector.fromArray(F, qa, i));
-            acc0 = d0.fma(d0, acc0);
-        }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
-    }
-
-    private float dotQuery(float[] qs, MemorySegment seg, long off) {
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        int step = F.length();
-        int i = 0;
-        for (; i + 2 * step <= codeLen; i += 2 * step) {
-            acc0 = load(seg, off + i).fma(FloatVector.fromArray(F, qs, i), acc0);
-            acc1 = load(seg, off + i + step).fma(FloatVector.fromArray(F, qs, i + step), acc1);
-        }
-        for (; i < codeLen; i += step) acc0 = load(seg, off + i).fma(FloatVector.fromArray(F, qs, i), acc0);
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
-    }
-
-    private float l2Codes(MemorySegment seg, long a, long b) {
-        FloatVector acc = FloatVector.zero(F);
-        for (int i = 0; i < codeLen; i += F.length()) {
-            FloatVector d = load(seg, a + i).sub(load(seg, b + i));
-            acc = d.mul(d).fma(FloatVector.fromArray(F, scale2, i), acc);
-        }
-        return acc.reduceLanes(VectorOperators.ADD);
-    }
-
-    private float dotCodes(MemorySegment seg, long a, long b) {
-        FloatVector acc = FloatVector.zero(F);
-        for (int i = 0; i < codeLen; i += F.length()) {
-            FloatVector s = FloatVector.fromArray(F, scale, i);
-            FloatVector o = FloatVector.fromArray(F, offset, i);
-            acc = load(seg, a + i).fma(s, o).fma(load(seg, b + i).fma(s, o), acc);
-        }
-        return acc.reduceLanes(VectorOperators.ADD);
     }
 }

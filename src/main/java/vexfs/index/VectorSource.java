@@ -16,6 +16,15 @@ public interface VectorSource {
     /** Distance (lower is closer) from a query prepared by {@link #prepareQuery} to the vector in {@code slot}. */
     float distance(float[] preparedQuery, int slot);
 
+    /**
+     * Distances from a prepared query to {@code n} slots ({@code out[i]} for {@code slots[i]}).
+     * The index re-ranks its final candidates through this call; an implementation should score
+     * several vectors per loop so their cache misses overlap. The default scores one at a time.
+     */
+    default void distances(float[] preparedQuery, int[] slots, int n, float[] out) {
+        for (int i = 0; i < n; i++) out[i] = distance(preparedQuery, slots[i]);
+    }
+
     /** Distance between the vectors in two slots. */
     float distance(int slotA, int slotB);
 

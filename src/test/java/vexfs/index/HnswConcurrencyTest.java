@@ -76,4 +76,51 @@ class HnswConcurrencyTest {
             assertTrue(recall >= 0.95, "recall after concurrent build " + recall);
         }
     }
+
+    /** Searches keep answering while another thread deletes 30% of the nodes and compacts. */
+    @Test
+    void searchesRunWhileDeletesAndCompactionRepairTheGraph() throws Exception {
+        int n = 5000;
+        float[] data = TestData.clustered(n, DIM, 23);
+        float[] queries = TestData.clustered(40, DIM, 78);
+        ArrayVectorSource vs = new ArrayVectorSource(data, DIM, Metric.L2);
+        HnswParams p = HnswParams.defaults(DIM).withEfConstruction(60).withTrainSize(1000);
+        try (HnswIndex idx = TestData.build(dir.resolve("d.vxg"), vs, p, n)) {
+            ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+            AtomicBoolean done = new AtomicBoolean();
+            Thread[] searchers = new Thread[2];
+            for (int t = 0; t < 2; t++) {
+                searchers[t] = new Thread(() -> {
+                    try {
+                        int i = 0;
+                        while (!done.get()) {
+                            float[] q = Arrays.copyOfRange(queries, (i % 40) * DIM, (i % 40 + 1) * DIM);
+                            SearchResult r = idx.search(q, 10, 48, null);
+                            if (r.size() != 10) throw new AssertionError("short result " + r.size());
+                            for (int s : r.slots()) if (s < 0 || s >= n) throw new AssertionError("bad slot " + s);
+                            i++;
+                        }
+                    } catch (Throwable e) {
+                        errors.add(e);
+                    }
+                });
+                searchers[t].start();
+            }
+            for (int s = 0; s < n; s += 3) idx.delete(s);
+            idx.compact(ProgressListener.NONE);
+            for (int s = 1; s < n; s += 3) idx.delete(s);
+            done.set(true);
+            for (Thread t : searchers) t.join();
+            assertTrue(errors.isEmpty(), () -> "errors: " + errors);
+            idx.compact(ProgressListener.NONE);
+            VerifyReport report = GraphVerifier.verify(idx, ProgressListener.NONE);
+            assertTrue(report.ok(), report.toText());
+            for (int i = 0; i < 40; i++) {
+                SearchResult r = idx.search(Arrays.copyOfRange(queries, i * DIM, (i + 1) * DIM), 10);
+                for (int s : r.slots()) assertEquals(2, s % 3, "only never-deleted slots remain");
+            }
+            double recall = TestData.recall(idx, queries, DIM, 10, 64, null);
+            assertTrue(recall >= 0.9, "recall after deleting two thirds " + recall);
+        }
+    }
 }

@@ -47,6 +47,10 @@ class HnswDeleteTest {
             double tomb = TestData.recall(idx, queries, DIM, 10, 64, null);
             assertTrue(tomb >= before - 0.03 && tomb >= 0.93, "recall with tombstones " + tomb + " (before " + before + ")");
 
+            VerifyReport withTombstones = GraphVerifier.verify(idx, ProgressListener.NONE);
+            assertTrue(withTombstones.ok(), withTombstones.toText());
+            assertEquals(count, withTombstones.tombstones());
+
             int freed = idx.compact(ProgressListener.NONE);
             assertEquals(count, freed);
             assertEquals(0, idx.tombstoneCount());
@@ -76,6 +80,12 @@ class HnswDeleteTest {
             assertTrue(idx.search(q, 1).slots()[0] != 42);
             idx.insert(42);
             assertEquals(42, idx.search(q, 1).slots()[0]);
+            // the entry point (highest level) deleted and revived: verify stays clean
+            int ep = GraphStore.entryNode(idx.graph().entry());
+            idx.delete(ep);
+            idx.insert(ep);
+            VerifyReport report = GraphVerifier.verify(idx, ProgressListener.NONE);
+            assertTrue(report.ok(), report.toText());
             assertEquals(500, idx.size());
             assertEquals(0, idx.tombstoneCount());
         }
