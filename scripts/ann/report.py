@@ -120,6 +120,9 @@ def dataset_section(csv_path, img_dir, md_dir):
         out.append(f"Run {meta.get('date', '?')}: `{meta.get('command', '?')}` — {meta.get('data', '')}.")
         out.append(f"Machine: {meta.get('cpu', '?')}, {meta.get('cores', '?')} cores shared with other jobs "
                    f"(load average at start {meta.get('load', '?')}); {meta.get('versions', '')}.")
+        if meta.get("loads"):
+            out.append(f"1-min load average at start→end of each impl (2 cores; above ~1 means others were running): "
+                       f"{meta['loads']}.")
         if meta.get("vexfs"):
             out.append(f"VexFS: {meta['vexfs']}.")
         out.append("")
