@@ -11,7 +11,8 @@ import glob
 import os
 import sys
 
-COLUMNS = ["dataset", "impl", "ef", "recall", "qps", "p50_us", "p99_us", "build_seconds", "bytes"]
+COLUMNS = ["dataset", "impl", "ef", "recall", "qps", "p50_us", "p99_us", "build_seconds", "bytes",
+           "cpu_qps", "build_cpu_seconds"]
 TARGET_RECALL = 0.95
 # Fixed colours/markers so figures from different runs read the same.
 STYLE = {"vexfs": ("tab:red", "o"), "hnswlib": ("tab:blue", "s"), "hnswlib-py": ("tab:cyan", "v"),
@@ -43,7 +44,8 @@ def to_csv(dataset, lines_path, out_path):
         b = builds.get(p["impl"], {})
         rows.append({"dataset": dataset, "impl": p["impl"], "ef": p["ef"], "recall": p.get("recall", ""),
                      "qps": p.get("qps", ""), "p50_us": p.get("p50_us", ""), "p99_us": p.get("p99_us", ""),
-                     "build_seconds": b.get("build_seconds", ""), "bytes": b.get("bytes", "")})
+                     "build_seconds": b.get("build_seconds", ""), "bytes": b.get("bytes", ""),
+                     "cpu_qps": p.get("cpu_qps", ""), "build_cpu_seconds": b.get("build_cpu_seconds", "")})
     with open(out_path, "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
@@ -62,12 +64,19 @@ def read_meta(path):
     return meta
 
 
-def best_at_target(rows):
-    """impl -> (qps, ef, recall) of the fastest point with recall >= TARGET_RECALL."""
+def num(v, fmt):
+    try:
+        return format(float(v), fmt)
+    except (TypeError, ValueError):
+        return "n/a"
+
+
+def best_at_target(rows, key="qps"):
+    """impl -> (qps, ef, recall) of the fastest point (by key) with recall >= TARGET_RECALL."""
     best = {}
     for r in rows:
-        if float(r["recall"]) >= TARGET_RECALL:
-            q = float(r["qps"])
+        if float(r["recall"]) >= TARGET_RECALL and num(r.get(key), "") != "n/a":
+            q = float(r[key])
             if r["impl"] not in best or q > best[r["impl"]][0]:
                 best[r["impl"]] = (q, int(r["ef"]), float(r["recall"]))
     return best
@@ -84,13 +93,19 @@ def plot(dataset, rows, png):
         ax.plot([p[0] for p in pts], [p[1] for p in pts], marker=marker, color=colour, label=impl)
         for rec, qps, ef in pts:
             ax.annotate(ef, (rec, qps), textcoords="offset points", xytext=(3, 3), fontsize=7, color=colour)
+        cpu = sorted((float(r["recall"]), float(r["cpu_qps"])) for r in rows
+                     if r["impl"] == impl and num(r.get("cpu_qps"), "") != "n/a")
+        if cpu:  # thread-CPU-time QPS: what the run would give without other jobs competing
+            ax.plot([p[0] for p in cpu], [p[1] for p in cpu], linestyle="--", linewidth=0.9, marker=marker,
+                    markersize=3, color=colour, alpha=0.5, label=f"{impl} (CPU-QPS)")
     ax.axvline(TARGET_RECALL, color="grey", linestyle=":", linewidth=1)
     ax.set_yscale("log")
     ax.set_xlabel("recall@10")
     ax.set_ylabel("queries per second, 1 thread (log)")
-    ax.set_title(f"{dataset}: recall vs QPS (M=16, efC=200; labels = ef)")
+    ax.set_title(f"{dataset}: recall vs QPS (M=16, efC=200; labels = ef)\nsolid: wall-time QPS, dashed: thread-CPU-time QPS",
+                 fontsize=10)
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend()
+    ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(png)
     plt.close(fig)
@@ -120,24 +135,34 @@ def dataset_section(csv_path, img_dir, md_dir):
         out.append(f"Run {meta.get('date', '?')}: `{meta.get('command', '?')}` — {meta.get('data', '')}.")
         out.append(f"Machine: {meta.get('cpu', '?')}, {meta.get('cores', '?')} cores shared with other jobs "
                    f"(load average at start {meta.get('load', '?')}); {meta.get('versions', '')}.")
+        if meta.get("loads"):
+            out.append(f"1-min load average at start→end of each impl (2 cores; above ~1 means others were running): "
+                       f"{meta['loads']}.")
         if meta.get("vexfs"):
             out.append(f"VexFS: {meta['vexfs']}.")
         out.append("")
     out.append(f"![recall vs QPS]({os.path.relpath(png, md_dir)})")
-    out += ["", "| impl | build s | bytes | ef | recall@10 | QPS | p50 µs | p99 µs |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    out += ["", "| impl | build s | build CPU s | bytes | ef | recall@10 | QPS | CPU-QPS | p50 µs | p99 µs |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for impl in impls:
         for r in sorted((r for r in rows if r["impl"] == impl), key=lambda r: int(r["ef"])):
-            out.append(f"| {impl} | {float(r['build_seconds']):.1f} | {fmt_bytes(r['bytes'])} | {r['ef']} | "
-                       f"{float(r['recall']):.4f} | {float(r['qps']):,.0f} | {float(r['p50_us']):.1f} | {float(r['p99_us']):.1f} |")
-    best = best_at_target(rows)
-    out += ["", f"Fastest point with recall@10 ≥ {TARGET_RECALL} per impl, and its QPS ratio to each other impl:", ""]
-    if best:
+            out.append(f"| {impl} | {num(r['build_seconds'], '.1f')} | {num(r.get('build_cpu_seconds'), '.1f')} | "
+                       f"{fmt_bytes(r['bytes'])} | {r['ef']} | {float(r['recall']):.4f} | {num(r['qps'], ',.0f')} | "
+                       f"{num(r.get('cpu_qps'), ',.0f')} | {num(r['p50_us'], '.1f')} | {num(r['p99_us'], '.1f')} |")
+    out += ["", "QPS = queries / wall time of the best of 3 passes; CPU-QPS = queries / CPU time of the searching thread",
+            "in that pass (less disturbed by other jobs; excludes JIT/GC threads). Build CPU s likewise."]
+    for key, label in (("qps", "QPS"), ("cpu_qps", "CPU-QPS")):
+        best = best_at_target(rows, key)
+        if not best:
+            continue
+        out += ["", f"Fastest point with recall@10 ≥ {TARGET_RECALL} per impl by {label}, and its ratio to each other impl:", ""]
         names = sorted(best, key=lambda i: -best[i][0])
-        out.append("| impl | ef | recall | QPS | " + " | ".join(f"× {n}" for n in names) + " |")
+        out.append(f"| impl | ef | recall | {label} | " + " | ".join(f"× {n}" for n in names) + " |")
         out.append("|---|---:|---:|---:|" + "---:|" * len(names))
         for i in names:
             q, ef, rec = best[i]
             out.append(f"| {i} | {ef} | {rec:.4f} | {q:,.0f} | " + " | ".join(f"{q / best[n][0]:.2f}" for n in names) + " |")
+    best = best_at_target(rows)
     missing = [i for i in impls if i not in best]
     if missing:
         out.append("")

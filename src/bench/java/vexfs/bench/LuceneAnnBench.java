@@ -3,6 +3,7 @@ package vexfs.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Lucene HNSW reference for scripts/bench-ann. CLI (docs/bench-ann-protocol.md):
@@ -47,13 +48,15 @@ public final class LuceneAnnBench {
         if (mode.equals("index") || mode.equals("both")) {
             Files.createDirectories(work);
             try (LuceneIndexAnn idx = new LuceneIndexAnn(b, m, efc, work)) {
-                System.out.printf("impl=lucene build_seconds=%.3f bytes=%d%n", idx.buildSeconds, idx.bytes);
+                System.out.printf(Locale.ROOT, "impl=lucene build_seconds=%.3f bytes=%d build_cpu_seconds=%.3f%n",
+                        idx.buildSeconds, idx.bytes, idx.buildCpuSeconds);
                 AnnMeasure.run("lucene", idx, q, g, efs, k);
             }
         }
         if (mode.equals("graph") || mode.equals("both")) {
             LuceneGraphAnn graph = new LuceneGraphAnn(b, m, efc, 42L);
-            System.out.printf("impl=lucene-graph build_seconds=%.3f bytes=%d%n", graph.buildSeconds, graph.bytes);
+            System.out.printf(Locale.ROOT, "impl=lucene-graph build_seconds=%.3f bytes=%d build_cpu_seconds=%.3f%n",
+                    graph.buildSeconds, graph.bytes, graph.buildCpuSeconds);
             AnnMeasure.run("lucene-graph", graph, q, g, efs, k);
         }
     }

@@ -26,6 +26,7 @@ final class LuceneGraphAnn implements AnnMeasure.Search {
     private final FloatVectorValues values;
     private final OnHeapHnswGraph graph;
     final double buildSeconds;
+    final double buildCpuSeconds;
     final long bytes;
 
     LuceneGraphAnn(Vecs base, int m, int efc, long seed) throws IOException {
@@ -35,6 +36,7 @@ final class LuceneGraphAnn implements AnnMeasure.Search {
         }
         values = FloatVectorValues.fromFloats(rows, base.dim());
         long t0 = System.nanoTime();
+        long c0 = AnnMeasure.cpuNanos();
         RandomVectorScorerSupplier supplier = flat.getRandomVectorScorerSupplier(VectorSimilarityFunction.EUCLIDEAN, values);
         HnswGraphBuilder builder = HnswGraphBuilder.create(supplier, m, efc, seed);
         int step = Math.max(1, base.rows() / 10);
@@ -46,6 +48,7 @@ final class LuceneGraphAnn implements AnnMeasure.Search {
         }
         graph = builder.getCompletedGraph();
         buildSeconds = (System.nanoTime() - t0) / 1e9;
+        buildCpuSeconds = (AnnMeasure.cpuNanos() - c0) / 1e9;
         bytes = graph.ramBytesUsed() + 4L * base.rows() * base.dim();
     }
 

@@ -38,6 +38,7 @@ final class LuceneIndexAnn implements AnnMeasure.Search, AutoCloseable {
     private final DirectoryReader reader;
     private final LeafReader leaf;
     final double buildSeconds;
+    final double buildCpuSeconds;
     final long bytes;
 
     LuceneIndexAnn(Vecs base, int m, int efc, Path workDir) throws IOException {
@@ -58,6 +59,7 @@ final class LuceneIndexAnn implements AnnMeasure.Search, AutoCloseable {
                 .setRAMPerThreadHardLimitMB(2047)
                 .setRAMBufferSizeMB(2047);
         long t0 = System.nanoTime();
+        long c0 = AnnMeasure.cpuNanos();
         try (IndexWriter w = new IndexWriter(directory, cfg)) {
             int step = Math.max(1, base.rows() / 10);
             for (int i = 0; i < base.rows(); i++) {
@@ -82,6 +84,7 @@ final class LuceneIndexAnn implements AnnMeasure.Search, AutoCloseable {
             }
         }
         buildSeconds = (System.nanoTime() - t0) / 1e9;
+        buildCpuSeconds = (AnnMeasure.cpuNanos() - c0) / 1e9;
         bytes = sizeOf(dir);
         reader = DirectoryReader.open(directory);
         if (reader.leaves().size() != 1) {
