@@ -155,7 +155,7 @@ class PosixOpsIT {
         assertTrue(r.output().contains("Operation not permitted"), r.output());
         // a set-group-ID directory gives its group to what nobody creates in it
         sh("mkdir -m 2777 '" + d.resolve("sgid") + "' && chgrp 100 '" + d.resolve("sgid") + "'");
-        assertEquals(0, nobody("mkdir '" + d.resolve("sgid/sub") + "' && touch '" + d.resolve("sgid/f") + "'").exit());
+        assertEquals(0, nobody("umask 022 && mkdir '" + d.resolve("sgid/sub") + "' && touch '" + d.resolve("sgid/f") + "'").exit());
         assertEquals("65534:100", sh("stat -c '%u:%g' '" + m.backing.resolve("perm/sgid/f") + "'").output().trim());
         assertEquals("65534:100 2755", sh("stat -c '%u:%g %a' '" + m.backing.resolve("perm/sgid/sub") + "'")
                 .output().trim());
