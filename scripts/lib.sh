@@ -1,21 +1,21 @@
 # Shared shell helpers for scripts/*: finding a JDK >= 22, installing system packages, building.
 # Sourced, not executed.
 
-# find_jdk: sets JAVA_HOME to a JDK >= 22 (JAVA_HOME first, then /usr/lib/jvm/*), or explains what to install.
+# find_jdk: sets JAVA_HOME to a JDK >= 25 (JAVA_HOME first, then /usr/lib/jvm/*), or explains what to install.
 find_jdk() {
   local cand v
   for cand in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
     [ -n "$cand" ] && [ -x "$cand/bin/java" ] && [ -x "$cand/bin/javac" ] || continue
     v=$("$cand/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
     v=${v%%.*}
-    if [ -n "$v" ] && [ "$v" -ge 22 ] 2>/dev/null; then
+    if [ -n "$v" ] && [ "$v" -ge 25 ] 2>/dev/null; then
       export JAVA_HOME="$cand"
       return 0
     fi
   done
-  echo "vexfs: no JDK >= 22 found (looked at \$JAVA_HOME and /usr/lib/jvm/*)." >&2
+  echo "vexfs: no JDK >= 25 found (looked at \$JAVA_HOME and /usr/lib/jvm/*)." >&2
   echo "vexfs: install one, e.g. 'apt-get install temurin-25-jdk' (Adoptium repository) or 'apt-get install openjdk-25-jdk'," >&2
-  echo "vexfs: or set JAVA_HOME to a JDK 22 or newer (VexFS is built with Java 25)." >&2
+  echo "vexfs: or set JAVA_HOME to a JDK 25 or newer." >&2
   return 1
 }
 
