@@ -221,6 +221,18 @@ public final class HnswIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * True when tombstones make up a tenth of the live nodes (and at least {@value #COMPACT_MIN}):
+     * then {@link #compact} is worth its full pass over the graph. Tombstones do not hurt recall
+     * (they are traversed, HnswChurnTest), but they cost traversal time and graph space.
+     */
+    public boolean compactionDue() {
+        int dead = g.tombstones.get();
+        return dead >= COMPACT_MIN && dead >= g.liveCount.get() / 10;
+    }
+
+    static final int COMPACT_MIN = 128;
+
     /** The {@code k} nearest live slots with the default ef. */
     public SearchResult search(float[] query, int k) {
         return search(query, k, params.efSearch(), null);
