@@ -29,7 +29,7 @@ import vexfs.store.VectorStore;
  */
 final class SearchWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchWiring.class);
-    static final String GRAPH_FILE = "graph.vxg";
+    static final String GRAPH_FILE = HnswIndex.FILE_NAME;
 
     final HnswIndex index;
     final GraphCompactor compactor;

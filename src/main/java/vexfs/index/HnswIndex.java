@@ -16,6 +16,8 @@ import java.util.function.IntPredicate;
  * A caller must not mutate the same slot from two threads at once.
  */
 public final class HnswIndex implements AutoCloseable {
+    /** Name of the graph file in a backing directory's {@code .vexfs/} (beside the vector store). */
+    public static final String FILE_NAME = "graph.vxg";
     private final GraphStore g;
     private final VectorSource vectors;
     private final HnswParams params;
@@ -58,6 +60,17 @@ public final class HnswIndex implements AutoCloseable {
     }
 
     /**
+     * Opens the graph read-only for inspection and verification (also while a daemon has it open):
+     * the file is mapped as it is and never written; mutations fail.
+     */
+    public static HnswIndex openReadOnly(Path file, VectorSource vectors) throws IOException {
+        GraphStore g = GraphStore.open(file, vectors.metric(), vectors.dimension(), true);
+        HnswParams fromFile = new HnswParams(g.headerInt(GraphHeader.M), g.headerInt(GraphHeader.EF_CONSTRUCTION),
+                HnswParams.DEFAULT_EF_SEARCH, g.levelSeed(), g.layout.codeBytes() > 0, Math.max(1, g.headerInt(GraphHeader.TRAIN_SIZE)));
+        return new HnswIndex(g, vectors, fromFile);
+    }
+
+    /**
      * Opens the graph, or rebuilds it from the vector store when it is missing, unreadable, or was
      * left dirty (kill -9 during a mutation) and does not verify clean. {@code liveSlots} says which
      * slots hold vectors; progress of a rebuild is reported.
@@ -69,7 +82,13 @@ public final class HnswIndex implements AutoCloseable {
                 HnswIndex idx = open(file, vectors, params);
                 if (!idx.wasDirty()) return idx;
                 VerifyReport r = GraphVerifier.verify(idx, progress);
-                if (r.ok()) return idx;
+                if (r.ok()) {
+                    int[] fixed = idx.reconcile(liveSlots);
+                    if (fixed[0] + fixed[1] > 0)
+                        progress.progress("graph caught up with the store after a crash: " + fixed[0] + " inserted, "
+                                + fixed[1] + " deleted", 0, 0);
+                    return idx;
+                }
                 progress.progress("graph dirty and inconsistent (" + r.errors().getFirst() + "); rebuilding", 0, 0);
                 idx.close();
             } catch (CorruptGraphException e) {
@@ -91,6 +110,28 @@ public final class HnswIndex implements AutoCloseable {
         }
         idx.sync();
         return idx;
+    }
+
+    /**
+     * Makes the live nodes exactly the slots {@code liveSlots} accepts: inserts the missing ones
+     * (kill -9 between a store put and the graph insert) and deletes the extra ones. One pass over
+     * all slots, so it is run after a crash only. Returns {inserted, deleted}.
+     */
+    public int[] reconcile(IntPredicate liveSlots) {
+        int inserted = 0;
+        int deleted = 0;
+        int n = vectors.slotCount();
+        for (int slot = 0; slot < n; slot++) {
+            boolean want = liveSlots.test(slot);
+            if (want == contains(slot)) continue;
+            if (want) {
+                insert(slot);
+                inserted++;
+            } else if (delete(slot)) {
+                deleted++;
+            }
+        }
+        return new int[] {inserted, deleted};
     }
 
     /** Adds the vector in {@code slot}. Inserting a slot already indexed updates it; a tombstoned slot is revived. */
