@@ -111,4 +111,26 @@ final class GraphRepair {
         arr[n] = id;
         return n + 1;
     }
+
+    /**
+     * Makes the live nodes exactly the slots {@code liveSlots} accepts: inserts the missing ones
+     * (kill -9 between a store put and the graph insert) and deletes the extra ones. One pass over
+     * all slots, so it is run after a crash only. Returns {inserted, deleted}.
+     */
+    static int[] reconcile(HnswIndex index, java.util.function.IntPredicate liveSlots) {
+        int inserted = 0;
+        int deleted = 0;
+        int n = index.vectors().slotCount();
+        for (int slot = 0; slot < n; slot++) {
+            boolean want = liveSlots.test(slot);
+            if (want == index.contains(slot)) continue;
+            if (want) {
+                index.insert(slot);
+                inserted++;
+            } else if (index.delete(slot)) {
+                deleted++;
+            }
+        }
+        return new int[] {inserted, deleted};
+    }
 }

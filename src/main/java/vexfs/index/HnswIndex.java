@@ -83,7 +83,7 @@ public final class HnswIndex implements AutoCloseable {
                 if (!idx.wasDirty()) return idx;
                 VerifyReport r = GraphVerifier.verify(idx, progress);
                 if (r.ok()) {
-                    int[] fixed = idx.reconcile(liveSlots);
+                    int[] fixed = GraphRepair.reconcile(idx, liveSlots);
                     if (fixed[0] + fixed[1] > 0)
                         progress.progress("graph caught up with the store after a crash: " + fixed[0] + " inserted, "
                                 + fixed[1] + " deleted", 0, 0);
@@ -110,28 +110,6 @@ public final class HnswIndex implements AutoCloseable {
         }
         idx.sync();
         return idx;
-    }
-
-    /**
-     * Makes the live nodes exactly the slots {@code liveSlots} accepts: inserts the missing ones
-     * (kill -9 between a store put and the graph insert) and deletes the extra ones. One pass over
-     * all slots, so it is run after a crash only. Returns {inserted, deleted}.
-     */
-    public int[] reconcile(IntPredicate liveSlots) {
-        int inserted = 0;
-        int deleted = 0;
-        int n = vectors.slotCount();
-        for (int slot = 0; slot < n; slot++) {
-            boolean want = liveSlots.test(slot);
-            if (want == contains(slot)) continue;
-            if (want) {
-                insert(slot);
-                inserted++;
-            } else if (delete(slot)) {
-                deleted++;
-            }
-        }
-        return new int[] {inserted, deleted};
     }
 
     /** Adds the vector in {@code slot}. Inserting a slot already indexed updates it; a tombstoned slot is revived. */
