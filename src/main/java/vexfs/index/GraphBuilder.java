@@ -138,7 +138,8 @@ final class GraphBuilder {
                 if (buf[i] == moved) at = i;
                 else if (buf[i] >= 0 && buf[i] < cap) worst = Math.max(worst, s.distBetween(target, buf[i]));
             }
-            if (at < 0 || s.distBetween(target, moved) <= worst) return;
+            float dMoved = s.distBetween(target, moved);
+            if (at < 0 || dMoved <= worst) return;
             int best = -1;
             float bestD = Float.POSITIVE_INFINITY;
             for (int i = 0; i < nExtra; i++) {
@@ -150,12 +151,11 @@ final class GraphBuilder {
                     best = c;
                 }
             }
-            if (best >= 0) {
-                buf[at] = best;
-            } else {
-                buf[at] = buf[n - 1];
-                n--;
-            }
+            // Only a closer replacement is taken: the link stays when the node did not move away (a
+            // re-insert of an unchanged vector, a reindex) or when it is the target's only way on. Dropping
+            // or swapping such a link cut 1-D chains into unreachable pieces (TinyGraphTest).
+            if (best < 0 || bestD >= dMoved) return;
+            buf[at] = best;
             g.writeNeighbors(target, level, buf, n);
         }
     }
