@@ -90,7 +90,12 @@ final class GraphStore implements AutoCloseable {
     }
 
     static GraphStore open(Path file, Metric expectedMetric, int expectedDim) throws IOException {
-        GrowableMapping main = new GrowableMapping(file, false, 0);
+        return open(file, expectedMetric, expectedDim, false);
+    }
+
+    /** {@code readOnly}: both files mapped read-only; any mutation or sync fails. */
+    static GraphStore open(Path file, Metric expectedMetric, int expectedDim, boolean readOnly) throws IOException {
+        GrowableMapping main = readOnly ? GrowableMapping.readOnly(file) : new GrowableMapping(file, false, 0);
         GrowableMapping upper = null;
         try {
             MemorySegment h = main.segment();
@@ -103,7 +108,7 @@ final class GraphStore implements AutoCloseable {
                         + expectedDim + "-d " + expectedMetric.label());
             Path up = upperPath(file);
             if (!Files.exists(up)) throw new CorruptGraphException("missing upper-level file " + up);
-            upper = new GrowableMapping(up, false, 0);
+            upper = readOnly ? GrowableMapping.readOnly(up) : new GrowableMapping(up, false, 0);
             long need = layout.upperListOffset(GraphHeader.getInt(h, GraphHeader.UPPER_USED), 1);
             if (upper.fileSize() < need) throw new CorruptGraphException("upper-level file shorter than " + need + " bytes");
             return new GraphStore(file, layout, metric, main, upper);

@@ -19,6 +19,16 @@ final class GrowableMapping implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private volatile MemorySegment segment;
 
+    /** Maps an existing file read-only (a reader beside a mounted daemon); it never grows or writes. */
+    static GrowableMapping readOnly(Path file) throws IOException {
+        return new GrowableMapping(file);
+    }
+
+    private GrowableMapping(Path file) throws IOException {
+        channel = FileChannel.open(file, StandardOpenOption.READ);
+        segment = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+    }
+
     GrowableMapping(Path file, boolean create, long minSize) throws IOException {
         channel = create
                 ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)

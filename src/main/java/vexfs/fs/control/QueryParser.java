@@ -69,7 +69,7 @@ public final class QueryParser {
     }
 
     /** "/a/b/" → "/a/b"; refuses relative paths, ".." components and NULs (nothing outside the mount). */
-    static String normaliseUnder(String val) throws FsException {
+    public static String normaliseUnder(String val) throws FsException {
         if (!val.startsWith("/") || val.indexOf('\0') >= 0) {
             throw new FsException(Errno.EINVAL, "under= needs a path starting with / inside the mount");
         }
