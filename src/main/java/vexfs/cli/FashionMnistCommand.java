@@ -48,28 +48,35 @@ final class FashionMnistCommand implements Callable<Integer> {
         FashionMnistData base;
         FashionMnistData queries;
         if (FashionMnistData.available(dataset)) {
-            base = FashionMnistData.load(dataset, false, train);
-            queries = FashionMnistData.load(dataset, true, test);
+            // limit 0 would mean "all" to load(): ask for at least one, keep none if 0 was asked
+            base = FashionMnistData.load(dataset, false, Math.max(1, train));
+            queries = FashionMnistData.load(dataset, true, Math.max(1, test));
         } else if (generatedIfMissing) {
             System.err.println("fashion-mnist: " + dataset + " is not installed (Debian package dataset-fashion-mnist): "
                     + "using GENERATED images (random class prototypes plus noise), not Fashion-MNIST");
-            base = FashionMnistData.generated(train, 1);
-            queries = FashionMnistData.generated(test, 2);
+            base = FashionMnistData.generated(Math.max(1, train), 1);
+            queries = FashionMnistData.generated(Math.max(1, test), 2);
         } else {
             System.err.println("fashion-mnist: " + dataset + " has no Fashion-MNIST idx files (apt-get install dataset-fashion-mnist)");
             return 3;
         }
+        if (train < 0 || test < 0) {
+            System.err.println("fashion-mnist: --train and --test must be >= 0");
+            return 2;
+        }
         long t0 = System.nanoTime();
-        write(base, target.resolve("images"));
-        write(queries, target.resolve("queries"));
+        int nb = Math.min(train, base.count());
+        int nq = Math.min(test, queries.count());
+        if (nb > 0) write(base, nb, target.resolve("images"));
+        if (nq > 0) write(queries, nq, target.resolve("queries"));
         double s = (System.nanoTime() - t0) / 1e9;
-        int n = base.count() + queries.count();
+        int n = nb + nq;
         System.out.printf("wrote %d images with vectors (%d under images/, %d under queries/)%s in %.1f s (%.0f files/s)%n",
-                n, base.count(), queries.count(), base.generated() ? " [GENERATED, not Fashion-MNIST]" : "", s, n / s);
+                n, nb, nq, base.generated() ? " [GENERATED, not Fashion-MNIST]" : "", s, n / s);
         return 0;
     }
 
-    private void write(FashionMnistData d, Path dir) throws Exception {
+    private void write(FashionMnistData d, int count, Path dir) throws Exception {
         for (String c : FashionMnistData.CLASSES) Files.createDirectories(dir.resolve(c));
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
@@ -78,7 +85,7 @@ final class FashionMnistCommand implements Callable<Integer> {
             int first = w;
             workers.add(Thread.ofPlatform().start(() -> {
                 ByteBuffer buf = ByteBuffer.allocate(FashionMnistData.DIM * 4).order(ByteOrder.LITTLE_ENDIAN);
-                for (int i = first; i < d.count() && failure.get() == null; i += t) {
+                for (int i = first; i < count && failure.get() == null; i += t) {
                     try {
                         Path f = dir.resolve(FashionMnistData.CLASSES[d.label(i)]).resolve(String.format("%05d.pgm", i));
                         Files.write(f, d.pgm(i));
