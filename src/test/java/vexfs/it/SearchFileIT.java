@@ -133,7 +133,7 @@ class SearchFileIT {
     @Test
     void badQueriesFailTheWriteWithEinvalAndTheDescriptorStaysUsable() throws Exception {
         String[] bad = {"abc\n", "1,2,3\n", "1,2,3,4,5\n", "NaN,0,0,0\n", "1,inf,0,0\n", "1,,0,0\n", "\n",
-                "1,0,0,0\nfoo=1\n", "1,0,0,0\nmetric=cosine\n", "1,0,0,0\nk=0\n", "1,0,0,0\nk=-3\n",
+                "1,0,0,0\nfoo=1\n", "1,0,0,0\nmetric=cosine\n", "1,0,0,0\nmetric=hamming\n", "1,0,0,0\nk=0\n", "1,0,0,0\nk=-3\n",
                 "1,0,0,0\nk=100000000\n", "1,0,0,0\nk=ten\n", "1,0,0,0\nef=0\n", "1,0,0,0\nunder=d1\n",
                 "1,0,0,0\nunder=/..\n", "1,0,0,0\nunder=/d1/../../etc\n", "1,0,0,0\nnot an option\n"};
         try (FileChannel ch = open()) {
@@ -144,6 +144,8 @@ class SearchFileIT {
             }
             // a query larger than 1 MiB, arriving in kernel-sized pieces, is refused too
             assertThrows(IOException.class, () -> write(ch, "1,".repeat(1 << 20)));
+            write(ch, "5,0,0,0\nk=1\nmetric=l2\n"); // the store's own metric may be named
+            assertEquals(List.of("/d1/f5"), paths(readAll(ch)));
             write(ch, "5,0,0,0\nk=1\n");
             assertEquals(List.of("/d1/f5"), paths(readAll(ch)), "the descriptor still works after refusals");
         }

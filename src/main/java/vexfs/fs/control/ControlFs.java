@@ -201,7 +201,7 @@ public final class ControlFs {
     private void execute(Request req, ControlSession s, byte[] all) throws FsException {
         QueryParser.Query q;
         try {
-            q = QueryParser.parse(all, backend.dimension());
+            q = QueryParser.parse(all, backend.dimension(), backend.metric());
         } catch (FsException e) {
             s.setContent(new byte[0]);
             LOG.warn("search query refused: {}", e.getMessage());
