@@ -86,8 +86,10 @@ public final class ControlFs {
 
     Op.Lane laneFor(Op op, long ino) {
         // a search or a similar/ listing computes: keep it off the reader threads
+        // (opening stats renders the graph shape: a walk of every node, at most every few seconds)
         if ((op == Op.WRITE && ino == ControlNodes.SEARCH) || (op == Op.READDIR || op == Op.READDIRPLUS
-                || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR) {
+                || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR
+                || op == Op.OPEN && (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON)) {
             return Op.Lane.VIRTUAL;
         }
         return null;
