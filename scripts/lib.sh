@@ -69,3 +69,16 @@ ensure_test_packages() {
     echo "vexfs: missing ${missing[*]}; tests that need them will say so" >&2
   fi
 }
+
+# ensure_fashion_mnist: Debian's dataset-fashion-mnist (the demo's images). Returns 1 if it cannot be installed.
+ensure_fashion_mnist() {
+  [ -f /usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "vexfs: installing dataset-fashion-mnist with apt-get" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist >/dev/null 2>&1 || {
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist >/dev/null 2>&1
+    } || true
+  fi
+  [ -f /usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz ]
+}

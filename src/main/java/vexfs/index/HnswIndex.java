@@ -28,6 +28,8 @@ public final class HnswIndex implements AutoCloseable {
     private volatile boolean closed;
     /** Opened after a crash and not yet verified clean: sync/close keep the DIRTY flag. */
     private volatile boolean unverified;
+    /** Opened with {@link #openReadOnly}: searches only; sync and close write nothing. */
+    private boolean readOnly;
 
     private HnswIndex(GraphStore g, VectorSource vectors, HnswParams params) {
         this.g = g;
@@ -68,6 +70,21 @@ public final class HnswIndex implements AutoCloseable {
         HnswParams fromFile = new HnswParams(g.headerInt(GraphHeader.M), g.headerInt(GraphHeader.EF_CONSTRUCTION),
                 HnswParams.DEFAULT_EF_SEARCH, g.levelSeed(), g.layout.codeBytes() > 0, Math.max(1, g.headerInt(GraphHeader.TRAIN_SIZE)));
         return new HnswIndex(g, vectors, fromFile);
+    }
+
+    /**
+     * Opens an existing graph file mapped read-only, for searching beside a process that may have it open for
+     * writing (the mounted daemon): insert/update/delete/compact must not be called; sync and close write nothing.
+     * A caller should not trust a graph that {@link #wasDirty()} (mutations not yet synced): the file may be
+     * changing under it.
+     */
+    public static HnswIndex openReadOnly(Path file, VectorSource vectors, HnswParams params) throws IOException {
+        GraphStore g = GraphStore.open(file, vectors.metric(), vectors.dimension(), true);
+        HnswParams fromFile = new HnswParams(g.headerInt(GraphHeader.M), g.headerInt(GraphHeader.EF_CONSTRUCTION),
+                params.efSearch(), g.levelSeed(), g.layout.codeBytes() > 0, Math.max(1, g.headerInt(GraphHeader.TRAIN_SIZE)));
+        HnswIndex idx = new HnswIndex(g, vectors, fromFile);
+        idx.readOnly = true;
+        return idx;
     }
 
     /**
@@ -314,6 +331,7 @@ public final class HnswIndex implements AutoCloseable {
 
     /** Forces the mapping to disk and leaves a clean, checksummed header. Waits for running mutations. */
     public void sync() {
+        if (readOnly) return;
         structure.writeLock().lock();
         try {
             g.sync(unverified);

@@ -86,8 +86,10 @@ public final class ControlFs {
 
     Op.Lane laneFor(Op op, long ino) {
         // a search or a similar/ listing computes: keep it off the reader threads
+        // (opening stats renders the graph shape: a walk of every node, at most every few seconds)
         if ((op == Op.WRITE && ino == ControlNodes.SEARCH) || (op == Op.READDIR || op == Op.READDIRPLUS
-                || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR) {
+                || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR
+                || op == Op.OPEN && (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON)) {
             return Op.Lane.VIRTUAL;
         }
         return null;
@@ -143,10 +145,11 @@ public final class ControlFs {
         reply.opened(fh, new OpenOptions(true, false, false, false));
     }
 
-    void read(long ino, long size, long offset, FileInfo fi, ReplyData reply) throws FsException {
+    void read(Request req, long ino, long size, long offset, FileInfo fi, ReplyData reply) throws FsException {
         ControlSession s = session(fi);
         int n = (int) Math.min(size, 1 << 20);
         if (ino == ControlNodes.SEARCH) {
+            if (s.pendingSize() > 0) execute(req, s, s.appendPending(new byte[0]));
             reply.data(s.readStream(offset, n));
         } else if (ino == ControlNodes.CONTROL) {
             if (offset == 0) s.setContent(backend.controlStatus().getBytes(StandardCharsets.UTF_8));
@@ -174,8 +177,11 @@ public final class ControlFs {
     }
 
     /**
-     * A write is a whole query when it ends with a newline or parses as one; a longer write the kernel split
-     * into chunks is kept until its end arrives. A bad query fails this write with EINVAL.
+     * A write is a whole query unless it is a fragment: shells and stdio split a long write at their buffer size
+     * (bash's echo of an 18 KB line arrives as 4096 + 12288 + 2048 bytes), and the kernel splits at max_write, always
+     * at a multiple of 4096. So a write whose size is a multiple of 4096 and which does not end with a newline is
+     * kept until the rest arrives; a read on the descriptor runs whatever is kept. A bad query fails its write with
+     * EINVAL (a kept fragment that turns out bad fails the read instead: the write could not know).
      */
     private void runQuery(Request req, ControlSession s, byte[] chunk) throws FsException {
         if (s.pendingSize() == 0 && s.lastQuery() != null && startsWithOption(chunk)) {
@@ -186,12 +192,19 @@ public final class ControlFs {
             chunk = joined;
         }
         byte[] all = s.appendPending(chunk);
-        boolean complete = all.length > 0 && all[all.length - 1] == '\n';
+        boolean fragment = chunk.length > 0 && chunk.length % 4096 == 0 && chunk[chunk.length - 1] != '\n';
+        if (fragment && all.length <= QueryParser.MAX_QUERY_BYTES) {
+            s.setContent(new byte[0], true);
+            return;
+        }
+        execute(req, s, all);
+    }
+
+    private void execute(Request req, ControlSession s, byte[] all) throws FsException {
         QueryParser.Query q;
         try {
-            q = QueryParser.parse(all, backend.dimension());
+            q = QueryParser.parse(all, backend.dimension(), backend.metric());
         } catch (FsException e) {
-            if (!complete && chunk.length >= 64 * 1024 && all.length < QueryParser.MAX_QUERY_BYTES) return;
             s.setContent(new byte[0]);
             LOG.warn("search query refused: {}", e.getMessage());
             throw e;
