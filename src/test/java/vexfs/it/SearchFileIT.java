@@ -32,10 +32,12 @@ class SearchFileIT {
     static Path tmp;
     static MountFixture m;
     static Path search;
+    static final int BUDGET = 256 * 1024;
 
     @BeforeAll
     static void mount() throws Exception {
-        m = new MountFixture(tmp).mkfs(4, "l2").mount();
+        // a small budget for bytes held by open descriptors, so that running out of it can be tested cheaply
+        m = new MountFixture(tmp).jvmFlags("-Dvexfs.search.maxBufferedBytes=" + BUDGET).mkfs(4, "l2").mount();
         search = m.mnt.resolve(".vexfs/search");
         var r = sh("mkdir d1 d2 d4 && for i in 1 2 3 4 5; do echo f$i > d1/f$i; setfattr -n user.vexfs.vector -v \"$i,0,0,0\" d1/f$i; done"
                 + " && for i in 1 2 3; do echo g$i > d2/g$i; setfattr -n user.vexfs.vector -v \"0,$i,0,0\" d2/g$i; done"
@@ -142,7 +144,7 @@ class SearchFileIT {
                 assertTrue(String.valueOf(e.getMessage()).contains("Invalid argument"), q + ": " + e);
                 assertEquals("", readAll(ch), "a refused query leaves no results: " + q);
             }
-            // a query larger than 1 MiB, arriving in kernel-sized pieces, is refused too
+            // a query larger than 1 MiB, arriving in kernel-sized pieces, is refused too (here: by the byte budget)
             assertThrows(IOException.class, () -> write(ch, "1,".repeat(1 << 20)));
             write(ch, "5,0,0,0\nk=1\nmetric=l2\n"); // the store's own metric may be named
             assertEquals(List.of("/d1/f5"), paths(readAll(ch)));
@@ -151,6 +153,22 @@ class SearchFileIT {
         }
         var r = sh("exec 3<>.vexfs/search; echo '1,2' >&3 || echo refused");
         assertTrue(r.output().contains("Invalid argument") && r.output().contains("refused"), r.output());
+        assertTrue(m.daemon().isAlive());
+    }
+
+    @Test
+    void bytesHeldForDescriptorsAreBoundedAndFreedOnClose() throws Exception {
+        try (FileChannel b = open()) {
+            try (FileChannel a = open()) {
+                write(a, "1".repeat(160 * 1024)); // kept as a fragment (a multiple of 4096, no newline)
+                IOException e = assertThrows(IOException.class, () -> write(b, "2".repeat(128 * 1024)));
+                assertTrue(String.valueOf(e.getMessage()).contains("Cannot allocate memory"), e.toString());
+                assertTrue(Files.readString(m.mnt.resolve(".vexfs/stats")).matches("(?s).*\ncontrol_buffered_bytes +1638\\d\\d\n.*"));
+            }
+            write(b, "2,0,0," + "0".repeat(128 * 1024 - 6)); // the other descriptor was closed: room again
+            write(b, "\nk=1\n"); // completes the kept fragment
+            assertEquals(List.of("/d1/f2"), paths(readAll(b)));
+        }
         assertTrue(m.daemon().isAlive());
     }
 

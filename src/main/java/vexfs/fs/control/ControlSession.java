@@ -23,6 +23,11 @@ final class ControlSession {
         return pending.toByteArray();
     }
 
+    /** Bytes this descriptor holds (results and a pending fragment). */
+    synchronized long buffered() {
+        return (long) content.length + pending.size();
+    }
+
     synchronized int pendingSize() {
         return pending.size();
     }
