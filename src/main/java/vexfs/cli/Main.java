@@ -7,14 +7,22 @@ import picocli.CommandLine.Command;
 @Command(name = "vexfs", mixinStandardHelpOptions = true, version = "vexfs 0.1.0",
         description = "A FUSE filesystem where every file can carry an embedding vector, searchable through the mount.",
         subcommands = {MkfsCommand.class, MountCommand.class, UmountCommand.class, VerifyCommand.class,
-                ReindexCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+                ReindexCommand.class, InspectCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** System.nanoTime() when this class was initialised, i.e. at main() entry: the start of "our own code". */
+    private static final long START_NANOS = System.nanoTime();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** System.nanoTime() at main() entry (class initialisation of Main). */
+    public static long startNanos() {
+        return START_NANOS;
     }
 
     public static void main(String[] args) {

@@ -23,6 +23,15 @@ public final class Daemon {
 
     public static int run(Path backing, Path mountpoint, List<String> kernelOptions, PassthroughOptions options,
                           int similarK, int readers, boolean debug) {
+        return run(backing, mountpoint, kernelOptions, options, similarK, readers, debug, System.nanoTime());
+    }
+
+    /**
+     * As above; {@code mainNanos} is System.nanoTime() at main() entry, so the time from there to "mounted and
+     * answering" is logged and shown in /.vexfs/stats ({@code mount_ready_ms}).
+     */
+    public static int run(Path backing, Path mountpoint, List<String> kernelOptions, PassthroughOptions options,
+                          int similarK, int readers, boolean debug, long mainNanos) {
         long t0 = System.nanoTime();
         FuseSession session;
         VectorFs fs = null;
@@ -54,8 +63,13 @@ public final class Daemon {
         } catch (Exception e) {
             LOG.warn("mount does not answer yet: {}", e.toString());
         }
-        LOG.info("mounted {} on {} in {} ms (pid {})", backing, mountpoint, (System.nanoTime() - t0) / 1_000_000,
-                ProcessHandle.current().pid());
+        long ready = System.nanoTime();
+        long jvmMillis = ProcessHandle.current().info().startInstant()
+                .map(i -> System.currentTimeMillis() - i.toEpochMilli()).orElse(-1L);
+        wiring.readyAfter((ready - mainNanos) / 1e6, (ready - t0) / 1e6, jvmMillis);
+        LOG.info("mounted {} on {} in {} ms (pid {}; {} ms after main(), ~{} ms after the process started)", backing,
+                mountpoint, (ready - t0) / 1_000_000, ProcessHandle.current().pid(), (ready - mainNanos) / 1_000_000,
+                jvmMillis);
         try {
             session.awaitTermination();
         } catch (InterruptedException e) {
