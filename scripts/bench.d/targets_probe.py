@@ -1,13 +1,18 @@
 #!/usr/bin/python3
 """Measuring helpers for scripts/bench.d/targets (not a benchmark by itself).
 
-  ready MNT TIMEOUT -- CMD...   start CMD, poll MNT every 0.5 ms until it is a mount that answers (st_dev
+  ready MNT TIMEOUT [--wait-exit] -- CMD...
+                                start CMD, poll MNT every 0.5 ms until it is a mount that answers (st_dev
                                 differs from its parent's and stat succeeds); prints "ready_ms exit_ms pid"
-                                (exit_ms: when CMD exited, -1 if it still runs, e.g. mount -f; pid of CMD).
+                                (exit_ms: when CMD exited, -1 if it still runs, e.g. mount -f; with
+                                --wait-exit, waits for CMD to exit first; pid of CMD).
   rss PID                       prints "RssAnon_kB RssFile_kB" of PID (/proc/PID/status)
-  search MNT FVECS N K PID      N queries (base vectors plus noise, seeded) through MNT/.vexfs/search, one fd
-                                per query as a shell would; samples PID's RSS every 50 ms meanwhile; prints
-                                "p50_ms p99_ms mean_ms max_RssAnon_kB max_RssFile_kB hits_per_query"
+  search MNT FVECS N K PID      N/4 warm-up queries, then N queries (base vectors plus noise, seeded) through
+                                MNT/.vexfs/search, one fd per query as a shell would; samples PID's RSS
+                                every 50 ms meanwhile; prints "p50_ms p99_ms mean_ms max_RssAnon_kB
+                                max_RssFile_kB hits_per_query warmup_max_RssAnon_kB" (latencies and the first
+                                peaks over the N measured queries; the last peak over the warm-up, when the
+                                JIT compiles the search path)
   smallwrite DIR N SIZE         creates N files of SIZE bytes in a fresh DIR/sw.<pid> (open O_CREAT|O_EXCL,
                                 write, close), then unlinks them; prints "write_files_per_s"
 """
@@ -37,7 +42,7 @@ def answers(mnt, parent_dev):
         return False
 
 
-def ready(mnt, timeout, cmd):
+def ready(mnt, timeout, cmd, wait_exit):
     parent_dev = os.stat(os.path.dirname(os.path.abspath(mnt))).st_dev
     t0 = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
@@ -57,6 +62,11 @@ def ready(mnt, timeout, cmd):
             p.kill()
             sys.exit(1)
         time.sleep(0.0005)
+    if wait_exit and exit_ms < 0:
+        try:
+            p.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
     if exit_ms < 0 and p.poll() is not None:
         exit_ms = (time.monotonic() - t0) * 1000
     print(f"{ready_ms:.1f} {exit_ms:.1f} {p.pid}")
@@ -79,7 +89,8 @@ def search(mnt, fvecs, n, k, pid):
     rnd = random.Random(7)
     base = read_fvecs(fvecs, 20000)
     queries = []
-    for i in range(n):
+    warm = n // 4
+    for i in range(n + warm):
         v = base[rnd.randrange(len(base))]
         queries.append((",".join(f"{x + rnd.gauss(0, 0.05):.5f}" for x in v) + f"\nk={k}\n").encode())
     peak = [0, 0]
@@ -96,8 +107,15 @@ def search(mnt, fvecs, n, k, pid):
     th.start()
     lat = []
     hits = 0
+    warm_peak = 0
     path = os.path.join(mnt, ".vexfs", "search")
-    for q in queries:
+    for i, q in enumerate(queries):
+        if i == warm:
+            time.sleep(0.1)
+            warm_peak = peak[0]
+            peak[0] = peak[1] = 0
+            lat = []
+            hits = 0
         t = time.perf_counter()
         fd = os.open(path, os.O_RDWR)
         try:
@@ -117,7 +135,7 @@ def search(mnt, fvecs, n, k, pid):
     lat.sort()
     p50 = lat[len(lat) // 2]
     p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
-    print(f"{p50:.3f} {p99:.3f} {sum(lat) / len(lat):.3f} {peak[0]} {peak[1]} {hits / n:.1f}")
+    print(f"{p50:.3f} {p99:.3f} {sum(lat) / len(lat):.3f} {peak[0]} {peak[1]} {hits / n:.1f} {warm_peak}")
 
 
 def smallwrite(d, n, size):
@@ -144,7 +162,7 @@ def main():
         return
     if a[0] == "ready":
         sep = a.index("--")
-        ready(a[1], float(a[2]), a[sep + 1:])
+        ready(a[1], float(a[2]), a[sep + 1:], "--wait-exit" in a[3:sep])
     elif a[0] == "rss":
         print(*rss(int(a[1])))
     elif a[0] == "search":
