@@ -29,9 +29,10 @@ import vexfs.store.VectorStore;
  */
 final class SearchWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchWiring.class);
-    static final String GRAPH_FILE = "graph.vxg";
+    static final String GRAPH_FILE = HnswIndex.FILE_NAME;
 
     final HnswIndex index;
+    final GraphCompactor compactor;
     final ControlFs control;
     final FuseFilesystem mounted;
 
@@ -42,16 +43,17 @@ final class SearchWiring implements AutoCloseable {
                 store::isLive, (phase, done, total) -> {
                     if (total == 0 || done == total) LOG.info("graph: {} {}/{}", phase, done, total);
                 });
+        this.compactor = new GraphCompactor(index);
         fs.setIndexUpdates(new IndexUpdates() {
             @Override
             public void onPut(long fileKey, int slot, int oldSlot) {
                 index.insert(slot);
-                if (oldSlot >= 0 && oldSlot != slot) index.delete(oldSlot);
+                if (oldSlot >= 0 && oldSlot != slot && index.delete(oldSlot)) compactor.afterDelete();
             }
 
             @Override
             public void onRemove(long fileKey, int oldSlot) {
-                if (oldSlot >= 0) index.delete(oldSlot);
+                if (oldSlot >= 0 && index.delete(oldSlot)) compactor.afterDelete();
             }
         });
         IndexedSearchBackend backend = new IndexedSearchBackend(store, index, key -> {
@@ -107,6 +109,7 @@ final class SearchWiring implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        compactor.close();
         try {
             index.sync();
             index.close();
