@@ -174,10 +174,12 @@ public final class VectorStore implements AutoCloseable {
 
     /**
      * Where per-vector tables derived from this store (its key map, the fs layer's path hints) keep their memory:
-     * unlinked scratch files in the store directory, so they are page cache rather than heap or anonymous memory.
+     * unlinked scratch files in the store directory (java.io.tmpdir for a read-only store), so they are page cache
+     * rather than heap or anonymous memory.
      */
     public ScratchMemory scratch() {
-        return new ScratchMemory(file.getParent());
+        // a read-only store must not see writes in its directory, even of unlinked scratch files
+        return new ScratchMemory(readOnly ? Path.of(System.getProperty("java.io.tmpdir")) : file.getParent());
     }
 
     public int dimension() {
