@@ -70,7 +70,7 @@ final class MountCommand implements Callable<Integer> {
         }
         if (foreground || debug) {
             return Daemon.run(b, m, config.kernelOptions(), config.passthrough(), config.similarK(),
-                    config.readers(), debug);
+                    config.readers(), debug, Main.startNanos());
         }
         return spawnDaemon(b, m);
     }

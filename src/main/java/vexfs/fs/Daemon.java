@@ -23,14 +23,26 @@ public final class Daemon {
 
     public static int run(Path backing, Path mountpoint, List<String> kernelOptions, PassthroughOptions options,
                           int similarK, int readers, boolean debug) {
+        return run(backing, mountpoint, kernelOptions, options, similarK, readers, debug, System.nanoTime());
+    }
+
+    /**
+     * As above; {@code mainNanos} is System.nanoTime() at main() entry, so the time from there to "mounted and
+     * answering" is logged and shown in /.vexfs/stats ({@code mount_ready_ms}).
+     */
+    public static int run(Path backing, Path mountpoint, List<String> kernelOptions, PassthroughOptions options,
+                          int similarK, int readers, boolean debug, long mainNanos) {
         long t0 = System.nanoTime();
         FuseSession session;
+        long tFs = t0, tGraph = t0;
         VectorFs fs = null;
         SearchWiring wiring = null;
         try {
             // -Dvexfs.vectorSync=false: acknowledge vector writes without fsync/msync (measurements only, see docs)
             fs = VectorFs.open(backing, options, !"false".equals(System.getProperty("vexfs.vectorSync")));
+            tFs = System.nanoTime();
             wiring = new SearchWiring(fs, backing, similarK);
+            tGraph = System.nanoTime();
             MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
             mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());
             session = FuseSession.mount(wiring.mounted, mountpoint, mo);
@@ -54,8 +66,13 @@ public final class Daemon {
         } catch (Exception e) {
             LOG.warn("mount does not answer yet: {}", e.toString());
         }
-        LOG.info("mounted {} on {} in {} ms (pid {})", backing, mountpoint, (System.nanoTime() - t0) / 1_000_000,
-                ProcessHandle.current().pid());
+        long ready = System.nanoTime();
+        long jvmMillis = millisSinceProcessStart();
+        wiring.readyAfter((ready - mainNanos) / 1e6, (ready - t0) / 1e6, jvmMillis);
+        LOG.info("mounted {} on {} in {} ms (store {} ms, graph {} ms, fuse {} ms; pid {}; {} ms after main(), ~{} ms "
+                        + "after the process started)", backing, mountpoint, (ready - t0) / 1_000_000,
+                (tFs - t0) / 1_000_000, (tGraph - tFs) / 1_000_000, (ready - tGraph) / 1_000_000,
+                ProcessHandle.current().pid(), (ready - mainNanos) / 1_000_000, jvmMillis);
         try {
             session.awaitTermination();
         } catch (InterruptedException e) {
@@ -71,5 +88,22 @@ public final class Daemon {
         }
         LOG.info("unmounted {}", mountpoint);
         return 0;
+    }
+
+    /**
+     * Milliseconds since this process started (exec of the launcher script, which execs the JVM): /proc/uptime
+     * minus the start time in /proc/self/stat, both in 10 ms units. -1 if /proc cannot tell.
+     * (ProcessHandle's start instant is rounded to whole seconds of the boot time, so useless here.)
+     */
+    static long millisSinceProcessStart() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(f[19]); // field 22 (starttime), counting from field 3 (state)
+            double uptime = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+            return Math.round(uptime * 1000 - startTicks * 10.0); // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 }

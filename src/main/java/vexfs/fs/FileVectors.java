@@ -35,7 +35,7 @@ final class FileVectors {
     final int rootFd;
     final long rootDev;
     final KeyLocks locks = new KeyLocks();
-    final PathHints hints = new PathHints();
+    final PathHints hints;
     private final String rootPath;
     private final int dim;
     private final boolean durable;
@@ -45,6 +45,7 @@ final class FileVectors {
 
     FileVectors(VectorStore store, int rootFd, boolean durable) throws FsException {
         this.store = store;
+        this.hints = new PathHints(store.scratch());
         this.rootFd = rootFd;
         this.rootDev = NativeIo.stat(rootFd).dev();
         this.rootPath = procLink(rootFd);

@@ -29,8 +29,8 @@ final class RecordScan {
     private final List<String> problems;
     private int messages;
 
-    private RecordScan(int expected, List<String> problems) {
-        this.keys = new LongIntHashMap(expected);
+    private RecordScan(int expected, ScratchMemory memory, List<String> problems) {
+        this.keys = new LongIntHashMap(expected, memory);
         this.problems = problems;
     }
 
@@ -40,7 +40,13 @@ final class RecordScan {
      */
     static RecordScan run(MemorySegment seg, Header h, long limit, boolean checksums, boolean repair,
                           List<String> problems) {
-        RecordScan s = new RecordScan((int) Math.min(limit, 1 << 20), problems);
+        return run(seg, h, limit, checksums, repair, problems, ScratchMemory.anonymous());
+    }
+
+    /** As above, with the key map in {@code memory}. */
+    static RecordScan run(MemorySegment seg, Header h, long limit, boolean checksums, boolean repair,
+                          List<String> problems, ScratchMemory memory) {
+        RecordScan s = new RecordScan((int) Math.min(limit, 1 << 20), memory, problems);
         int rs = h.recordSize();
         int lastLive = -1;
         for (int slot = 0; slot < limit; slot++) {

@@ -96,7 +96,7 @@ public final class VectorStore implements AutoCloseable {
             nextGeneration = header.nextGeneration();
         } else {
             recovery.add(file + " was not closed cleanly; scanned all " + capacity + " slots");
-            adopt(RecordScan.run(seg, header, capacity, true, !readOnly, recovery));
+            adopt(RecordScan.run(seg, header, capacity, true, !readOnly, recovery, scratch()));
         }
         if (!readOnly) {
             writeCounters(seg, STATE_DIRTY, capacity, highWater, live, freeCount(), nextGeneration);
@@ -170,6 +170,16 @@ public final class VectorStore implements AutoCloseable {
             ch.close(); // also releases the lock
             throw e;
         }
+    }
+
+    /**
+     * Where per-vector tables derived from this store (its key map, the fs layer's path hints) keep their memory:
+     * unlinked scratch files in the store directory (java.io.tmpdir for a read-only store), so they are page cache
+     * rather than heap or anonymous memory.
+     */
+    public ScratchMemory scratch() {
+        // a read-only store must not see writes in its directory, even of unlinked scratch files
+        return new ScratchMemory(readOnly ? Path.of(System.getProperty("java.io.tmpdir")) : file.getParent());
     }
 
     public int dimension() {
@@ -427,7 +437,7 @@ public final class VectorStore implements AutoCloseable {
 
     private void ensureScannedLocked() {
         if (!scanned) {
-            adopt(RecordScan.run(seg, header, highWater, false, !readOnly, recovery));
+            adopt(RecordScan.run(seg, header, highWater, false, !readOnly, recovery, scratch()));
         }
     }
 
