@@ -166,6 +166,30 @@ public final class HnswIndex implements AutoCloseable {
     }
 
     /**
+     * Re-links every live node that no search from the entry point can reach (a crash in the middle of an insert
+     * or an entry-point change can leave such nodes; they would never be found). Returns how many were re-linked;
+     * call again to see whether any is still unreachable.
+     */
+    public int relinkUnreachable() {
+        long[] seen;
+        structure.readLock().lock();
+        try {
+            seen = Reachability.reachable(g);
+        } finally {
+            structure.readLock().unlock();
+        }
+        int n = 0;
+        int cap = Math.min(g.capacity(), vectors.slotCount());
+        for (int node = 0; node < cap; node++) {
+            if (g.state(g.segment(), node) == GraphLayout.LIVE && !Reachability.contains(seen, node)) {
+                update(node);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
      * Tombstones {@code slot}: it is still traversed but never returned. A deleted entry point is
      * replaced at once; {@link #compact} later repairs the edges through tombstones and frees them.
      * Returns false if the slot was not live.
