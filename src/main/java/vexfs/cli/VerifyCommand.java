@@ -41,6 +41,11 @@ final class VerifyCommand implements Callable<Integer> {
             if (f.foreign() > 0) System.out.printf("note: %d files carry a vector of another dimension (ignored)%n",
                     f.foreign());
         }
+        r.graphLines().forEach(System.out::println);
+        if (r.files() == null && !r.store().repairable()) {
+            System.out.println("hint: the store cannot be repaired; rebuild it from the files' vectors with vexfs reindex "
+                    + "--dim N --metric l2|cosine|dot " + backing);
+        }
         System.out.println(r.clean() ? "result: clean" : r.ok() ? "result: repaired"
                 : "result: PROBLEMS FOUND" + (repair ? "" : " (run vexfs verify --repair)"));
         return r.ok() ? 0 : 1;

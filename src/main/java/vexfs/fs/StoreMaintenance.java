@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import vexfs.fuse.FsException;
 import vexfs.fuse.NativeIo;
@@ -30,14 +31,18 @@ public final class StoreMaintenance {
      */
     public static VerifyResult verify(Path backing, boolean repair, ScanProgress progress) throws IOException {
         VerifyReport structural = StoreVerifier.verify(storeDir(backing), repair);
-        if (!structural.clean() && !structural.repaired()) return new VerifyResult(structural, null, false);
+        if (!structural.clean() && !structural.repaired()) {
+            if (repair) GraphCheck.remove(backing); // built on a store that must be reindexed
+            return new VerifyResult(structural, null, false, new GraphCheck.Result(List.of(), List.of(), repair));
+        }
         try (VectorStore store = VectorStore.open(storeDir(backing), !repair)) {
             int rootFd = openRoot(backing);
             try {
                 FileVectors v = new FileVectors(store, rootFd, false);
                 ReconcileReport files = Reconciler.full(v, repair, progress, () -> false);
                 if (repair) store.sync();
-                return new VerifyResult(structural, files, repair);
+                GraphCheck.Result graph = GraphCheck.check(backing, store, repair);
+                return new VerifyResult(structural, files, repair, graph);
             } finally {
                 NativeIo.close(rootFd);
             }
@@ -47,10 +52,19 @@ public final class StoreMaintenance {
     }
 
     /** Outcome of {@link #verify}: {@code files} is null when the store file itself is unusable. */
-    public record VerifyResult(VerifyReport store, ReconcileReport files, boolean repaired) {
+    public record VerifyResult(VerifyReport store, ReconcileReport files, boolean repaired, GraphCheck.Result graph) {
         /** Nothing wrong was found. */
         public boolean clean() {
-            return store.clean() && files != null && files.discrepancies() == 0;
+            return store.clean() && files != null && files.discrepancies() == 0 && graph.problems().isEmpty();
+        }
+
+        /** The graph's problems, then its notes, as "problem: ..." / "note: ..." lines. */
+        public List<String> graphLines() {
+            List<String> out = new java.util.ArrayList<>();
+            graph.problems().forEach(p -> out.add("problem: " + p));
+            graph.notes().forEach(n -> out.add("note: " + n));
+            if (graph.removed()) out.add("graph: removed; the next mount rebuilds it from the store");
+            return out;
         }
 
         /** Nothing wrong remains (clean, or repaired). */
@@ -93,6 +107,7 @@ public final class StoreMaintenance {
             }
             Files.move(tmp.resolve(VectorStore.FILE_NAME), dir.resolve(VectorStore.FILE_NAME),
                     StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            GraphCheck.remove(backing); // its slots are the old store's: the next mount rebuilds it
             return report;
         } catch (FsException e) {
             throw new IOException(e.getMessage(), e);
