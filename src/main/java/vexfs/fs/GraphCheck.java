@@ -45,7 +45,10 @@ final class GraphCheck {
             VerifyReport r = GraphVerifier.verify(idx, (phase, done, total) -> { });
             for (String e : r.errors()) problems.add("graph: " + e);
             if (r.unreachable() > 0) {
-                problems.add("graph: " + r.unreachable() + " live nodes unreachable from the entry point");
+                // HNSW can orphan a node now and then; many orphans mean a damaged graph
+                String s = "graph: " + r.unreachable() + " of " + r.live() + " live nodes unreachable from the entry point";
+                if (r.unreachable() * 100L > r.live()) problems.add(s);
+                else notes.add(s + " (search cannot return them)");
             }
             int differ = 0;
             for (int slot = 0; slot < store.slotCount(); slot++) {

@@ -57,11 +57,6 @@ final class SearchWiring implements AutoCloseable {
                     LOG.info("graph: {} nodes brought in line with the store, {} unreachable nodes re-linked after a "
                             + "crash", fixed, relinked);
                 }
-                if (relinked > 0 && idx.relinkUnreachable() > 0) {
-                    LOG.info("graph: nodes still unreachable after re-linking; rebuilding");
-                    idx.close();
-                    idx = HnswIndex.rebuild(graph, store.asVectorSource(), params, store::isLive, progress);
-                }
             }
         }
         this.index = idx;
