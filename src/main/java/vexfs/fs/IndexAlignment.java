@@ -2,6 +2,7 @@ package vexfs.fs;
 
 import java.util.concurrent.locks.ReentrantLock;
 
+import vexfs.fuse.FsException;
 import vexfs.index.HnswIndex;
 import vexfs.store.VectorStore;
 
@@ -28,6 +29,15 @@ final class IndexAlignment implements IndexUpdates {
         this.store = store;
         this.index = index;
         for (int i = 0; i < STRIPES; i++) stripes[i] = new ReentrantLock();
+    }
+
+    @Override
+    public void reserve(int slots) throws FsException {
+        try {
+            index.reserve(slots);
+        } catch (java.io.IOException e) {
+            throw new FsException(FileVectors.errnoOf(e), "vector index: " + e.getMessage());
+        }
     }
 
     @Override

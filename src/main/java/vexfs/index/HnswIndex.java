@@ -93,6 +93,20 @@ public final class HnswIndex implements AutoCloseable {
         return idx;
     }
 
+    /**
+     * Makes room for {@code slots} nodes (and a few upper-level blocks) ahead of an insert, so that a full disk
+     * fails here, before the caller changes anything, rather than in the middle of the insert.
+     */
+    public void reserve(int slots) throws IOException {
+        structure.readLock().lock();
+        try {
+            g.ensureCapacity(slots);
+            g.reserveUpper(32);
+        } finally {
+            structure.readLock().unlock();
+        }
+    }
+
     /** Adds the vector in {@code slot}. Inserting a slot already indexed updates it; a tombstoned slot is revived. */
     public void insert(int slot) {
         checkSlot(slot);
