@@ -1,21 +1,21 @@
 # Shared shell helpers for scripts/*: finding a JDK >= 22, installing system packages, building.
 # Sourced, not executed.
 
-# find_jdk: sets JAVA_HOME to a JDK >= 22 (JAVA_HOME first, then /usr/lib/jvm/*), or explains what to install.
+# find_jdk: sets JAVA_HOME to a JDK >= 25 (JAVA_HOME first, then /usr/lib/jvm/*), or explains what to install.
 find_jdk() {
   local cand v
   for cand in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
     [ -n "$cand" ] && [ -x "$cand/bin/java" ] && [ -x "$cand/bin/javac" ] || continue
     v=$("$cand/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
     v=${v%%.*}
-    if [ -n "$v" ] && [ "$v" -ge 22 ] 2>/dev/null; then
+    if [ -n "$v" ] && [ "$v" -ge 25 ] 2>/dev/null; then
       export JAVA_HOME="$cand"
       return 0
     fi
   done
-  echo "vexfs: no JDK >= 22 found (looked at \$JAVA_HOME and /usr/lib/jvm/*)." >&2
+  echo "vexfs: no JDK >= 25 found (looked at \$JAVA_HOME and /usr/lib/jvm/*)." >&2
   echo "vexfs: install one, e.g. 'apt-get install temurin-25-jdk' (Adoptium repository) or 'apt-get install openjdk-25-jdk'," >&2
-  echo "vexfs: or set JAVA_HOME to a JDK 22 or newer (VexFS is built with Java 25)." >&2
+  echo "vexfs: or set JAVA_HOME to a JDK 25 or newer." >&2
   return 1
 }
 
@@ -68,4 +68,17 @@ ensure_test_packages() {
   else
     echo "vexfs: missing ${missing[*]}; tests that need them will say so" >&2
   fi
+}
+
+# ensure_fashion_mnist: Debian's dataset-fashion-mnist (the demo's images). Returns 1 if it cannot be installed.
+ensure_fashion_mnist() {
+  [ -f /usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "vexfs: installing dataset-fashion-mnist with apt-get" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist >/dev/null 2>&1 || {
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist >/dev/null 2>&1
+    } || true
+  fi
+  [ -f /usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz ]
 }

@@ -128,7 +128,8 @@ def prepare_synthetic(out, k, n, nq, dim, seed):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--out", required=True, help="cache directory (one sub-directory per data set)")
-    p.add_argument("--dataset", required=True, choices=["fashion-mnist", "synthetic-1m", "synthetic-small"])
+    p.add_argument("--dataset", required=True, choices=["fashion-mnist", "synthetic", "synthetic-1m", "synthetic-small"])
+    p.add_argument("--n", type=int, default=1_000_000, help="base vectors of --dataset synthetic (default 1,000,000)")
     p.add_argument("--k", type=int, default=10, help="ground-truth depth (default 10)")
     p.add_argument("--seed", type=int, default=20240611)
     a = p.parse_args()
@@ -136,6 +137,8 @@ def main():
         prepare_fashion_mnist(a.out, a.k)
     elif a.dataset == "synthetic-1m":
         prepare_synthetic(a.out, a.k, 1_000_000, 1000, 128, a.seed)
+    elif a.dataset == "synthetic":  # synthetic-1m's generator at another size (same seed, same centres)
+        prepare_synthetic(a.out, a.k, a.n, 1000, 128, a.seed)
     else:  # small variant of the same generator, for smoke tests of the harnesses
         prepare_synthetic(a.out, a.k, 20_000, 200, 128, a.seed)
 

@@ -13,19 +13,19 @@ import java.util.Locale;
  * fastest is reported. recall@k = |returned top-k ∩ true top-k| / k averaged over queries; qps =
  * queries / wall time of the pass; p50/p99 from that pass's per-query System.nanoTime() latencies.
  */
-final class AnnMeasure {
+public final class AnnMeasure {
     static final int TIMED_RUNS = 3;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** One search: the ids (base-file rows) of the best {@code k} results found with beam width {@code ef}. */
-    interface Search {
+    public interface Search {
         int[] topK(float[] query, int ef, int k) throws IOException;
     }
 
     private AnnMeasure() {
     }
 
-    static void run(String impl, Search search, Vecs queries, Vecs gt, int[] efs, int k) throws IOException {
+    public static void run(String impl, Search search, Vecs queries, Vecs gt, int[] efs, int k) throws IOException {
         float[][] qs = new float[queries.rows()][];
         for (int i = 0; i < qs.length; i++) {
             qs[i] = queries.floatRow(i);
@@ -79,7 +79,7 @@ final class AnnMeasure {
      * CPU time of the calling thread: less sensitive than wall time to other jobs on a shared machine
      * (JIT and GC threads are not counted).
      */
-    static long cpuNanos() {
+    public static long cpuNanos() {
         return THREADS.getCurrentThreadCpuTime();
     }
 

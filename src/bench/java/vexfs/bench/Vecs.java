@@ -13,9 +13,9 @@ import java.nio.file.StandardOpenOption;
  * each record prefixed by its int32 dimension. The values are kept flat and raw (float bits for fvecs).
  * Invariant: {@code raw.length == rows * dim}.
  */
-record Vecs(int rows, int dim, int[] raw) {
+public record Vecs(int rows, int dim, int[] raw) {
 
-    static Vecs read(Path path) throws IOException {
+    public static Vecs read(Path path) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
@@ -42,7 +42,7 @@ record Vecs(int rows, int dim, int[] raw) {
     }
 
     /** Row {@code r} as floats (a new array). */
-    float[] floatRow(int r) {
+    public float[] floatRow(int r) {
         float[] out = new float[dim];
         for (int i = 0; i < dim; i++) {
             out[i] = Float.intBitsToFloat(raw[r * dim + i]);
@@ -51,7 +51,7 @@ record Vecs(int rows, int dim, int[] raw) {
     }
 
     /** Value {@code c} of row {@code r} as an int (ivecs). */
-    int intAt(int r, int c) {
+    public int intAt(int r, int c) {
         return raw[r * dim + c];
     }
 }

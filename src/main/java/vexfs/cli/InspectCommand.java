@@ -8,12 +8,16 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vexfs.index.CorruptGraphException;
+import vexfs.index.GraphInspector;
+import vexfs.index.HnswIndex;
 import vexfs.store.StoreInspector;
 import vexfs.store.VectorStore;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Show the vector file of BACKING: header, counts, free slots, checksum status; or one record.",
-                "Works on a mounted store too (read-only view of the mapping)."})
+        description = {"Show the vector file of BACKING: header, counts, free slots, checksum status, and the HNSW "
+                + "graph (entry point, levels, degrees, unreachable nodes, tombstones); or one record or graph node.",
+                "Works on a mounted store too (read-only view of the mappings)."})
 final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BACKING")
     Path backing;
@@ -28,6 +32,13 @@ final class InspectCommand implements Callable<Integer> {
         @Option(names = "--file", paramLabel = "PATH",
                 description = "dump the record of a file (a path inside BACKING, or relative to it)")
         Path file;
+
+        @Option(names = "--graph", description = "only the graph: entry point, level histogram, degree min/mean/max "
+                + "per level, unreachable nodes, tombstones")
+        boolean graph;
+
+        @Option(names = "--node", paramLabel = "N", description = "dump the graph node N (= slot N): state, level, neighbours per level")
+        Integer node;
     }
 
     @Option(names = "--json", description = "JSON output")
@@ -41,8 +52,22 @@ final class InspectCommand implements Callable<Integer> {
             return 2;
         }
         try (VectorStore store = VectorStore.open(dir, true)) {
-            if (one == null) {
-                System.out.print(StoreInspector.describe(store, json));
+            Path graphFile = dir.resolve(HnswIndex.FILE_NAME);
+            if (one == null || one.graph || one.node != null) {
+                if (one == null) System.out.print(StoreInspector.describe(store, json));
+                if (one == null && json) return 0; // the store's JSON object stays as it was; --graph --json for the graph
+                if (!Files.isRegularFile(graphFile)) {
+                    System.out.println("graph: none (" + graphFile + " is built at the next mount)");
+                    return one == null ? 0 : 1;
+                }
+                try (HnswIndex index = HnswIndex.openReadOnly(graphFile, store.asVectorSource())) {
+                    if (one == null) System.out.print("graph (" + graphFile.getFileName() + "):\n" + GraphInspector.text(index));
+                    else if (one.graph) System.out.print(json ? GraphInspector.json(index) + "\n" : GraphInspector.text(index));
+                    else System.out.print(GraphInspector.dumpNode(index, one.node, json) + (json ? "\n" : ""));
+                } catch (CorruptGraphException e) {
+                    System.out.println("graph: unreadable (" + e.getMessage() + "); vexfs verify --repair rebuilds it");
+                    return 1;
+                }
                 return 0;
             }
             int slot;

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vexfs", mixinStandardHelpOptions = true, version = "vexfs 0.1.0",
         description = "A FUSE filesystem where every file can carry an embedding vector, searchable through the mount.",
         subcommands = {MkfsCommand.class, MountCommand.class, UmountCommand.class, VerifyCommand.class,
-                ReindexCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+                ReindexCommand.class, InspectCommand.class, SearchCommand.class,
+                FashionMnistCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

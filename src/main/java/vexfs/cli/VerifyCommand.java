@@ -13,7 +13,8 @@ import vexfs.fs.StoreMaintenance;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check the vector store of BACKING: the file itself (header, counters, every record's "
                 + "checksum, duplicate keys) and against the files' vectors (the xattrs on the backing files are "
-                + "the authority): vectors missing from the store, different, or left behind by deleted files.",
+                + "the authority): vectors missing from the store, different, or left behind by deleted files; then the "
+                + "HNSW graph (structure, and that its live nodes are the store's live slots; --repair rebuilds it).",
                 "Exit status: 0 clean (or repaired), 1 problems found, 2 bad usage. Run it on an unmounted "
                         + "backing directory (--repair refuses a mounted one)."})
 final class VerifyCommand implements Callable<Integer> {
@@ -41,13 +42,16 @@ final class VerifyCommand implements Callable<Integer> {
             if (f.foreign() > 0) System.out.printf("note: %d files carry a vector of another dimension (ignored)%n",
                     f.foreign());
         }
-        r.graphLines().forEach(System.out::println);
         if (r.files() == null && !r.store().repairable()) {
             System.out.println("hint: the store cannot be repaired; rebuild it from the files' vectors with vexfs reindex "
                     + "--dim N --metric l2|cosine|dot " + backing);
         }
-        System.out.println(r.clean() ? "result: clean" : r.ok() ? "result: repaired"
+        GraphCheck.Outcome g = GraphCheck.run(StoreMaintenance.storeDir(backing), repair && r.ok(), GraphCheck.progressToStderr());
+        System.out.print(g.text());
+        boolean clean = r.clean() && g.clean();
+        boolean ok = r.ok() && g.ok();
+        System.out.println(clean ? "result: clean" : ok ? "result: repaired"
                 : "result: PROBLEMS FOUND" + (repair ? "" : " (run vexfs verify --repair)"));
-        return r.ok() ? 0 : 1;
+        return ok ? 0 : 1;
     }
 }

@@ -24,10 +24,13 @@ final class IndexAlignment implements IndexUpdates {
     private final VectorStore store;
     private final HnswIndex index;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final Runnable afterDelete;
 
-    IndexAlignment(VectorStore store, HnswIndex index) {
+    /** {@code afterDelete} runs after each node the graph tombstones (to schedule compaction). */
+    IndexAlignment(VectorStore store, HnswIndex index, Runnable afterDelete) {
         this.store = store;
         this.index = index;
+        this.afterDelete = afterDelete;
         for (int i = 0; i < STRIPES; i++) stripes[i] = new ReentrantLock();
     }
 
@@ -61,7 +64,8 @@ final class IndexAlignment implements IndexUpdates {
         ReentrantLock l = stripes[slot % STRIPES];
         l.lock();
         try {
-            if (!store.isLive(slot)) index.delete(slot); // else reused by another file, whose insert is (or comes) here
+            // else reused by another file, whose insert is (or comes) here
+            if (!store.isLive(slot) && index.delete(slot)) afterDelete.run();
         } finally {
             l.unlock();
         }

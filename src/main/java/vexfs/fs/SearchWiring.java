@@ -30,9 +30,10 @@ import vexfs.store.VectorStore;
  */
 final class SearchWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchWiring.class);
-    static final String GRAPH_FILE = "graph.vxg";
+    static final String GRAPH_FILE = HnswIndex.FILE_NAME;
 
     final HnswIndex index;
+    final GraphCompactor compactor;
     final ControlFs control;
     final FuseFilesystem mounted;
 
@@ -60,7 +61,8 @@ final class SearchWiring implements AutoCloseable {
             }
         }
         this.index = idx;
-        fs.setIndexUpdates(new IndexAlignment(store, index));
+        this.compactor = new GraphCompactor(index);
+        fs.setIndexUpdates(new IndexAlignment(store, index, compactor::afterDelete));
         IndexedSearchBackend backend = new IndexedSearchBackend(store, index, key -> {
             String p = fs.pathOf(key);
             return p == null ? null : "/" + p;
@@ -101,6 +103,7 @@ final class SearchWiring implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        compactor.close();
         try {
             index.sync();
             index.close();

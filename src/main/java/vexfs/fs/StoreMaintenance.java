@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 import vexfs.fuse.FsException;
 import vexfs.fuse.NativeIo;
@@ -33,7 +32,7 @@ public final class StoreMaintenance {
         VerifyReport structural = StoreVerifier.verify(storeDir(backing), repair);
         if (!structural.clean() && !structural.repaired()) {
             if (repair) GraphCheck.remove(backing); // built on a store that must be reindexed
-            return new VerifyResult(structural, null, false, new GraphCheck.Result(List.of(), List.of(), repair));
+            return new VerifyResult(structural, null, false);
         }
         try (VectorStore store = VectorStore.open(storeDir(backing), !repair)) {
             int rootFd = openRoot(backing);
@@ -41,8 +40,7 @@ public final class StoreMaintenance {
                 FileVectors v = new FileVectors(store, rootFd, false);
                 ReconcileReport files = Reconciler.full(v, repair, progress, () -> false);
                 if (repair) store.sync();
-                GraphCheck.Result graph = GraphCheck.check(backing, store, repair);
-                return new VerifyResult(structural, files, repair, graph);
+                return new VerifyResult(structural, files, repair);
             } finally {
                 NativeIo.close(rootFd);
             }
@@ -52,19 +50,10 @@ public final class StoreMaintenance {
     }
 
     /** Outcome of {@link #verify}: {@code files} is null when the store file itself is unusable. */
-    public record VerifyResult(VerifyReport store, ReconcileReport files, boolean repaired, GraphCheck.Result graph) {
+    public record VerifyResult(VerifyReport store, ReconcileReport files, boolean repaired) {
         /** Nothing wrong was found. */
         public boolean clean() {
-            return store.clean() && files != null && files.discrepancies() == 0 && graph.problems().isEmpty();
-        }
-
-        /** The graph's problems, then its notes, as "problem: ..." / "note: ..." lines. */
-        public List<String> graphLines() {
-            List<String> out = new java.util.ArrayList<>();
-            graph.problems().forEach(p -> out.add("problem: " + p));
-            graph.notes().forEach(n -> out.add("note: " + n));
-            if (graph.removed()) out.add("graph: removed; the next mount rebuilds it from the store");
-            return out;
+            return store.clean() && files != null && files.discrepancies() == 0;
         }
 
         /** Nothing wrong remains (clean, or repaired). */

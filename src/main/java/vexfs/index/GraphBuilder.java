@@ -147,17 +147,75 @@ final class GraphBuilder {
         }
     }
 
-    /** Replaces the list of {@code node} on {@code level} by a diverse choice from candidate ids; caller passes distinct live ids. */
-    void relinkFrom(int node, int level, int[] ids, int n, HnswSearcher s) {
+    /**
+     * After {@code moved} changed its vector: if {@code target}'s list on {@code level} still points at
+     * it and it is now farther than every other entry, that entry is replaced by the closest of
+     * {@code extra} (the moved node's old neighbours) not yet in the list. Every other entry stays,
+     * so the list keeps its degree (re-choosing the whole list with the heuristic shrank lists and
+     * cost recall: measured in HnswChurnTest). Read, choice and write happen under {@code target}'s
+     * stripe lock, so a concurrent incoming link is not lost.
+     */
+    void repairAfterMove(int target, int moved, int level, int[] extra, int nExtra, HnswSearcher s) {
         int max = g.layout.maxConn(level);
-        long[] cands = new long[n];
-        for (int i = 0; i < n; i++) cands[i] = NeighborQueue.encode(s.distBetween(node, ids[i]), ids[i]);
-        Arrays.sort(cands);
-        spreadTies(cands, n, node);
-        int[] out = new int[max];
-        int k = selectDiverse(cands, n, max, out, s);
-        synchronized (lockOf(node)) {
-            g.writeNeighbors(node, level, out, k);
+        synchronized (lockOf(target)) {
+            MemorySegment seg = g.segment();
+            int cap = g.capacity();
+            int[] buf = new int[max];
+            int n = g.readNeighbors(seg, target, level, buf);
+            int at = -1;
+            float worst = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == moved) at = i;
+                else if (buf[i] >= 0 && buf[i] < cap) worst = Math.max(worst, s.distBetween(target, buf[i]));
+            }
+            float dMoved = s.distBetween(target, moved);
+            if (at < 0 || dMoved <= worst) return;
+            int best = -1;
+            float bestD = Float.POSITIVE_INFINITY;
+            for (int i = 0; i < nExtra; i++) {
+                int c = extra[i];
+                if (c == moved || !isNewCandidate(seg, cap, buf, n, c, target)) continue;
+                float dc = s.distBetween(target, c);
+                if (dc < bestD) {
+                    bestD = dc;
+                    best = c;
+                }
+            }
+            // Only a closer replacement is taken: the link stays when the node did not move away (a
+            // re-insert of an unchanged vector, a reindex) or when it is the target's only way on. Dropping
+            // or swapping such a link cut 1-D chains into unreachable pieces (TinyGraphTest).
+            if (best < 0 || bestD >= dMoved) return;
+            buf[at] = best;
+            g.writeNeighbors(target, level, buf, n);
         }
+    }
+
+    /**
+     * Writes {@code kept[0..nKept)} plus, up to {@code size} entries, the closest of the candidate
+     * ids that are not already kept (caller passes distinct live ids, none equal to {@code node}).
+     */
+    void refill(int node, int level, int[] kept, int nKept, int size, int[] ids, int n, HnswSearcher s) {
+        long[] cands = new long[n];
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            boolean present = false;
+            for (int t = 0; t < nKept && !present; t++) present = kept[t] == ids[i];
+            if (!present) cands[c++] = NeighborQueue.encode(s.distBetween(node, ids[i]), ids[i]);
+        }
+        Arrays.sort(cands, 0, c);
+        int k = nKept;
+        for (int i = 0; i < c && k < size; i++) kept[k++] = NeighborQueue.nodeOf(cands[i]);
+        synchronized (lockOf(node)) {
+            g.writeNeighbors(node, level, kept, k);
+        }
+    }
+
+    /** True if {@code id} is a live node other than {@code self} and not in {@code ids[0..n)}. */
+    private boolean isNewCandidate(MemorySegment seg, int cap, int[] ids, int n, int id, int self) {
+        if (id < 0 || id >= cap || id == self) return false;
+        byte st = g.state(seg, id);
+        if (st != GraphLayout.LIVE && st != GraphLayout.INSERTING) return false;
+        for (int i = 0; i < n; i++) if (ids[i] == id) return false;
+        return true;
     }
 }

@@ -74,24 +74,29 @@ final class GraphRepair {
         return freed;
     }
 
+    /**
+     * Keeps the live entries of the list and fills each slot a dead entry held with the closest live
+     * neighbour of a dead entry not yet in the list. Keeping the degree matters: re-choosing the
+     * whole list with the heuristic (FreshDiskANN) shrank lists and cut recall@10 at ef=10 on
+     * Fashion-MNIST from 0.976 (tombstoned) to 0.918 after compaction; this rule keeps it (HnswChurnTest).
+     */
     private static void repairList(GraphStore g, GraphBuilder builder, HnswSearcher s, MemorySegment seg, int node, int l,
                                    int[] buf, int[] hop, int[] cand) {
         int cap = g.capacity();
         int n = g.readNeighbors(seg, node, l, buf);
-        boolean dirty = false;
-        for (int i = 0; i < n; i++) if (!usable(g, seg, buf[i], cap)) dirty = true;
-        if (!dirty) return;
+        int kept = 0;
         int c = 0;
         for (int i = 0; i < n; i++) {
             int j = buf[i];
             if (usable(g, seg, j, cap)) {
-                c = addUnique(cand, c, j, node);
+                buf[kept++] = j;
             } else if (j >= 0 && j < cap) {
                 int h = g.readNeighbors(seg, j, l, hop);
                 for (int t = 0; t < h; t++) if (usable(g, seg, hop[t], cap)) c = addUnique(cand, c, hop[t], node);
             }
         }
-        builder.relinkFrom(node, l, cand, c, s);
+        if (kept == n) return;
+        builder.refill(node, l, buf, kept, n, cand, c, s);
     }
 
     private static boolean usable(GraphStore g, MemorySegment seg, int id, int cap) {
@@ -105,5 +110,27 @@ final class GraphRepair {
         for (int i = 0; i < n; i++) if (arr[i] == id) return n;
         arr[n] = id;
         return n + 1;
+    }
+
+    /**
+     * Makes the live nodes exactly the slots {@code liveSlots} accepts: inserts the missing ones
+     * (kill -9 between a store put and the graph insert) and deletes the extra ones. One pass over
+     * all slots, so it is run after a crash only. Returns {inserted, deleted}.
+     */
+    static int[] reconcile(HnswIndex index, java.util.function.IntPredicate liveSlots) {
+        int inserted = 0;
+        int deleted = 0;
+        int n = index.vectors().slotCount();
+        for (int slot = 0; slot < n; slot++) {
+            boolean want = liveSlots.test(slot);
+            if (want == index.contains(slot)) continue;
+            if (want) {
+                index.insert(slot);
+                inserted++;
+            } else if (index.delete(slot)) {
+                deleted++;
+            }
+        }
+        return new int[] {inserted, deleted};
     }
 }

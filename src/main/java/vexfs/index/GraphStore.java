@@ -39,6 +39,9 @@ final class GraphStore implements AutoCloseable {
     final AtomicInteger tombstones = new AtomicInteger();
     final boolean openedDirty;
 
+    /** Opened for inspection only: nothing is ever written. */
+    private boolean readOnly;
+
     private GraphStore(Path file, GraphLayout layout, Metric metric, GrowableMapping main, GrowableMapping upper) {
         this.file = file;
         this.layout = layout;
@@ -90,7 +93,12 @@ final class GraphStore implements AutoCloseable {
     }
 
     static GraphStore open(Path file, Metric expectedMetric, int expectedDim) throws IOException {
-        GrowableMapping main = new GrowableMapping(file, false, 0);
+        return open(file, expectedMetric, expectedDim, false);
+    }
+
+    /** {@code readOnly}: for inspection; the mappings are read-only and {@link #sync} writes nothing. */
+    static GraphStore open(Path file, Metric expectedMetric, int expectedDim, boolean readOnly) throws IOException {
+        GrowableMapping main = new GrowableMapping(file, false, 0, readOnly);
         GrowableMapping upper = null;
         try {
             MemorySegment h = main.segment();
@@ -103,10 +111,12 @@ final class GraphStore implements AutoCloseable {
                         + expectedDim + "-d " + expectedMetric.label());
             Path up = upperPath(file);
             if (!Files.exists(up)) throw new CorruptGraphException("missing upper-level file " + up);
-            upper = new GrowableMapping(up, false, 0);
+            upper = new GrowableMapping(up, false, 0, readOnly);
             long need = layout.upperListOffset(GraphHeader.getInt(h, GraphHeader.UPPER_USED), 1);
             if (upper.fileSize() < need) throw new CorruptGraphException("upper-level file shorter than " + need + " bytes");
-            return new GraphStore(file, layout, metric, main, upper);
+            GraphStore g = new GraphStore(file, layout, metric, main, upper);
+            g.readOnly = readOnly;
+            return g;
         } catch (IOException | RuntimeException e) {
             main.close();
             if (upper != null) upper.close();
@@ -320,6 +330,7 @@ final class GraphStore implements AutoCloseable {
      * seals the header after forcing the records to disk.
      */
     void sync(boolean keepDirty) {
+        if (readOnly) return;
         upper.force();
         main.force();
         synchronized (headerLock) {

@@ -26,6 +26,15 @@ public final class GraphVerifier {
         }
     }
 
+    /** Like {@link #verifyFile} but maps the graph read-only (safe while a daemon has it open). */
+    public static VerifyReport verifyReadOnly(Path file, VectorSource vectors, ProgressListener progress) throws IOException {
+        try (HnswIndex idx = HnswIndex.openReadOnly(file, vectors)) {
+            return verify(idx, progress);
+        } catch (CorruptGraphException e) {
+            return new VerifyReport(List.of(e.getMessage()), List.of(), 0, 0, 0, 0, -1, -1);
+        }
+    }
+
     public static VerifyReport verify(HnswIndex index, ProgressListener progress) {
         GraphStore g = index.graph();
         MemorySegment seg = g.segment();

@@ -19,7 +19,20 @@ final class GrowableMapping implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private volatile MemorySegment segment;
 
+    private final boolean readOnly;
+
     GrowableMapping(Path file, boolean create, long minSize) throws IOException {
+        this(file, create, minSize, false);
+    }
+
+    /** {@code readOnly}: maps the file as it is, read-only (inspecting a graph a daemon may be writing); never grows it. */
+    GrowableMapping(Path file, boolean create, long minSize, boolean readOnly) throws IOException {
+        this.readOnly = readOnly;
+        if (readOnly) {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            segment = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+            return;
+        }
         channel = create
                 ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -40,6 +53,7 @@ final class GrowableMapping implements AutoCloseable {
     synchronized void ensureSize(long size) throws IOException {
         MemorySegment current = segment;
         if (current.byteSize() >= size) return;
+        if (readOnly) throw new IllegalStateException("read-only graph mapping cannot grow");
         long newSize = Math.max(size, current.byteSize() * 2);
         extendFile(newSize);
         segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, newSize, arena);
@@ -66,6 +80,7 @@ final class GrowableMapping implements AutoCloseable {
     }
 
     void force() {
+        if (readOnly) return;
         segment.force();
     }
 

@@ -16,6 +16,8 @@ import java.util.function.IntPredicate;
  * A caller must not mutate the same slot from two threads at once.
  */
 public final class HnswIndex implements AutoCloseable {
+    /** Name of the graph file in a backing directory's {@code .vexfs/} (beside the vector store). */
+    public static final String FILE_NAME = "graph.vxg";
     private final GraphStore g;
     private final VectorSource vectors;
     private final HnswParams params;
@@ -26,6 +28,8 @@ public final class HnswIndex implements AutoCloseable {
     private volatile boolean closed;
     /** Opened after a crash and not yet verified clean: sync/close keep the DIRTY flag. */
     private volatile boolean unverified;
+    /** Opened with {@link #openReadOnly}: searches only; sync and close write nothing. */
+    private boolean readOnly;
 
     private HnswIndex(GraphStore g, VectorSource vectors, HnswParams params) {
         this.g = g;
@@ -58,6 +62,32 @@ public final class HnswIndex implements AutoCloseable {
     }
 
     /**
+     * Opens the graph read-only for inspection and verification (also while a daemon has it open):
+     * the file is mapped as it is and never written; mutations fail.
+     */
+    public static HnswIndex openReadOnly(Path file, VectorSource vectors) throws IOException {
+        GraphStore g = GraphStore.open(file, vectors.metric(), vectors.dimension(), true);
+        HnswParams fromFile = new HnswParams(g.headerInt(GraphHeader.M), g.headerInt(GraphHeader.EF_CONSTRUCTION),
+                HnswParams.DEFAULT_EF_SEARCH, g.levelSeed(), g.layout.codeBytes() > 0, Math.max(1, g.headerInt(GraphHeader.TRAIN_SIZE)));
+        return new HnswIndex(g, vectors, fromFile);
+    }
+
+    /**
+     * Opens an existing graph file mapped read-only, for searching beside a process that may have it open for
+     * writing (the mounted daemon): insert/update/delete/compact must not be called; sync and close write nothing.
+     * A caller should not trust a graph that {@link #wasDirty()} (mutations not yet synced): the file may be
+     * changing under it.
+     */
+    public static HnswIndex openReadOnly(Path file, VectorSource vectors, HnswParams params) throws IOException {
+        GraphStore g = GraphStore.open(file, vectors.metric(), vectors.dimension(), true);
+        HnswParams fromFile = new HnswParams(g.headerInt(GraphHeader.M), g.headerInt(GraphHeader.EF_CONSTRUCTION),
+                params.efSearch(), g.levelSeed(), g.layout.codeBytes() > 0, Math.max(1, g.headerInt(GraphHeader.TRAIN_SIZE)));
+        HnswIndex idx = new HnswIndex(g, vectors, fromFile);
+        idx.readOnly = true;
+        return idx;
+    }
+
+    /**
      * Opens the graph, or rebuilds it from the vector store when it is missing, unreadable, or was
      * left dirty (kill -9 during a mutation) and does not verify clean. {@code liveSlots} says which
      * slots hold vectors; progress of a rebuild is reported.
@@ -69,7 +99,13 @@ public final class HnswIndex implements AutoCloseable {
                 HnswIndex idx = open(file, vectors, params);
                 if (!idx.wasDirty()) return idx;
                 VerifyReport r = GraphVerifier.verify(idx, progress);
-                if (r.ok()) return idx;
+                if (r.ok()) {
+                    int[] fixed = GraphRepair.reconcile(idx, liveSlots);
+                    if (fixed[0] + fixed[1] > 0)
+                        progress.progress("graph caught up with the store after a crash: " + fixed[0] + " inserted, "
+                                + fixed[1] + " deleted", 0, 0);
+                    return idx;
+                }
                 progress.progress("graph dirty and inconsistent (" + r.errors().getFirst() + "); rebuilding", 0, 0);
                 idx.close();
             } catch (CorruptGraphException e) {
@@ -152,7 +188,7 @@ public final class HnswIndex implements AutoCloseable {
         maybeTrain();
     }
 
-    /** The vector in {@code slot} changed: re-encode and re-link it (old incoming links stay as long-range edges). */
+    /** The vector in {@code slot} changed: re-encode and re-link it and repair its old neighbours' lists. */
     public void update(int slot) {
         checkSlot(slot);
         structure.readLock().lock();
@@ -166,14 +202,28 @@ public final class HnswIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Re-links a node whose vector changed (an update, or a store slot reused for another vector):
+     * links it at its new position like an insert, then repairs its old neighbourhood — each old
+     * neighbour still pointing at it re-chooses its list from its own entries plus the node's old
+     * neighbours. Measured in HnswChurnTest (Fashion-MNIST 5k, 30% moved, recall@10 at ef=10):
+     * fresh build 0.965, no repair 0.934, repair 0.958.
+     */
     private void relink(int slot) {
         HnswSearcher s = pool.lease(g.capacity());
         try {
+            int top = g.level(g.segment(), slot);
+            int[][] old = new int[top + 1][];
+            int[] buf = new int[g.layout.m0()];
+            for (int l = 0; l <= top; l++) old[l] = java.util.Arrays.copyOf(buf, g.readNeighbors(g.segment(), slot, l, buf));
             float[] q = prepared(slot);
             Quantizer qz = g.quantizer();
             if (qz != null) qz.encode(q, g.segment(), g.codesOffset(slot));
             s.begin(g, vectors, q, true, true, slot, null);
-            builder.link(slot, g.level(g.segment(), slot), s);
+            builder.link(slot, top, s);
+            for (int l = 0; l <= top; l++) {
+                for (int j : old[l]) builder.repairAfterMove(j, slot, l, old[l], old[l].length, s);
+            }
         } finally {
             pool.release(s);
         }
@@ -245,6 +295,18 @@ public final class HnswIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * True when tombstones make up a tenth of the live nodes (and at least {@value #COMPACT_MIN}):
+     * then {@link #compact} is worth its full pass over the graph. Tombstones do not hurt recall
+     * (they are traversed, HnswChurnTest), but they cost traversal time and graph space.
+     */
+    public boolean compactionDue() {
+        int dead = g.tombstones.get();
+        return dead >= COMPACT_MIN && dead >= g.liveCount.get() / 10;
+    }
+
+    static final int COMPACT_MIN = 128;
+
     /** The {@code k} nearest live slots with the default ef. */
     public SearchResult search(float[] query, int k) {
         return search(query, k, params.efSearch(), null);
@@ -307,6 +369,7 @@ public final class HnswIndex implements AutoCloseable {
 
     /** Forces the mapping to disk and leaves a clean, checksummed header. Waits for running mutations. */
     public void sync() {
+        if (readOnly) return;
         structure.writeLock().lock();
         try {
             g.sync(unverified);

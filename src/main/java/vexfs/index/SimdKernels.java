@@ -179,6 +179,84 @@ final class SimdKernels {
         return r;
     }
 
+    /**
+     * Two query-to-segment distances in one pass ({@code l2} when {@code squaredDiff}, else dot):
+     * each query block is loaded once for both vectors and their loads (cache misses on random
+     * slots) overlap. Each vector keeps its own four accumulators in the single-vector order, so
+     * each result has the same bits as {@link #l2(float[], MemorySegment, long)} /
+     * {@link #dot(float[], MemorySegment, long)}.
+     */
+    static void two(boolean squaredDiff, float[] a, MemorySegment b, long o0, long o1, float[] out, int at) {
+        int n = a.length;
+        FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        int i = 0;
+        if (squaredDiff) {
+            for (; i + BLOCK <= n; i += BLOCK) {
+                long p = 4L * i;
+                FloatVector q0 = FloatVector.fromArray(SPECIES, a, i);
+                FloatVector q1 = FloatVector.fromArray(SPECIES, a, i + LANES);
+                FloatVector q2 = FloatVector.fromArray(SPECIES, a, i + 2 * LANES);
+                FloatVector q3 = FloatVector.fromArray(SPECIES, a, i + 3 * LANES);
+                FloatVector x0 = q0.sub(load(b, o0 + p)), y0 = q0.sub(load(b, o1 + p));
+                FloatVector x1 = q1.sub(load(b, o0 + p + 4L * LANES)), y1 = q1.sub(load(b, o1 + p + 4L * LANES));
+                FloatVector x2 = q2.sub(load(b, o0 + p + 8L * LANES)), y2 = q2.sub(load(b, o1 + p + 8L * LANES));
+                FloatVector x3 = q3.sub(load(b, o0 + p + 12L * LANES)), y3 = q3.sub(load(b, o1 + p + 12L * LANES));
+                a0 = a0.add(x0.mul(x0));
+                a1 = a1.add(x1.mul(x1));
+                a2 = a2.add(x2.mul(x2));
+                a3 = a3.add(x3.mul(x3));
+                b0 = b0.add(y0.mul(y0));
+                b1 = b1.add(y1.mul(y1));
+                b2 = b2.add(y2.mul(y2));
+                b3 = b3.add(y3.mul(y3));
+            }
+            for (; i + LANES <= n; i += LANES) {
+                long p = 4L * i;
+                FloatVector q = FloatVector.fromArray(SPECIES, a, i);
+                FloatVector x = q.sub(load(b, o0 + p)), y = q.sub(load(b, o1 + p));
+                a0 = a0.add(x.mul(x));
+                b0 = b0.add(y.mul(y));
+            }
+        } else {
+            for (; i + BLOCK <= n; i += BLOCK) {
+                long p = 4L * i;
+                FloatVector q0 = FloatVector.fromArray(SPECIES, a, i);
+                FloatVector q1 = FloatVector.fromArray(SPECIES, a, i + LANES);
+                FloatVector q2 = FloatVector.fromArray(SPECIES, a, i + 2 * LANES);
+                FloatVector q3 = FloatVector.fromArray(SPECIES, a, i + 3 * LANES);
+                a0 = a0.add(q0.mul(load(b, o0 + p)));
+                b0 = b0.add(q0.mul(load(b, o1 + p)));
+                a1 = a1.add(q1.mul(load(b, o0 + p + 4L * LANES)));
+                b1 = b1.add(q1.mul(load(b, o1 + p + 4L * LANES)));
+                a2 = a2.add(q2.mul(load(b, o0 + p + 8L * LANES)));
+                b2 = b2.add(q2.mul(load(b, o1 + p + 8L * LANES)));
+                a3 = a3.add(q3.mul(load(b, o0 + p + 12L * LANES)));
+                b3 = b3.add(q3.mul(load(b, o1 + p + 12L * LANES)));
+            }
+            for (; i + LANES <= n; i += LANES) {
+                long p = 4L * i;
+                FloatVector q = FloatVector.fromArray(SPECIES, a, i);
+                a0 = a0.add(q.mul(load(b, o0 + p)));
+                b0 = b0.add(q.mul(load(b, o1 + p)));
+            }
+        }
+        out[at] = tail(squaredDiff, reduce(a0.add(a1).add(a2.add(a3))), a, b, o0, i);
+        out[at + 1] = tail(squaredDiff, reduce(b0.add(b1).add(b2.add(b3))), a, b, o1, i);
+    }
+
+    private static float tail(boolean squaredDiff, float r, float[] a, MemorySegment b, long off, int from) {
+        for (int i = from; i < a.length; i++) {
+            float v = b.get(LE_FLOAT, off + 4L * i);
+            if (squaredDiff) {
+                float d = a[i] - v;
+                r += d * d;
+            } else {
+                r += a[i] * v;
+            }
+        }
+        return r;
+    }
+
     private static FloatVector load(MemorySegment seg, long off) {
         return FloatVector.fromMemorySegment(SPECIES, seg, off, LE);
     }

@@ -32,7 +32,7 @@ class IndexAlignmentTest {
         int dim = 8;
         try (VectorStore store = VectorStore.create(dir.resolve("s"), dim, Metric.L2, false);
              HnswIndex index = HnswIndex.create(dir.resolve("g.vxg"), store.asVectorSource(), HnswParams.defaults(dim))) {
-            IndexAlignment updates = new IndexAlignment(store, index);
+            IndexAlignment updates = new IndexAlignment(store, index, () -> { });
             List<Thread> threads = new ArrayList<>();
             List<Throwable> errors = new ArrayList<>();
             for (int t = 0; t < 4; t++) {

@@ -1,7 +1,6 @@
 package vexfs.index;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Test and bench VectorSource over one flat heap array (slot i at [i*dim, (i+1)*dim)). Cosine vectors are normalised on entry. */
@@ -58,10 +57,10 @@ final class ArrayVectorSource implements VectorSource {
                     a2 = d2.fma(d2, a2);
                     a3 = d3.fma(d3, a3);
                 }
-                out[i] = a0.reduceLanes(VectorOperators.ADD);
-                out[i + 1] = a1.reduceLanes(VectorOperators.ADD);
-                out[i + 2] = a2.reduceLanes(VectorOperators.ADD);
-                out[i + 3] = a3.reduceLanes(VectorOperators.ADD);
+                out[i] = sum(a0);
+                out[i + 1] = sum(a1);
+                out[i + 2] = sum(a2);
+                out[i + 3] = sum(a3);
             }
         }
         for (; i < n; i++) out[i] = distance(q, ids[i]);
@@ -105,7 +104,7 @@ final class ArrayVectorSource implements VectorSource {
             FloatVector d = FloatVector.fromArray(F, a, ao + i).sub(FloatVector.fromArray(F, b, bo + i));
             acc = d.fma(d, acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sum(acc);
         for (; i < dim; i++) {
             float d = a[ao + i] - b[bo + i];
             s += d * d;
@@ -119,8 +118,18 @@ final class ArrayVectorSource implements VectorSource {
         for (; i + F.length() <= dim; i += F.length()) {
             acc = FloatVector.fromArray(F, a, ao + i).fma(FloatVector.fromArray(F, b, bo + i), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sum(acc);
         for (; i < dim; i++) s += a[ao + i] * b[bo + i];
+        return s;
+    }
+
+    /**
+     * Lane sum in a fixed order: {@code reduceLanes(ADD)} may associate differently when
+     * interpreted and when C2-compiled, so the same distance could change bits mid-test.
+     */
+    private static float sum(FloatVector v) {
+        float s = 0f;
+        for (int l = 0; l < v.length(); l++) s += v.lane(l);
         return s;
     }
 }

@@ -7,8 +7,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Measures filtered graph traversal against exact scan on Fashion-MNIST for filters of decreasing
- * selectivity, to place {@link FilteredSearch#EXACT_SELECTIVITY}. Needs a graph built by
- * AnnBenchMain in {@code dir} (args: dir=<dir> [queries=500]).
+ * selectivity, to place {@link FilteredSearch#EXACT_SELECTIVITY}. Builds the 60k graph in
+ * {@code dir} on the first run and reuses it afterwards (args: dir=<dir> [queries=500]).
  */
 public final class FilterBenchMain {
     public static void main(String[] args) throws Exception {
@@ -23,7 +23,12 @@ public final class FilterBenchMain {
         float[] test = FashionMnist.load(FashionMnist.TEST, nq);
         int dim = FashionMnist.DIM;
         ArrayVectorSource vs = new ArrayVectorSource(train, dim, Metric.L2);
-        try (HnswIndex idx = HnswIndex.open(dir.resolve("graph.vxg"), vs, HnswParams.defaults(dim))) {
+        Path file = dir.resolve("graph.vxg");
+        if (!java.nio.file.Files.exists(file)) {
+            java.nio.file.Files.createDirectories(dir);
+            TestData.build(file, vs, HnswParams.defaults(dim), train.length / dim).close();
+        }
+        try (HnswIndex idx = HnswIndex.open(file, vs, HnswParams.defaults(dim))) {
             GraphStore g = idx.graph();
             for (int mod : new int[] {2, 5, 10, 20, 50, 100, 200}) {
                 IntPredicate f = s -> (s * 0x9E3779B9) >>> 1 < Integer.MAX_VALUE / mod; // ~1/mod, scattered
@@ -48,7 +53,7 @@ public final class FilterBenchMain {
                         tExact += t2 - t1;
                         tAuto += t3 - t2;
                         visited += r.visited();
-                        hits += AnnBenchMain.overlap(r.slots(), e.slots());
+                        hits += TestData.overlap(r.slots(), e.slots());
                         total += e.size();
                         if (r.size() < 10) shortResults++;
                     }

@@ -103,7 +103,7 @@ class TornStoreIT {
         v = MountFixture.cli("verify", m.backing.toString());
         System.out.println("scribbled graph:\n" + v.output());
         if (v.exit() != 0) {
-            assertTrue(v.output().contains("problem: graph"), v.output());
+            assertTrue(v.output().contains("graph problem"), v.output());
             repairAndCheck(m, files, "scribbled graph");
         } else {
             mountAndSearch(m, files, "scribbled graph (unused bytes)");

@@ -45,6 +45,13 @@ public final class ControlFs {
     private final SimilarTree similar;
     private final ConcurrentHashMap<Long, ControlSession> sessions = new ConcurrentHashMap<>();
     private final AtomicLong nextFh = new AtomicLong(1);
+    /**
+     * Bytes held for open descriptors (results, query fragments, stats snapshots). Whatever callers write or ask
+     * for, the daemon's heap use stays bounded: past {@code maxBuffered} (256 MiB; system property {@code vexfs.search.maxBufferedBytes}) a query fails with ENOMEM until
+     * descriptors are read from or closed.
+     */
+    private final AtomicLong buffered = new AtomicLong();
+    private final long maxBuffered = Long.getLong("vexfs.search.maxBufferedBytes", 256L << 20);
     private final long mountTime = System.currentTimeMillis() / 1000;
     private volatile Supplier<List<String[]>> sessionStats = List::of;
 
@@ -56,6 +63,13 @@ public final class ControlFs {
     /** Request statistics of the FUSE session (in-flight, per-op counts and latency), added to stats. */
     public void attachSessionStats(Supplier<List<String[]>> stats) {
         this.sessionStats = stats;
+    }
+
+    private List<String[]> sessionRows() {
+        List<String[]> rows = new java.util.ArrayList<>(sessionStats.get());
+        rows.add(new String[] {"control_open_descriptors", Integer.toString(sessions.size())});
+        rows.add(new String[] {"control_buffered_bytes", Long.toString(buffered.get())});
+        return rows;
     }
 
     static boolean owns(long ino) {
@@ -86,8 +100,10 @@ public final class ControlFs {
 
     Op.Lane laneFor(Op op, long ino) {
         // a search or a similar/ listing computes: keep it off the reader threads
+        // (opening stats renders the graph shape: a walk of every node, at most every few seconds)
         if ((op == Op.WRITE && ino == ControlNodes.SEARCH) || (op == Op.READDIR || op == Op.READDIRPLUS
-                || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR) {
+                || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR
+                || op == Op.OPEN && (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON)) {
             return Op.Lane.VIRTUAL;
         }
         return null;
@@ -130,26 +146,39 @@ public final class ControlFs {
         if (ino == ControlNodes.SEARCH) {
             content = new byte[0];
         } else if (ino == ControlNodes.STATS) {
-            content = StatsRenderer.text(backend.stats(), sessionStats.get());
+            content = StatsRenderer.text(backend.stats(), sessionRows());
         } else if (ino == ControlNodes.STATS_JSON) {
-            content = StatsRenderer.json(backend.stats(), sessionStats.get());
+            content = StatsRenderer.json(backend.stats(), sessionRows());
         } else if (ino == ControlNodes.CONTROL) {
             content = new byte[0];
         } else {
             throw new FsException(Errno.EISDIR);
         }
         long fh = nextFh.getAndIncrement();
+        buffered.addAndGet(content.length);
         sessions.put(fh, new ControlSession(content));
         reply.opened(fh, new OpenOptions(true, false, false, false));
     }
 
-    void read(long ino, long size, long offset, FileInfo fi, ReplyData reply) throws FsException {
+    void read(Request req, long ino, long size, long offset, FileInfo fi, ReplyData reply) throws FsException {
         ControlSession s = session(fi);
         int n = (int) Math.min(size, 1 << 20);
         if (ino == ControlNodes.SEARCH) {
+            if (s.pendingSize() > 0) {
+                long before = s.buffered();
+                try {
+                    execute(req, s, s.appendPending(new byte[0]));
+                } finally {
+                    buffered.addAndGet(s.buffered() - before);
+                }
+            }
             reply.data(s.readStream(offset, n));
         } else if (ino == ControlNodes.CONTROL) {
-            if (offset == 0) s.setContent(backend.controlStatus().getBytes(StandardCharsets.UTF_8));
+            if (offset == 0) {
+                long before = s.buffered();
+                s.setContent(backend.controlStatus().getBytes(StandardCharsets.UTF_8));
+                buffered.addAndGet(s.buffered() - before);
+            }
             reply.data(s.readAt(offset, n));
         } else {
             reply.data(s.readAt(offset, n));
@@ -159,7 +188,12 @@ public final class ControlFs {
     void write(Request req, long ino, WriteData data, FileInfo fi, ReplyWrite reply) throws FsException {
         ControlSession s = session(fi);
         if (ino == ControlNodes.SEARCH) {
-            runQuery(req, s, data.toArray());
+            long before = s.buffered();
+            try {
+                runQuery(req, s, data.toArray());
+            } finally {
+                buffered.addAndGet(s.buffered() - before);
+            }
             reply.written(data.size());
         } else if (ino == ControlNodes.CONTROL) {
             if (req.uid() != 0) throw new FsException(Errno.EACCES, "control commands need root");
@@ -174,8 +208,11 @@ public final class ControlFs {
     }
 
     /**
-     * A write is a whole query when it ends with a newline or parses as one; a longer write the kernel split
-     * into chunks is kept until its end arrives. A bad query fails this write with EINVAL.
+     * A write is a whole query unless it is a fragment: shells and stdio split a long write at their buffer size
+     * (bash's echo of an 18 KB line arrives as 4096 + 12288 + 2048 bytes), and the kernel splits at max_write, always
+     * at a multiple of 4096. So a write whose size is a multiple of 4096 and which does not end with a newline is
+     * kept until the rest arrives; a read on the descriptor runs whatever is kept. A bad query fails its write with
+     * EINVAL (a kept fragment that turns out bad fails the read instead: the write could not know).
      */
     private void runQuery(Request req, ControlSession s, byte[] chunk) throws FsException {
         if (s.pendingSize() == 0 && s.lastQuery() != null && startsWithOption(chunk)) {
@@ -185,13 +222,25 @@ public final class ControlFs {
             System.arraycopy(chunk, 0, joined, last.length, chunk.length);
             chunk = joined;
         }
+        if (buffered.get() + chunk.length > maxBuffered) {
+            s.setContent(new byte[0]);
+            throw new FsException(Errno.ENOMEM, "search buffers full (" + maxBuffered
+                    + " bytes held for open descriptors): read or close them");
+        }
         byte[] all = s.appendPending(chunk);
-        boolean complete = all.length > 0 && all[all.length - 1] == '\n';
+        boolean fragment = chunk.length > 0 && chunk.length % 4096 == 0 && chunk[chunk.length - 1] != '\n';
+        if (fragment && all.length <= QueryParser.MAX_QUERY_BYTES) {
+            s.setContent(new byte[0], true);
+            return;
+        }
+        execute(req, s, all);
+    }
+
+    private void execute(Request req, ControlSession s, byte[] all) throws FsException {
         QueryParser.Query q;
         try {
-            q = QueryParser.parse(all, backend.dimension());
+            q = QueryParser.parse(all, backend.dimension(), backend.metric());
         } catch (FsException e) {
-            if (!complete && chunk.length >= 64 * 1024 && all.length < QueryParser.MAX_QUERY_BYTES) return;
             s.setContent(new byte[0]);
             LOG.warn("search query refused: {}", e.getMessage());
             throw e;
@@ -203,7 +252,13 @@ public final class ControlFs {
             out.append(i + 1).append('\t').append(hits.get(i).distance()).append('\t').append(hits.get(i).path())
                     .append('\n');
         }
-        s.setContent(out.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        if (buffered.get() - s.buffered() + bytes.length > maxBuffered) {
+            s.setContent(new byte[0]);
+            throw new FsException(Errno.ENOMEM, "search buffers full (" + maxBuffered
+                    + " bytes held for open descriptors): read or close them");
+        }
+        s.setContent(bytes);
     }
 
     /** True if the first non-blank line is a key=value option (a vector line never contains '='). */
@@ -222,7 +277,8 @@ public final class ControlFs {
     }
 
     void release(FileInfo fi, ReplyEmpty reply) {
-        if (fi != null) sessions.remove(fi.fh());
+        ControlSession s = fi == null ? null : sessions.remove(fi.fh());
+        if (s != null) buffered.addAndGet(-s.buffered());
         reply.ok();
     }
 

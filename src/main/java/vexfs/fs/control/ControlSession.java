@@ -23,6 +23,11 @@ final class ControlSession {
         return pending.toByteArray();
     }
 
+    /** Bytes this descriptor holds (results and a pending fragment). */
+    synchronized long buffered() {
+        return (long) content.length + pending.size();
+    }
+
     synchronized int pendingSize() {
         return pending.size();
     }
@@ -40,9 +45,14 @@ final class ControlSession {
     }
 
     synchronized void setContent(byte[] c) {
+        setContent(c, false);
+    }
+
+    /** New content read from the start; {@code keepPending}: a query fragment stays buffered. */
+    synchronized void setContent(byte[] c, boolean keepPending) {
         content = c;
         cursor = 0;
-        pending.reset();
+        if (!keepPending) pending.reset();
     }
 
     /** Reads from the cursor (or from the start when {@code offset == 0}) and advances it. */

@@ -151,7 +151,7 @@ public final class ControlTreeRouter implements FuseFilesystem {
 
     @Override
     public void read(Request req, long ino, long size, long offset, FileInfo fi, ReplyData reply) throws FsException {
-        if (ctl(ino)) control.read(ino, size, offset, fi, reply);
+        if (ctl(ino)) control.read(req, ino, size, offset, fi, reply);
         else fs.read(req, ino, size, offset, fi, reply);
     }
 

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import vexfs.fuse.Errno;
 import vexfs.fuse.FsException;
+import vexfs.index.GraphInspector;
 import vexfs.index.GraphVerifier;
 import vexfs.index.HnswIndex;
 import vexfs.index.SearchResult;
@@ -103,17 +104,57 @@ public final class IndexedSearchBackend implements SearchBackend {
         rows.add(new String[] {"vectors", Integer.toString(store.liveCount())});
         rows.add(new String[] {"deleted_slots", Integer.toString(store.freeCount())});
         rows.add(new String[] {"store_slots", Integer.toString(store.slotCount())});
+        rows.add(new String[] {"store_capacity_slots", Long.toString(store.capacity())});
         rows.add(new String[] {"graph_nodes", Integer.toString(index.size())});
         rows.add(new String[] {"graph_tombstones", Integer.toString(index.tombstoneCount())});
         rows.add(new String[] {"graph_m", Integer.toString(index.params().m())});
         rows.add(new String[] {"graph_ef_construction", Integer.toString(index.params().efConstruction())});
-        try {
-            rows.add(new String[] {"graph_bytes_on_disk", Long.toString(index.bytesOnDisk())});
-        } catch (java.io.IOException e) {
-            rows.add(new String[] {"graph_bytes_on_disk", "?"});
+        GraphInspector.Stats shape = graphShape();
+        rows.add(new String[] {"graph_levels", Integer.toString(shape.levelHistogram().length)});
+        for (int l = 0; l < shape.levelHistogram().length; l++) {
+            rows.add(new String[] {"graph_level" + l + "_nodes", Integer.toString(shape.levelHistogram()[l])});
         }
-        rows.add(new String[] {"store_bytes_mapped", Long.toString(store.capacity())});
+        rows.add(new String[] {"graph_mean_degree_level0",
+                String.format(java.util.Locale.ROOT, "%.2f", shape.degreeMean().length == 0 ? 0.0 : shape.degreeMean()[0])});
+        rows.add(new String[] {"graph_unreachable_nodes", Integer.toString(shape.unreachable())});
+        long storeBytes = fileSize(backingRoot.resolve(".vexfs").resolve(VectorStore.FILE_NAME));
+        long graphBytes;
+        try {
+            graphBytes = index.bytesOnDisk();
+        } catch (java.io.IOException e) {
+            graphBytes = 0;
+        }
+        rows.add(new String[] {"store_bytes_mapped", Long.toString(storeBytes)});
+        rows.add(new String[] {"graph_bytes_mapped", Long.toString(graphBytes)});
+        rows.add(new String[] {"bytes_mapped", Long.toString(storeBytes + graphBytes)});
         return rows;
+    }
+
+    /**
+     * The graph's level histogram and degrees walk every node (O(n)): computed at most once per
+     * {@link #SHAPE_TTL_NANOS}, so reading stats in a loop does not rescan a large graph each time.
+     */
+    private GraphInspector.Stats graphShape() {
+        ShapeSample s = shape.get();
+        long now = System.nanoTime();
+        if (s == null || now - s.at() > SHAPE_TTL_NANOS) {
+            s = new ShapeSample(GraphInspector.stats(index), now);
+            shape.set(s);
+        }
+        return s.stats();
+    }
+
+    private record ShapeSample(GraphInspector.Stats stats, long at) {}
+
+    private static final long SHAPE_TTL_NANOS = 5_000_000_000L;
+    private final AtomicReference<ShapeSample> shape = new AtomicReference<>();
+
+    private static long fileSize(Path p) {
+        try {
+            return java.nio.file.Files.size(p);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     @Override

@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 
 import vexfs.fuse.Errno;
 import vexfs.fuse.FsException;
+import vexfs.index.Metric;
 import vexfs.store.InvalidVectorException;
 import vexfs.store.VectorCodec;
 
 /**
  * Parses what a caller writes to /.vexfs/search: a CSV vector line, then optional {@code k=}, {@code ef=},
- * {@code under=} lines. Anything else — unknown keys, k outside 1..{@link #MAX_K}, ef outside 1..{@link #MAX_EF},
- * {@code metric=} — is EINVAL with a message saying why.
+ * {@code under=} lines, and {@code metric=} which may only name the store's own metric. Anything else — unknown keys,
+ * k outside 1..{@link #MAX_K}, ef outside 1..{@link #MAX_EF}, another metric — is EINVAL with a message saying why.
  */
 public final class QueryParser {
     public static final int MAX_K = 10_000;
@@ -25,6 +26,11 @@ public final class QueryParser {
     public record Query(float[] vector, int k, int ef, String under) {}
 
     public static Query parse(byte[] bytes, int dim) throws FsException {
+        return parse(bytes, dim, null);
+    }
+
+    /** {@code metric}: the store's metric label; a {@code metric=} line naming another one is refused (null: any is). */
+    public static Query parse(byte[] bytes, int dim, String metric) throws FsException {
         if (bytes.length > MAX_QUERY_BYTES) throw new FsException(Errno.EINVAL, "query larger than 1 MiB");
         String text = new String(bytes, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
@@ -51,11 +57,24 @@ public final class QueryParser {
                 case "k" -> k = bounded(key, val, MAX_K);
                 case "ef" -> ef = bounded(key, val, MAX_EF);
                 case "under" -> under = normaliseUnder(val);
+                case "metric" -> checkMetric(val, metric);
                 default -> throw new FsException(Errno.EINVAL, "unknown query key '" + abbreviate(key)
-                        + "' (allowed: k, ef, under)");
+                        + "' (allowed: k, ef, under, metric)");
             }
         }
         return new Query(v, k, Math.max(ef, k), under);
+    }
+
+    private static void checkMetric(String val, String storeMetric) throws FsException {
+        String label;
+        try {
+            label = Metric.parse(val).label();
+        } catch (IllegalArgumentException e) {
+            throw new FsException(Errno.EINVAL, "unknown metric '" + abbreviate(val) + "'");
+        }
+        if (storeMetric != null && !label.equals(storeMetric)) {
+            throw new FsException(Errno.EINVAL, "metric=" + label + " differs from the store's metric " + storeMetric);
+        }
     }
 
     private static int bounded(String key, String val, int max) throws FsException {
@@ -69,7 +88,7 @@ public final class QueryParser {
     }
 
     /** "/a/b/" → "/a/b"; refuses relative paths, ".." components and NULs (nothing outside the mount). */
-    static String normaliseUnder(String val) throws FsException {
+    public static String normaliseUnder(String val) throws FsException {
         if (!val.startsWith("/") || val.indexOf('\0') >= 0) {
             throw new FsException(Errno.EINVAL, "under= needs a path starting with / inside the mount");
         }

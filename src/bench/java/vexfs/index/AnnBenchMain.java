@@ -1,0 +1,100 @@
+package vexfs.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+import vexfs.bench.AnnMeasure;
+import vexfs.bench.Vecs;
+import vexfs.store.VectorStore;
+
+/**
+ * VexFS side of scripts/bench-ann (docs/bench-ann-protocol.md, "Contract for vexfs.index.AnnBenchMain"):
+ * {@code --base F --query F --gt F --m 16 --efc 200 --ef 10,20,40,80,160 --k 10}.
+ * Builds through the real memory-mapped vector store and graph file in a fresh directory under
+ * {@code java.io.tmpdir} (deleted on exit): row i is put under file key i and inserted into the
+ * index. Prints {@code impl=vexfs} lines; measurement by the shared {@link AnnMeasure}.
+ */
+public final class AnnBenchMain {
+    private AnnBenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = null, query = null, gt = null;
+        int m = 16, efc = 200, k = 10;
+        int[] efs = {10, 20, 40, 80, 160};
+        if (args.length % 2 != 0) usage("options come in pairs");
+        for (int i = 0; i < args.length; i += 2) {
+            String v = args[i + 1];
+            switch (args[i]) {
+                case "--base" -> base = v;
+                case "--query" -> query = v;
+                case "--gt" -> gt = v;
+                case "--m" -> m = Integer.parseInt(v);
+                case "--efc" -> efc = Integer.parseInt(v);
+                case "--k" -> k = Integer.parseInt(v);
+                case "--ef" -> efs = Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
+                default -> usage("unknown option " + args[i]);
+            }
+        }
+        if (base == null || query == null || gt == null) usage("--base, --query and --gt are required");
+        Vecs baseVecs = Vecs.read(Path.of(base));
+        Vecs queries = Vecs.read(Path.of(query));
+        Vecs truth = Vecs.read(Path.of(gt));
+        Path work = Files.createTempDirectory("vexfs-annbench");
+        try {
+            run(baseVecs, queries, truth, m, efc, efs, k, work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void run(Vecs base, Vecs queries, Vecs truth, int m, int efc, int[] efs, int k, Path work) throws IOException {
+        int dim = base.dim();
+        int n = base.rows();
+        HnswParams p = HnswParams.defaults(dim).withM(m).withEfConstruction(efc);
+        System.err.printf(Locale.ROOT, "vexfs: building %d x %d (M=%d, efC=%d, int8 traversal codes: %s) in %s%n",
+                n, dim, m, efc, p.quantize(), work);
+        long cpu0 = AnnMeasure.cpuNanos();
+        long t0 = System.nanoTime();
+        try (VectorStore store = VectorStore.create(work.resolve("store"), dim, Metric.L2, false);
+             HnswIndex index = HnswIndex.create(work.resolve("graph.vxg"), store.asVectorSource(), p)) {
+            for (int i = 0; i < n; i++) {
+                int slot = store.put(i, base.floatRow(i));
+                if (slot != i) throw new IllegalStateException("fresh store gave slot " + slot + " to row " + i);
+                index.insert(slot);
+                if (i % 50_000 == 0 && i > 0) System.err.printf(Locale.ROOT, "vexfs: %d inserted (%.0f s)%n", i, (System.nanoTime() - t0) / 1e9);
+            }
+            store.sync();
+            index.sync();
+            double build = (System.nanoTime() - t0) / 1e9;
+            double buildCpu = (AnnMeasure.cpuNanos() - cpu0) / 1e9;
+            System.out.printf(Locale.ROOT, "impl=vexfs build_seconds=%.2f bytes=%d build_cpu_seconds=%.2f%n",
+                    build, treeBytes(work), buildCpu);
+            System.out.flush();
+            // node id == store slot == base row (checked above), so result slots are the ids the ground truth uses
+            AnnMeasure.run("vexfs", (q, ef, kk) -> index.search(q, kk, ef, null).slots(), queries, truth, efs, k);
+        }
+    }
+
+    private static long treeBytes(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        }
+    }
+
+    private static void usage(String why) {
+        System.err.println("AnnBenchMain: " + why);
+        System.err.println("usage: --base F --query F --gt F --m 16 --efc 200 --ef 10,20,40,80,160 --k 10");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,105 @@
+package vexfs.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vexfs.fs.OfflineSearch;
+import vexfs.fs.control.QueryParser;
+import vexfs.fuse.FsException;
+import vexfs.store.InvalidVectorException;
+import vexfs.store.VectorCodec;
+import vexfs.store.VectorStore;
+
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Answer a nearest-neighbour query on BACKING without a mount, in the format of /.vexfs/search: "
+                + "one line per hit, rank<TAB>distance<TAB>/path (relative to the mount root).",
+                "Opens the store and the HNSW graph read-only and memory-mapped; when the graph is missing or has "
+                        + "unsynced changes (e.g. mounted and changed since the last sync) it searches exactly. "
+                        + "Works while BACKING is mounted."})
+final class SearchCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "BACKING")
+    Path backing;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    QuerySource source;
+
+    static final class QuerySource {
+        @Option(names = "--vector", paramLabel = "CSV", description = "the query vector, comma separated")
+        String csv;
+
+        @Option(names = "--file", paramLabel = "PATH", description = "a file whose first line is the query vector (CSV); - reads stdin")
+        Path file;
+    }
+
+    @Option(names = "-k", paramLabel = "K", defaultValue = "10", description = "number of results (default ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--ef", paramLabel = "N", defaultValue = "64", description = "HNSW search breadth (default ${DEFAULT-VALUE})")
+    int ef;
+
+    @Option(names = "--under", paramLabel = "DIR", description = "only files below DIR (relative to the mount root, e.g. /images/sneaker)")
+    String under;
+
+    @Option(names = "--exact", description = "scan every vector instead of using the graph")
+    boolean exact;
+
+    @Option(names = {"-v", "--verbose"}, description = "say on stderr whether the graph or an exact scan answered")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(backing.resolve(".vexfs").resolve(VectorStore.FILE_NAME))) {
+            System.err.println("vexfs search: " + backing + " has no vector store (run vexfs mkfs first)");
+            return 2;
+        }
+        if (k < 1 || k > QueryParser.MAX_K || ef < 1 || ef > QueryParser.MAX_EF) {
+            System.err.println("vexfs search: -k must be 1.." + QueryParser.MAX_K + " and --ef 1.." + QueryParser.MAX_EF);
+            return 2;
+        }
+        String dirUnder;
+        try {
+            dirUnder = under == null ? null : QueryParser.normaliseUnder(under);
+        } catch (FsException e) {
+            System.err.println("vexfs search: " + e.getMessage());
+            return 2;
+        }
+        String text;
+        if (source.csv != null) text = source.csv;
+        else if (source.file.toString().equals("-")) text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        else text = Files.readString(source.file);
+        text = text.strip();
+        int nl = text.indexOf('\n');
+        if (nl >= 0) text = text.substring(0, nl).strip();
+        try (OfflineSearch s = OfflineSearch.open(backing)) {
+            float[] q;
+            try {
+                q = VectorCodec.parseCsv(text, s.dimension());
+            } catch (InvalidVectorException e) {
+                System.err.println("vexfs search: bad query vector: " + e.getMessage());
+                return 2;
+            }
+            OfflineSearch.Result r;
+            try {
+                r = s.search(q, k, ef, dirUnder, exact);
+            } catch (FsException e) {
+                System.err.println("vexfs search: " + (dirUnder != null ? dirUnder + ": " : "") + e.getMessage());
+                return 2;
+            }
+            if (verbose) System.err.println("vexfs search: " + (r.graph() ? "HNSW graph" : r.note()));
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < r.hits().size(); i++) {
+                OfflineSearch.Hit h = r.hits().get(i);
+                out.append(i + 1).append('\t').append(h.distance()).append('\t').append(h.path()).append('\n');
+            }
+            System.out.print(out);
+            System.out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package vexfs.fs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+import vexfs.fuse.FsException;
+import vexfs.fuse.NativeIo;
+import vexfs.index.CorruptGraphException;
+import vexfs.index.HnswIndex;
+import vexfs.index.HnswParams;
+import vexfs.store.ExactSearch;
+import vexfs.store.LongIntHashMap;
+import vexfs.store.VectorStore;
+
+/**
+ * The search of /.vexfs/search without a mount ({@code vexfs search}): opens the store read-only and memory-mapped,
+ * and the HNSW graph read-only when it is consistent with the store (clean header, same number of live vectors);
+ * otherwise — no graph, a graph with unsynced changes (a mounted daemon that has changed vectors since its last
+ * sync), or {@code exact} — it scans the store exactly. Nothing is written, so it can run beside a mounted daemon.
+ * Result paths are found by walking the backing tree (an explicit-stack walk) until every result's inode is seen.
+ */
+public final class OfflineSearch implements AutoCloseable {
+    public record Hit(String path, float distance) {}
+
+    /** {@code graph}: the HNSW graph answered (else an exact scan); {@code note}: why not, or null. */
+    public record Result(List<Hit> hits, boolean graph, String note) {}
+
+    private final Path backing;
+    private final VectorStore store;
+    private final HnswIndex index;
+    private final String whyExact;
+
+    private OfflineSearch(Path backing, VectorStore store, HnswIndex index, String whyExact) {
+        this.backing = backing;
+        this.store = store;
+        this.index = index;
+        this.whyExact = whyExact;
+    }
+
+    /** Opens the store (and graph) of {@code backing} read-only. */
+    public static OfflineSearch open(Path backing) throws IOException {
+        Path dir = backing.resolve(".vexfs");
+        VectorStore store = VectorStore.open(dir, true);
+        Path graph = dir.resolve(SearchWiring.GRAPH_FILE);
+        if (!Files.isRegularFile(graph)) return new OfflineSearch(backing, store, null, "no graph file");
+        HnswIndex idx = null;
+        String why = null;
+        try {
+            idx = HnswIndex.openReadOnly(graph, store.asVectorSource(), HnswParams.defaults(store.dimension()));
+            if (idx.wasDirty()) why = "the graph has unsynced changes (mounted, or not cleanly unmounted)";
+            else if (idx.size() != store.liveCount())
+                why = "the graph has " + idx.size() + " nodes, the store " + store.liveCount() + " vectors";
+        } catch (CorruptGraphException | RuntimeException e) {
+            why = "graph unreadable: " + e.getMessage();
+        }
+        if (why != null && idx != null) {
+            idx.close();
+            idx = null;
+        }
+        return new OfflineSearch(backing, store, idx, why);
+    }
+
+    public int dimension() {
+        return store.dimension();
+    }
+
+    public String metric() {
+        return store.metric().label();
+    }
+
+    /**
+     * The k nearest files to {@code query}, optionally only below {@code under} (a directory relative to the
+     * mount root, starting with "/"). Files whose inode can no longer be found in the tree are left out.
+     */
+    public Result search(float[] query, int k, int ef, String under, boolean exact) throws FsException {
+        int rootFd = NativeIo.open(backing.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY, 0);
+        try {
+            byte[] rel = under == null || under.equals("/") ? new byte[0]
+                    : under.substring(1).getBytes(StandardCharsets.UTF_8);
+            IntPredicate filter = null;
+            if (rel.length > 0) {
+                LongIntHashMap below = new LongIntHashMap(1024);
+                TreeWalker.walk(rootFd, rel, (dirFd, name, ino, path) -> below.put(ino, 1), () -> false);
+                filter = slot -> below.get(store.fileKeyOf(slot)) >= 0;
+            }
+            boolean useGraph = index != null && !exact;
+            int[] slots;
+            float[] dist;
+            if (useGraph) {
+                var r = index.search(query, k, Math.max(ef, k), filter);
+                slots = r.slots();
+                dist = r.distances();
+            } else {
+                var r = ExactSearch.search(store, query, k, filter);
+                slots = r.slots();
+                dist = r.distances();
+            }
+            // inode -> result rank; walk until every result has a path
+            LongIntHashMap wanted = new LongIntHashMap(Math.max(16, slots.length * 2));
+            for (int i = 0; i < slots.length; i++) wanted.put(store.fileKeyOf(slots[i]), i);
+            String[] paths = new String[slots.length];
+            int[] found = {0};
+            TreeWalker.walk(rootFd, rel, (dirFd, name, ino, path) -> {
+                int i = wanted.get(ino);
+                if (i >= 0 && paths[i] == null) {
+                    paths[i] = "/" + new String(path, StandardCharsets.UTF_8);
+                    found[0]++;
+                }
+            }, () -> found[0] == slots.length);
+            List<Hit> hits = new ArrayList<>(slots.length);
+            for (int i = 0; i < slots.length; i++) if (paths[i] != null) hits.add(new Hit(paths[i], dist[i]));
+            String note = useGraph ? null : exact ? "exact search (asked for)" : "exact search: " + whyExact;
+            return new Result(hits, useGraph, note);
+        } finally {
+            NativeIo.close(rootFd);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (index != null) index.close();
+        } finally {
+            store.close();
+        }
+    }
+}
