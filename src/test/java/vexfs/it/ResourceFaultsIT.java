@@ -254,7 +254,7 @@ class ResourceFaultsIT {
                 setVector(f, new float[] {i, 1, 2, 3});
             }
             byte[] query = "1,1,2,3\nk=10000\n".getBytes(StandardCharsets.US_ASCII);
-            byte[] partial = new byte[900_000];
+            byte[] partial = new byte[4096 * 200]; // a multiple of 4096 without a newline: kept as a fragment
             java.util.Arrays.fill(partial, (byte) '1');
             for (int i = 0; i < 150; i++) {
                 FileChannel ch = FileChannel.open(m.mnt.resolve(".vexfs/search"), StandardOpenOption.READ, StandardOpenOption.WRITE);
