@@ -85,7 +85,7 @@ public final class StressLoad {
                         op = "similar";
                         try (DirectoryStream<Path> ds = Files.newDirectoryStream(mnt.resolve(".vexfs/similar").resolve(dir.getFileName()).resolve(n))) {
                             ds.forEach(p -> { });
-                        } catch (IOException noVector) {
+                        } catch (IOException | java.nio.file.DirectoryIteratorException noVector) {
                             // ENODATA when the file has no vector
                         }
                     } else if (r < 85) {
@@ -110,7 +110,7 @@ public final class StressLoad {
                 ops.merge(op, 1L, Long::sum);
             } catch (NoSuchFileException raced) {
                 errors++;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 errors++;
                 if (errors < 5) System.err.println("stress load " + id + ": " + e);
             }
