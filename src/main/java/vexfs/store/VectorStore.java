@@ -127,7 +127,7 @@ public final class VectorStore implements AutoCloseable {
         long size = recordOffset(INITIAL_CAPACITY, StoreFormat.recordSize(dim, metric));
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE); Arena arena = Arena.ofConfined()) {
-            preallocate(ch, size);
+            FileExtension.withZeros(ch, size);
             MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
             Header.writeNew(m, dim, metric, new SecureRandom().nextLong(), System.currentTimeMillis(), INITIAL_CAPACITY);
             m.force();
@@ -453,7 +453,7 @@ public final class VectorStore implements AutoCloseable {
                 throw new IOException(file + ": store is full (" + highWater + " slots)");
             }
             long newSize = recordOffset(newCap, recordSize);
-            preallocate(channel, newSize); // a full disk fails here, not as a fault on a mapped hole
+            FileExtension.withZeros(channel, newSize); // a full disk fails here, not as a fault on a mapped hole
             // the new records are zeros (FREE); readers keep the old mapping
             MemorySegment m = map(newSize);
             channel.force(true);
@@ -461,26 +461,6 @@ public final class VectorStore implements AutoCloseable {
             writeCounters(m, STATE_DIRTY, capacity, highWater, live, free.size(), nextGeneration);
         }
         return highWater;
-    }
-
-    /**
-     * Extends the file to {@code size} with written zeros (not a hole, whose pages a full disk cannot back: touching
-     * them through the mapping would fault). On failure (ENOSPC) the file is cut back to its old size, so it still
-     * holds whole records.
-     */
-    private static void preallocate(FileChannel ch, long size) throws IOException {
-        long old = ch.size();
-        if (old >= size) return;
-        java.nio.ByteBuffer zeros = java.nio.ByteBuffer.allocate((int) Math.min(1 << 20, size - old));
-        try {
-            for (long at = old; at < size; ) {
-                zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
-                at += ch.write(zeros, at);
-            }
-        } catch (IOException e) {
-            ch.truncate(old);
-            throw e;
-        }
     }
 
     private void touch(int slot) {
