@@ -30,6 +30,11 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
             for (String o : group.split(",")) {
                 o = o.trim();
                 if (o.isEmpty()) continue;
+                if (o.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                    // libfuse takes C strings: a NUL would silently cut the option, other controls end up in mountinfo
+                    throw new IllegalArgumentException("mount option '" + o.replaceAll("\\p{Cntrl}", "?")
+                            + "' contains a control character");
+                }
                 int eq = o.indexOf('=');
                 String key = eq < 0 ? o : o.substring(0, eq);
                 String val = eq < 0 ? null : o.substring(eq + 1);

@@ -42,6 +42,10 @@ final class VerifyCommand implements Callable<Integer> {
             if (f.foreign() > 0) System.out.printf("note: %d files carry a vector of another dimension (ignored)%n",
                     f.foreign());
         }
+        if (r.files() == null && !r.store().repairable()) {
+            System.out.println("hint: the store cannot be repaired; rebuild it from the files' vectors with vexfs reindex "
+                    + "--dim N --metric l2|cosine|dot " + backing);
+        }
         GraphCheck.Outcome g = GraphCheck.run(StoreMaintenance.storeDir(backing), repair && r.ok(), GraphCheck.progressToStderr());
         System.out.print(g.text());
         boolean clean = r.clean() && g.clean();

@@ -99,10 +99,16 @@ final class FileVectors {
         ReentrantLock l = locks.of(key);
         l.lock();
         try {
+            byte[] previous = xattrs ? previousBacking(pathFd) : null;
             writeBacking(pathFd, v);
-            if (NativeIo.stat(pathFd).nlink() > 0) {
-                putLocked(key, v);
-                if (hint != null) hints.put(key, hint);
+            try {
+                if (NativeIo.stat(pathFd).nlink() > 0) {
+                    putLocked(key, v);
+                    if (hint != null) hints.put(key, hint);
+                }
+            } catch (FsException | RuntimeException e) {
+                restoreBacking(pathFd, previous); // the call fails: the previous vector stays in force
+                throw e;
             }
         } finally {
             l.unlock();
@@ -202,12 +208,13 @@ final class FileVectors {
     }
 
     void putLocked(long key, float[] v) throws FsException {
+        updates.reserve(store.slotCount() + 1);
         try {
             int old = store.slotOf(key);
             int slot = store.put(key, v);
             updates.onPut(key, slot, old);
         } catch (IOException e) {
-            throw new FsException(Errno.EIO, "vector store: " + e.getMessage());
+            throw new FsException(errnoOf(e), "vector store: " + e.getMessage());
         }
     }
 
@@ -221,6 +228,31 @@ final class FileVectors {
             throw new FsException(Errno.EIO, "vector store: " + e.getMessage());
         }
         updates.onRemove(key, old);
+    }
+
+    /** ENOSPC for a full disk (the caller can do something about it), else EIO. */
+    static int errnoOf(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("No space left") || m.contains("Disk quota") ? Errno.ENOSPC : Errno.EIO;
+    }
+
+    private byte[] previousBacking(int pathFd) throws FsException {
+        try {
+            return NativeIo.getxattr(pathFd, BackingXattr.NAME, BackingXattr.HEADER + 4 * dim + 64);
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENODATA || e.errno() == Errno.ERANGE) return null;
+            throw e;
+        }
+    }
+
+    private void restoreBacking(int pathFd, byte[] previous) {
+        try {
+            if (previous != null) NativeIo.setxattr(pathFd, BackingXattr.NAME, previous, 0);
+            else NativeIo.removexattr(pathFd, BackingXattr.NAME);
+        } catch (FsException e) {
+            LOG.warn("{}: could not restore the previous vector xattr: {} (reconcile will settle it)", describe(pathFd),
+                    e.getMessage());
+        }
     }
 
     private void writeBacking(int pathFd, float[] v) throws FsException {

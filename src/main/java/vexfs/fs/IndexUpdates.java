@@ -16,6 +16,12 @@ public interface IndexUpdates {
         public void onRemove(long fileKey, int oldSlot) {}
     };
 
+    /**
+     * Called before a put: make room for {@code slots} slots so that the put cannot fail half-way in the index
+     * (a full disk). Throws with the errno to give the caller; nothing has changed then.
+     */
+    default void reserve(int slots) throws vexfs.fuse.FsException {}
+
     /** {@code fileKey} now has its vector in {@code slot}; {@code oldSlot} (or -1) no longer holds it. */
     void onPut(long fileKey, int slot, int oldSlot);
 

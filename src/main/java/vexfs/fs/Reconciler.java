@@ -103,7 +103,12 @@ final class Reconciler {
             if (slot >= 0) claim(key, slot, path);
             return;
         }
-        if (x == null || x.dim() != v.dimension()) {
+        String unstorable = x == null || x.storeOnly() || x.dim() != v.dimension() ? null : unstorable(x.vector());
+        if (unstorable != null) {
+            // copied in from elsewhere (cp -a, a restore, another store's metric): skip this file, not the whole walk
+            problem(shown + " (ino " + key + "): its vector cannot be stored here (" + unstorable + "); ignored");
+        }
+        if (x == null || x.dim() != v.dimension() || unstorable != null) {
             if (x != null) foreign++;
             if (slot >= 0) {
                 stale++;
@@ -142,6 +147,15 @@ final class Reconciler {
         if (repair) {
             v.putLocked(key, x.vector());
             claim(key, v.store.slotOf(key), path);
+        }
+    }
+
+    private String unstorable(float[] vector) {
+        try {
+            vexfs.store.VectorCodec.validate(vector, v.dimension(), v.metric());
+            return null;
+        } catch (vexfs.store.InvalidVectorException e) {
+            return e.getMessage();
         }
     }
 

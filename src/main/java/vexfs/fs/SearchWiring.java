@@ -20,6 +20,7 @@ import vexfs.fuse.Op;
 import vexfs.fuse.OpStats;
 import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
+import vexfs.index.ProgressListener;
 import vexfs.store.VectorStore;
 
 /**
@@ -39,23 +40,29 @@ final class SearchWiring implements AutoCloseable {
     SearchWiring(VectorFs fs, Path backing, int similarK) throws IOException {
         VectorStore store = fs.store();
         Path graph = backing.resolve(".vexfs").resolve(GRAPH_FILE);
-        this.index = HnswIndex.openOrRebuild(graph, store.asVectorSource(), HnswParams.defaults(store.dimension()),
-                store::isLive, (phase, done, total) -> {
-                    if (total == 0 || done == total) LOG.info("graph: {} {}/{}", phase, done, total);
-                });
+        ProgressListener progress = (phase, done, total) -> {
+            if (total == 0 || done == total) LOG.info("graph: {} {}/{}", phase, done, total);
+        };
+        HnswParams params = HnswParams.defaults(store.dimension());
+        HnswIndex idx = HnswIndex.openOrRebuild(graph, store.asVectorSource(), params, store::isLive, progress);
+        if (idx.wasDirty() || !store.recoveryReport().isEmpty()) {
+            // a crash: calls in flight may have changed the store and not the graph (or the reverse)
+            int fixed = IndexAlignment.align(store, idx);
+            if (fixed < 0) {
+                LOG.info("graph: live nodes beyond the store's slots after a crash; rebuilding");
+                idx.close();
+                idx = HnswIndex.rebuild(graph, store.asVectorSource(), params, store::isLive, progress);
+            } else {
+                int relinked = idx.relinkUnreachable();
+                if (fixed > 0 || relinked > 0) {
+                    LOG.info("graph: {} nodes brought in line with the store, {} unreachable nodes re-linked after a "
+                            + "crash", fixed, relinked);
+                }
+            }
+        }
+        this.index = idx;
         this.compactor = new GraphCompactor(index);
-        fs.setIndexUpdates(new IndexUpdates() {
-            @Override
-            public void onPut(long fileKey, int slot, int oldSlot) {
-                index.insert(slot);
-                if (oldSlot >= 0 && oldSlot != slot && index.delete(oldSlot)) compactor.afterDelete();
-            }
-
-            @Override
-            public void onRemove(long fileKey, int oldSlot) {
-                if (oldSlot >= 0 && index.delete(oldSlot)) compactor.afterDelete();
-            }
-        });
+        fs.setIndexUpdates(new IndexAlignment(store, index, compactor::afterDelete));
         IndexedSearchBackend backend = new IndexedSearchBackend(store, index, key -> {
             String p = fs.pathOf(key);
             return p == null ? null : "/" + p;

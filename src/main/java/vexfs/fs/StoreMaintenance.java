@@ -30,7 +30,10 @@ public final class StoreMaintenance {
      */
     public static VerifyResult verify(Path backing, boolean repair, ScanProgress progress) throws IOException {
         VerifyReport structural = StoreVerifier.verify(storeDir(backing), repair);
-        if (!structural.clean() && !structural.repaired()) return new VerifyResult(structural, null, false);
+        if (!structural.clean() && !structural.repaired()) {
+            if (repair) GraphCheck.remove(backing); // built on a store that must be reindexed
+            return new VerifyResult(structural, null, false);
+        }
         try (VectorStore store = VectorStore.open(storeDir(backing), !repair)) {
             int rootFd = openRoot(backing);
             try {
@@ -93,6 +96,7 @@ public final class StoreMaintenance {
             }
             Files.move(tmp.resolve(VectorStore.FILE_NAME), dir.resolve(VectorStore.FILE_NAME),
                     StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            GraphCheck.remove(backing); // its slots are the old store's: the next mount rebuilds it
             return report;
         } catch (FsException e) {
             throw new IOException(e.getMessage(), e);

@@ -58,6 +58,7 @@ final class GraphBuilder {
         int[] selected = new int[m];
         for (int l = 0; l <= top; l++) {
             long[] cands = perLevel[l];
+            spreadTies(cands, cands.length, node);
             int k = selectDiverse(cands, cands.length, m, selected, s);
             synchronized (lockOf(node)) {
                 g.writeNeighbors(node, l, selected, k);
@@ -65,6 +66,34 @@ final class GraphBuilder {
             for (int i = 0; i < k; i++) addLink(selected[i], node, l, s);
         }
         return true;
+    }
+
+    /**
+     * Candidates at exactly the same distance (identical vectors: copies of a file keep its vector) come sorted by
+     * node id, so every node would keep the same lowest ids and drop the rest, leaving most copies with no incoming
+     * link: unreachable, never found. Each run of equal distances is reordered by a hash of ({@code base}, node), so
+     * different nodes keep different copies and the copies stay connected (like a random graph).
+     */
+    static void spreadTies(long[] sorted, int n, int base) {
+        int i = 0;
+        while (i < n) {
+            int hi = (int) (sorted[i] >>> 32);
+            int j = i + 1;
+            while (j < n && (int) (sorted[j] >>> 32) == hi) j++;
+            int len = j - i;
+            if (len > 1) {
+                // order the run by a hash of (base, node): each base keeps its own pseudo-random subset of the copies
+                long[] keyed = new long[len];
+                for (int t = 0; t < len; t++) {
+                    int node = NeighborQueue.nodeOf(sorted[i + t]);
+                    long h = (((long) base << 32) ^ (node & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
+                    keyed[t] = (h ^ (h >>> 29)) & ~0xffffffffL | (node & 0xffffffffL);
+                }
+                Arrays.sort(keyed);
+                for (int t = 0; t < len; t++) sorted[i + t] = ((long) hi << 32) | (keyed[t] & 0xffffffffL);
+            }
+            i = j;
+        }
     }
 
     /**
@@ -112,6 +141,7 @@ final class GraphBuilder {
             long[] cands = s.linkCodes;
             for (int i = 0; i <= n; i++) cands[i] = NeighborQueue.encode(d[i], buf[i]);
             Arrays.sort(cands, 0, n + 1);
+            spreadTies(cands, n + 1, target);
             int k = selectDiverse(cands, n + 1, max, buf, s);
             g.writeNeighbors(target, level, buf, k);
         }

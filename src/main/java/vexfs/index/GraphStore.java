@@ -186,6 +186,15 @@ final class GraphStore implements AutoCloseable {
         }
     }
 
+    /** Grows the upper-level file so that {@code blocks} more blocks fit without growing during an insert. */
+    void reserveUpper(int blocks) throws IOException {
+        int used;
+        synchronized (upperLock) {
+            used = upperUsed;
+        }
+        upper.ensureSize(layout.upperListOffset(used + blocks, 1));
+    }
+
     void markDirty() {
         if (dirty) return;
         synchronized (headerLock) {

@@ -59,8 +59,24 @@ final class GrowableMapping implements AutoCloseable {
         segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, newSize, arena);
     }
 
+    /**
+     * Extends the file with written zeros, not a hole: a mapped page of a hole that the filesystem cannot back
+     * (disk full) faults (SIGBUS, an InternalError in Java) in the middle of an insert; written zeros make a full
+     * disk an IOException here, before anything changed. On failure the file is cut back to its old size.
+     */
     private void extendFile(long size) throws IOException {
-        if (channel.size() < size) channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
+        long old = channel.size();
+        if (old >= size) return;
+        ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(1 << 20, size - old));
+        try {
+            for (long at = old; at < size; ) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
+                at += channel.write(zeros, at);
+            }
+        } catch (IOException e) {
+            channel.truncate(old);
+            throw e;
+        }
     }
 
     void force() {

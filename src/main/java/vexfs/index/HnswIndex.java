@@ -129,6 +129,20 @@ public final class HnswIndex implements AutoCloseable {
         return idx;
     }
 
+    /**
+     * Makes room for {@code slots} nodes (and a few upper-level blocks) ahead of an insert, so that a full disk
+     * fails here, before the caller changes anything, rather than in the middle of the insert.
+     */
+    public void reserve(int slots) throws IOException {
+        structure.readLock().lock();
+        try {
+            g.ensureCapacity(slots);
+            g.reserveUpper(32);
+        } finally {
+            structure.readLock().unlock();
+        }
+    }
+
     /** Adds the vector in {@code slot}. Inserting a slot already indexed updates it; a tombstoned slot is revived. */
     public void insert(int slot) {
         checkSlot(slot);
@@ -213,6 +227,30 @@ public final class HnswIndex implements AutoCloseable {
         } finally {
             pool.release(s);
         }
+    }
+
+    /**
+     * Re-links every live node that no search from the entry point can reach (a crash in the middle of an insert
+     * or an entry-point change can leave such nodes; they would never be found). Returns how many were re-linked;
+     * call again to see whether any is still unreachable.
+     */
+    public int relinkUnreachable() {
+        long[] seen;
+        structure.readLock().lock();
+        try {
+            seen = Reachability.reachable(g);
+        } finally {
+            structure.readLock().unlock();
+        }
+        int n = 0;
+        int cap = Math.min(g.capacity(), vectors.slotCount());
+        for (int node = 0; node < cap; node++) {
+            if (g.state(g.segment(), node) == GraphLayout.LIVE && !Reachability.contains(seen, node)) {
+                update(node);
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

@@ -127,6 +127,7 @@ public final class VectorStore implements AutoCloseable {
         long size = recordOffset(INITIAL_CAPACITY, StoreFormat.recordSize(dim, metric));
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE); Arena arena = Arena.ofConfined()) {
+            FileExtension.withZeros(ch, size);
             MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
             Header.writeNew(m, dim, metric, new SecureRandom().nextLong(), System.currentTimeMillis(), INITIAL_CAPACITY);
             m.force();
@@ -462,7 +463,8 @@ public final class VectorStore implements AutoCloseable {
                 throw new IOException(file + ": store is full (" + highWater + " slots)");
             }
             long newSize = recordOffset(newCap, recordSize);
-            // mapping past the end extends the file with zeros (FREE records); readers keep the old mapping
+            FileExtension.withZeros(channel, newSize); // a full disk fails here, not as a fault on a mapped hole
+            // the new records are zeros (FREE); readers keep the old mapping
             MemorySegment m = map(newSize);
             channel.force(true);
             capacity = newCap;

@@ -1,19 +1,16 @@
 package vexfs.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,140 +18,161 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vexfs.fs.StoreMaintenance;
+
 /**
- * kill -9 of the daemon while writers set vectors, 5 times: after each kill the store file verifies clean and
- * differs from the files only for the writes in flight; after each remount every acknowledged vector is there;
- * at the end (clean unmount after the mount's reconcile) {@code vexfs verify} finds store and files identical.
+ * The crash campaign: kill -9 of the daemon at a random moment while several writers (threads making real system
+ * calls through the mount, see {@link CrashWriter}) create, write+fsync, append, rename, unlink files and set,
+ * change and remove vectors, then remount; {@code vexfs.crash.cycles} times (default 20; scripts/stress runs 200).
+ * After each kill (unmounted): the store file verifies clean and differs from the files only where a call was in
+ * flight. After each remount: every acknowledged byte and vector is there, nothing acknowledged-removed came
+ * back, and search through /.vexfs/search gives the exact answer over the acknowledged vectors. At the end, after
+ * a clean unmount, {@code vexfs verify} reports the store and the files identical.
  */
 @Tag("mount")
 class VectorCrashIT {
     static final int DIM = 8;
-    static final int WRITERS = 2;
-    static final int FILES_PER_WRITER = 25;
-
-    /** Per file: the last acknowledged vector; and per writer the one in flight (may or may not have landed). */
-    final Map<String, float[]> acked = new ConcurrentHashMap<>();
-    final Map<Integer, String> inFlightFile = new ConcurrentHashMap<>();
-    final Map<Integer, float[]> inFlightVector = new ConcurrentHashMap<>();
-
-    static String name(int writer, int i) {
-        return "w" + writer + "/f" + i;
-    }
-
-    static byte[] f32(float[] v) {
-        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (float x : v) b.putFloat(x);
-        return b.array();
-    }
-
-    static float[] readVector(Path f) throws Exception {
-        UserDefinedFileAttributeView view = Files.getFileAttributeView(f, UserDefinedFileAttributeView.class);
-        ByteBuffer b = ByteBuffer.allocate(4 * DIM);
-        view.read("vexfs.vector.f32", b);
-        b.flip().order(ByteOrder.LITTLE_ENDIAN);
-        float[] v = new float[DIM];
-        for (int i = 0; i < DIM; i++) v[i] = b.getFloat();
-        return v;
-    }
+    static final int CYCLES = Integer.getInteger("vexfs.crash.cycles", 20);
+    static final int WRITERS = Integer.getInteger("vexfs.crash.writers", 3);
+    static final long SEED = Long.getLong("vexfs.crash.seed", 7);
+    /** Acknowledged calls to wait for in each cycle before the kill comes at a random moment. */
+    static final int OPS_PER_CYCLE = Integer.getInteger("vexfs.crash.ops", 30);
 
     @Test
-    void killNineWhileWritingLosesNoAcknowledgedVector(@TempDir Path tmp) throws Exception {
-        MountFixture m = new MountFixture(tmp).mkfs(DIM, "cosine");
-        Random rnd = new Random(7);
-        AtomicLong total = new AtomicLong();
+    void killNineAtRandomMomentsLosesNothingAcknowledged(@TempDir Path tmp) throws Exception {
+        MountFixture m = new MountFixture(tmp).mkfs(DIM, "l2");
+        Random rnd = new Random(SEED);
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicBoolean killed = new AtomicBoolean();
+        List<CrashWriter> writers = new ArrayList<>();
+        long t0 = System.nanoTime();
         try {
-            for (int cycle = 0; cycle < 5; cycle++) {
-                m.mount();
-                if (cycle == 0) {
-                    for (int w = 0; w < WRITERS; w++) {
-                        Files.createDirectories(m.mnt.resolve("w" + w));
-                        for (int i = 0; i < FILES_PER_WRITER; i++) Files.writeString(m.mnt.resolve(name(w, i)), "doc");
-                    }
+            m.mount();
+            for (int w = 0; w < WRITERS; w++) {
+                Path d = Files.createDirectories(m.mnt.resolve("w" + w));
+                writers.add(new CrashWriter(w, d, DIM, rnd.nextLong(), killed, acknowledged));
+            }
+            for (int cycle = 0; cycle < CYCLES; cycle++) {
+                if (cycle > 0) {
+                    m.mount();
+                    awaitReconcile(m, cycle + 1);
+                    check(m, writers, rnd, "cycle " + cycle + " after remount");
                 }
-                checkAcknowledged(m.mnt, cycle);
-                AtomicBoolean stop = new AtomicBoolean();
-                Thread[] writers = new Thread[WRITERS];
-                for (int w = 0; w < WRITERS; w++) {
-                    int id = w;
-                    long seed = rnd.nextLong();
-                    writers[w] = Thread.ofPlatform().start(() -> write(m.mnt, id, new Random(seed), stop, total));
+                killed.set(false);
+                List<Thread> threads = new ArrayList<>();
+                for (CrashWriter w : writers) {
+                    w.rearm();
+                    threads.add(Thread.ofPlatform().name("crash-writer-" + w.id).start(w));
                 }
-                long before = total.get(), until = System.currentTimeMillis() + 5_000;
-                while (total.get() < before + 20 && System.currentTimeMillis() < until) Thread.sleep(5);
-                Thread.sleep(rnd.nextInt(300)); // then kill at a random moment of the write stream
+                long before = acknowledged.get(), until = System.currentTimeMillis() + 10_000;
+                while (acknowledged.get() < before + OPS_PER_CYCLE && System.currentTimeMillis() < until) Thread.sleep(2);
+                Thread.sleep(rnd.nextInt(150)); // then kill at a random moment of the call stream
+                killed.set(true);
                 m.kill9();
-                stop.set(true);
-                for (Thread t : writers) t.join(10_000);
-                var v = MountFixture.cli("verify", m.backing.toString());
-                System.out.println("cycle " + cycle + ": " + total.get() + " acknowledged so far, in flight " + inFlightFile
-                        + "\n" + v.output());
-                assertTrue(v.output().contains("status: clean"), "cycle " + cycle + ": store file after kill -9\n" + v.output());
-                for (String line : v.output().lines().filter(l -> l.startsWith("problem:")).toList()) {
-                    assertTrue(inFlightFile.values().stream().anyMatch(f -> line.contains("/" + f + " ")),
-                            "cycle " + cycle + ": only writes in flight may differ: " + line + "\n" + v.output());
+                for (CrashWriter w : writers) w.stop = true;
+                for (Thread t : threads) {
+                    t.join(20_000);
+                    assertTrue(!t.isAlive(), t.getName() + " hangs after the kill");
                 }
+                for (CrashWriter w : writers) if (w.failure != null) throw new AssertionError(w.failure);
+                checkStoreAfterKill(m, writers, cycle);
             }
             m.mount();
-            checkAcknowledged(m.mnt, 5);
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (m.log().split("reconcile: \\d+ files", -1).length < 7 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
+            awaitReconcile(m, CYCLES + 1);
+            check(m, writers, rnd, "after the last remount");
         } finally {
             m.close();
         }
-        assertTrue(total.get() > 50, "writers acknowledged only " + total.get() + " vectors");
+        long withVector = 0;
+        Map<String, Long> ops = new HashMap<>();
+        for (CrashWriter w : writers) {
+            withVector += w.model.values().stream().filter(s -> s.vector() != null).count();
+            w.opCounts.forEach((k, v) -> ops.merge(k, v, Long::sum));
+        }
+        System.out.printf("crash campaign: %d cycles, %d writers, %d calls acknowledged %s, %d files with a vector at "
+                + "the end, %.1f s%n", CYCLES, WRITERS, acknowledged.get(), ops, withVector, (System.nanoTime() - t0) / 1e9);
+        m.log().lines().filter(l -> l.contains("after a crash") || l.contains("rebuilding") || l.contains("reconcile fixed"))
+                .forEach(l -> System.out.println("daemon: " + l));
+        assertTrue(acknowledged.get() >= CYCLES * 10L, "writers acknowledged only " + acknowledged.get() + " calls");
         var v = MountFixture.cli("verify", m.backing.toString());
         assertEquals(0, v.exit(), v.output());
         assertTrue(v.output().contains("result: clean"), v.output());
-        assertTrue(v.output().contains(acked.size() + " with a vector"), acked.size() + "\n" + v.output());
+        assertTrue(v.output().contains(withVector + " with a vector"), withVector + "\n" + v.output());
     }
 
-    private void write(Path mnt, int writer, Random rnd, AtomicBoolean stop, AtomicLong total) {
-        while (!stop.get()) {
-            String f = name(writer, rnd.nextInt(FILES_PER_WRITER));
-            float[] v = new float[DIM];
-            for (int i = 0; i < DIM; i++) v[i] = (float) rnd.nextGaussian();
-            inFlightFile.put(writer, f);
-            inFlightVector.put(writer, v);
-            try {
-                Files.getFileAttributeView(mnt.resolve(f), UserDefinedFileAttributeView.class)
-                        .write("vexfs.vector.f32", ByteBuffer.wrap(f32(v)));
-            } catch (Exception deadMount) {
-                return; // the daemon was killed: this write stays "in flight"
-            }
-            acked.put(f, v);
-            inFlightFile.remove(writer);
-            inFlightVector.remove(writer);
-            total.incrementAndGet();
+    static String tail(String log, int lines) {
+        List<String> l = log.lines().toList();
+        return String.join("\n", l.subList(Math.max(0, l.size() - lines), l.size()));
+    }
+
+    /** Waits until the mount's background reconcile has run {@code n} times in this log (once per mount). */
+    static void awaitReconcile(MountFixture m, int n) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (m.log().split("reconcile: \\d+ files", -1).length < n + 1) {
+            if (System.currentTimeMillis() > deadline) fail("no reconcile after mount " + n + ":\n" + m.log());
+            Thread.sleep(20);
         }
     }
 
-    private void checkAcknowledged(Path mnt, int cycle) throws Exception {
-        for (var e : acked.entrySet()) {
-            float[] got = readVector(mnt.resolve(e.getKey()));
-            if (Arrays.equals(got, e.getValue())) continue;
-            boolean inFlight = false;
-            for (var w : inFlightFile.entrySet()) {
-                if (w.getValue().equals(e.getKey()) && Arrays.equals(got, inFlightVector.get(w.getKey()))) {
-                    inFlight = true;
-                    acked.put(e.getKey(), got); // the in-flight write landed: it is the file's vector now
-                }
+    /** Unmounted, right after the kill: the store file is sound, and differs from the files only for calls in flight. */
+    private static void checkStoreAfterKill(MountFixture m, List<CrashWriter> writers, int cycle) throws Exception {
+        StoreMaintenance.VerifyResult r = StoreMaintenance.verify(m.backing, false, null);
+        String text = r.store().toText() + (r.files() == null ? "" : String.join("\n", r.files().problems()));
+        assertTrue(r.store().clean(), "cycle " + cycle + ": store file after kill -9\n" + text);
+        long inFlight = writers.stream().filter(w -> w.pending != null).count();
+        assertTrue(r.files().discrepancies() <= inFlight, "cycle " + cycle + ": " + r.files().discrepancies()
+                + " differences between store and files, " + inFlight + " calls in flight\n" + text);
+        for (String p : r.files().problems()) {
+            boolean explained = false;
+            for (CrashWriter w : writers) {
+                if (w.pending == null) continue;
+                for (String n : w.pending.before().keySet()) explained |= p.contains("/w" + w.id + "/" + n + " ");
+                explained |= p.contains("no file has it") && w.pending.op().matches("unlink|rename_replace");
             }
-            if (!inFlight) fail("cycle " + cycle + ": " + e.getKey() + " lost its acknowledged vector");
+            assertTrue(explained, "cycle " + cycle + ": not explained by a call in flight: " + p + "\n" + text);
         }
-        for (var w : inFlightFile.entrySet()) {
-            if (!acked.containsKey(w.getValue())) {
-                try {
-                    float[] got = readVector(mnt.resolve(w.getValue()));
-                    assertArrayEquals(inFlightVector.get(w.getKey()), got);
-                    acked.put(w.getValue(), got);
-                } catch (java.nio.file.FileSystemException noVector) {
-                    // the first write of this file did not land
-                }
+    }
+
+    /** Everything acknowledged is there, and search agrees with exact search over the acknowledged vectors. */
+    private static void check(MountFixture m, List<CrashWriter> writers, Random rnd, String when) throws Exception {
+        List<String> problems = new ArrayList<>();
+        Map<String, float[]> vectors = new HashMap<>();
+        for (CrashWriter w : writers) {
+            problems.addAll(w.checkAfterRemount());
+            w.model.forEach((n, s) -> {
+                if (s.vector() != null) vectors.put("/w" + w.id + "/" + n, s.vector());
+            });
+        }
+        if (!problems.isEmpty()) fail(when + ": " + problems.size() + " acknowledged changes lost:\n" + String.join("\n", problems));
+        for (int q = 0; q < 3 && !vectors.isEmpty(); q++) {
+            float[] query = new float[DIM];
+            for (int i = 0; i < DIM; i++) query[i] = rnd.nextFloat() * 2 - 1;
+            int k = Math.min(10, vectors.size());
+            List<String> lines = SearchProbe.query(m.mnt, CrashWriter.csv(query) + "\nk=" + k + "\nef=1000\n");
+            String why = SearchProbe.disagreement(vectors, query, k, SearchProbe.paths(lines));
+            if (why != null) fail(when + ": search disagrees with exact search over " + vectors.size() + " vectors: "
+                    + why + "\nsearch returned:\n" + String.join("\n", lines) + "\n" + diagnose(m, vectors, query));
+        }
+    }
+
+    /** After a disagreement: which vectors search never finds, the graph's own view of itself, the daemon's log. */
+    private static String diagnose(MountFixture m, Map<String, float[]> vectors, float[] query) throws Exception {
+        List<String> all = SearchProbe.paths(SearchProbe.query(m.mnt, CrashWriter.csv(query) + "\nk="
+                + (vectors.size() + 5) + "\nef=1000\n"));
+        StringBuilder diag = new StringBuilder("never found (k=all): ");
+        diag.append(vectors.keySet().stream().filter(p -> !all.contains(p)).sorted().toList()).append('\n');
+        m.kill9();
+        try (var st = vexfs.store.VectorStore.open(m.backing.resolve(".vexfs"), true);
+             var g = vexfs.index.HnswIndex.open(m.backing.resolve(".vexfs/graph.vxg"), st.asVectorSource(),
+                     vexfs.index.HnswParams.defaults(DIM))) {
+            diag.append("slots live in store/graph: ");
+            for (int slot = 0; slot < st.slotCount(); slot++) {
+                diag.append(st.isLive(slot) ? "S" : "-").append(g.contains(slot) ? "G " : "- ");
             }
+            diag.append('\n').append(vexfs.index.GraphVerifier.verify(g, (a, b, c) -> { }).toText());
         }
-        inFlightFile.clear();
-        inFlightVector.clear();
+        diag.append("daemon log:\n").append(m.log().lines().filter(l -> l.matches(".*(reconcile|WARN|ERROR|graph|Exception).*"))
+                .collect(java.util.stream.Collectors.joining("\n")));
+        return diag.toString();
     }
 }

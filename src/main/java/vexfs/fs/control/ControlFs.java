@@ -245,7 +245,7 @@ public final class ControlFs {
             LOG.warn("search query refused: {}", e.getMessage());
             throw e;
         }
-        List<SearchBackend.Hit> hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), req.uid(), req.gid());
+        List<SearchBackend.Hit> hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), Caller.of(req));
         s.setLastQuery(all);
         StringBuilder out = new StringBuilder(hits.size() * 48);
         for (int i = 0; i < hits.size(); i++) {

@@ -60,16 +60,16 @@ public final class IndexedSearchBackend implements SearchBackend {
     }
 
     @Override
-    public List<Hit> search(float[] query, int k, int ef, String under, int uid, int gid) throws FsException {
+    public List<Hit> search(float[] query, int k, int ef, String under, Caller who) throws FsException {
         IntPredicate filter = under == null || under.equals("/") ? null : slot -> {
             String p = pathOfKey.apply(store.fileKeyOf(slot));
             return p != null && p.startsWith(under + "/");
         };
-        return resolve(query, k, ef, filter, -1, uid, gid);
+        return resolve(query, k, ef, filter, -1, who);
     }
 
     /** Searches, maps slots to readable paths, and widens the search while hits are being dropped. */
-    private List<Hit> resolve(float[] query, int k, int ef, IntPredicate filter, long excludeKey, int uid, int gid) {
+    private List<Hit> resolve(float[] query, int k, int ef, IntPredicate filter, long excludeKey, Caller who) {
         int want = k + (excludeKey >= 0 ? 1 : 0);
         for (int attempt = 0; ; attempt++) {
             SearchResult r = index.search(query, want, Math.max(ef, want), filter);
@@ -78,7 +78,7 @@ public final class IndexedSearchBackend implements SearchBackend {
                 long key = store.fileKeyOf(r.slots()[i]);
                 if (key == excludeKey) continue;
                 String p = pathOfKey.apply(key);
-                if (p == null || !AccessCheck.canRead(backingRoot, p, uid, gid)) continue;
+                if (p == null || !AccessCheck.canRead(backingRoot, p, who)) continue;
                 out.add(new Hit(p, r.distances()[i]));
             }
             if (out.size() >= k || r.size() < want || attempt >= 4) return out;
@@ -87,13 +87,14 @@ public final class IndexedSearchBackend implements SearchBackend {
     }
 
     @Override
-    public List<Hit> neighbours(String path, int k, int uid, int gid) throws FsException {
+    public List<Hit> neighbours(String path, int k, Caller who) throws FsException {
+        // checked first: ENOENT or ENODATA would tell whether an unreadable file exists or has a vector
+        if (!AccessCheck.canRead(backingRoot, path, who)) throw new FsException(Errno.EACCES);
         long key = keyOfPath.applyAsLong(path);
         if (key < 0) throw new FsException(Errno.ENOENT);
         float[] v = new float[store.dimension()];
         if (!store.get(key, v)) throw new FsException(Errno.ENODATA, path + " has no vector");
-        if (!AccessCheck.canRead(backingRoot, path, uid, gid)) throw new FsException(Errno.EACCES);
-        return resolve(v, k, Math.max(64, k), null, key, uid, gid);
+        return resolve(v, k, Math.max(64, k), null, key, who);
     }
 
     @Override

@@ -18,12 +18,13 @@ public interface SearchBackend {
 
     /**
      * The k nearest files to {@code query}; {@code under} (null = everywhere) restricts results to files below
-     * that directory. {@code uid}/{@code gid} are the caller's: only paths it could stat are returned.
+     * that directory. Only paths {@code who} could read directly are returned.
      */
-    List<Hit> search(float[] query, int k, int ef, String under, int uid, int gid) throws FsException;
+    List<Hit> search(float[] query, int k, int ef, String under, Caller who) throws FsException;
 
-    /** The k nearest other files of the file at {@code path}; ENOENT if there is no such file, ENODATA if it has no vector. */
-    List<Hit> neighbours(String path, int k, int uid, int gid) throws FsException;
+    /** The k nearest other files of the file at {@code path}; ENOENT if there is no such file, ENODATA if it has no vector,
+     * EACCES if {@code who} could not read it; neighbours {@code who} could not read are left out. */
+    List<Hit> neighbours(String path, int k, Caller who) throws FsException;
 
     /** Lines of "key value" for /.vexfs/stats (the session's own request statistics are added by the tree). */
     List<String[]> stats();

@@ -68,6 +68,8 @@ final class SimilarTree {
         Path real = backing(dir);
         if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
             if (dir.equals("/") && name.equals(ControlFs.DIR_NAME)) throw new FsException(Errno.ENOENT);
+            // no probing for names where the caller could not look them up directly
+            if (!AccessCheck.canSearch(backingRoot, dir, Caller.of(req))) throw new FsException(Errno.EACCES);
             Path c = real.resolve(name.toString());
             if (!Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(c, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FsException(Errno.ENOENT);
@@ -105,6 +107,8 @@ final class SimilarTree {
                 Attr.S_IFDIR));
         Path real = backing(dir);
         if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            // the mirror lists what the caller could list directly, nothing more
+            if (!AccessCheck.canList(backingRoot, dir, Caller.of(req))) throw new FsException(Errno.EACCES);
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(real)) {
                 for (Path p : ds) {
                     String n = p.getFileName().toString();
@@ -125,7 +129,7 @@ final class SimilarTree {
     /** The neighbour links of the file {@code path}, with relative targets. */
     private List<Row> neighbours(Request req, String path) throws FsException {
         if (!Files.isRegularFile(backing(path), LinkOption.NOFOLLOW_LINKS)) throw new FsException(Errno.ENOENT);
-        List<SearchBackend.Hit> hits = backend.neighbours(path, k, req.uid(), req.gid());
+        List<SearchBackend.Hit> hits = backend.neighbours(path, k, Caller.of(req));
         // from /.vexfs/similar/<path>/ back up to the mount root: one ".." per component, plus similar and .vexfs
         int depth = path.split("/").length - 1 + 2;
         String up = "../".repeat(depth);

@@ -1,0 +1,282 @@
+package vexfs.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Resources running out: the backing filesystem full (a small tmpfs), the daemon out of file descriptors
+ * (RLIMIT_NOFILE lowered with prlimit), and clients that write a query to the search file and never read.
+ * Callers get ENOSPC / EMFILE, earlier data and vectors stay intact, the daemon stays alive and recovers.
+ */
+@Tag("mount")
+class ResourceFaultsIT {
+    static final int DIM = 64;
+
+    static float[] vector(Random rnd) {
+        float[] v = new float[DIM];
+        for (int i = 0; i < DIM; i++) v[i] = rnd.nextFloat() * 2 - 1;
+        return v;
+    }
+
+    static String errnoOf(IOException e) {
+        String s = String.valueOf(e.getMessage());
+        if (s.contains("No space left")) return "ENOSPC";
+        if (s.contains("Too many open files")) return "EMFILE";
+        if (s.contains("Transport endpoint") || s.contains("Software caused")) return "DEAD";
+        return s;
+    }
+
+    @Test
+    void fullBackingFilesystemGivesEnospcAndLosesNothing(@TempDir Path tmp) throws Exception {
+        Path backing = Files.createDirectories(tmp.resolve("backing"));
+        assertEquals(0, MountFixture.sh("mount -t tmpfs -o size=8m vexfs-enospc '" + backing + "'").exit());
+        MountFixture m = new MountFixture(tmp);
+        Random rnd = new Random(1);
+        Map<Path, float[]> vectors = new HashMap<>();
+        Map<Path, byte[]> data = new HashMap<>();
+        try {
+            m.mkfs(DIM, "l2").mount();
+            for (int i = 0; i < 40; i++) {
+                Path f = m.mnt.resolve("early" + i);
+                byte[] b = new byte[20_000];
+                rnd.nextBytes(b);
+                Files.write(f, b);
+                float[] v = vector(rnd);
+                setVector(f, v);
+                vectors.put(f, v);
+                data.put(f, b);
+            }
+            // fill the disk
+            Path filler = m.mnt.resolve("filler");
+            String err = null;
+            try (FileChannel ch = FileChannel.open(filler, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ByteBuffer chunk = ByteBuffer.allocate(256 * 1024);
+                while (true) {
+                    chunk.clear();
+                    ch.write(chunk);
+                }
+            } catch (IOException e) {
+                err = errnoOf(e);
+            }
+            assertEquals("ENOSPC", err, "writing past a full disk");
+            // new vectors until the store must grow: each fails with ENOSPC or succeeds; none kills the daemon
+            int enospc = 0, ok = 0;
+            for (int i = 0; i < 300 && enospc < 20; i++) {
+                Path f = m.mnt.resolve("late" + i);
+                try {
+                    Files.write(f, new byte[0]);
+                    float[] v = vector(rnd);
+                    setVector(f, v);
+                    vectors.put(f, v);
+                    data.put(f, new byte[0]);
+                    ok++;
+                } catch (IOException e) {
+                    String why = errnoOf(e);
+                    assertTrue(why.equals("ENOSPC"), "vector on a full disk: " + e + "\n" + MountFixture.sh("tail -20 '" + m.log + "'").output());
+                    enospc++;
+                    if (Files.exists(f)) assertNoVectorOrAcked(f, vectors);
+                }
+            }
+            System.out.println("full disk: " + ok + " vectors set, " + enospc + " refused with ENOSPC");
+            assertTrue(enospc > 0, "the disk never filled up for vectors");
+            assertTrue(m.daemon().isAlive(), m.log());
+            checkAll(m, vectors, data);
+            // free space, then it works again, and after a remount too
+            Files.delete(filler);
+            Path after = m.mnt.resolve("after");
+            long t0 = System.nanoTime();
+            retry(() -> Files.writeString(after, "x")); // the space comes back when the daemon drops the inode (FORGET)
+            System.out.printf("space usable again %d ms after the unlink%n", (System.nanoTime() - t0) / 1_000_000);
+            float[] v = vector(rnd);
+            setVector(after, v);
+            vectors.put(after, v);
+            data.put(after, "x".getBytes());
+            m.close();
+            var verify = MountFixture.cli("verify", m.backing.toString());
+            assertEquals(0, verify.exit(), verify.output());
+            m.mount();
+            checkAll(m, vectors, data);
+        } finally {
+            m.close();
+            MountFixture.sh("umount '" + backing + "'");
+        }
+    }
+
+    private static void assertNoVectorOrAcked(Path f, Map<Path, float[]> vectors) throws IOException {
+        float[] got = CrashWriter.readVector(f, DIM);
+        assertTrue(got == null || vectors.containsKey(f), f + ": a refused setxattr left a vector behind");
+    }
+
+    private static void setVector(Path f, float[] v) throws IOException {
+        Files.getFileAttributeView(f, java.nio.file.attribute.UserDefinedFileAttributeView.class)
+                .write("vexfs.vector.f32", ByteBuffer.wrap(CrashWriter.f32(v)));
+    }
+
+    private static void checkAll(MountFixture m, Map<Path, float[]> vectors, Map<Path, byte[]> data) throws Exception {
+        for (var e : data.entrySet()) assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), e.getKey().toString());
+        Map<String, float[]> byPath = new HashMap<>();
+        for (var e : vectors.entrySet()) {
+            assertArrayEquals(e.getValue(), CrashWriter.readVector(e.getKey(), DIM), e.getKey().toString());
+            byPath.put("/" + e.getKey().getFileName(), e.getValue());
+        }
+        Random rnd = new Random(5);
+        float[] q = vector(rnd);
+        List<String> got = SearchProbe.paths(SearchProbe.query(m.mnt, CrashWriter.csv(q) + "\nk=10\nef=1000\n"));
+        String why = SearchProbe.disagreement(byPath, q, 10, got);
+        assertEquals(null, why);
+    }
+
+    @Test
+    void daemonOutOfFileDescriptorsGivesEmfileAndRecovers(@TempDir Path tmp) throws Exception {
+        MountFixture m = new MountFixture(tmp).mkfs(4, "l2");
+        try {
+            m.mount();
+            for (int i = 0; i < 300; i++) Files.writeString(m.mnt.resolve("f" + i), "data " + i);
+            // warm up: the test daemon loads classes from directories (one open per class), and a class that first
+            // loads while it is out of descriptors fails for good; the launcher's jars are opened once and kept
+            Path warm = m.mnt.resolve("f299");
+            setVector(warm, new float[] {1, 1, 1, 1});
+            CrashWriter.readVector(warm, 4);
+            Files.readString(warm);
+            try (FileChannel ch = FileChannel.open(warm, StandardOpenOption.READ)) {
+                ch.read(ByteBuffer.allocate(16), 0);
+            }
+            SearchProbe.query(m.mnt, "1,1,1,1\n");
+            long pid = m.daemon().pid();
+            long fds;
+            try (var s = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+                fds = s.count();
+            }
+            long limit = fds + 60;
+            String original = MountFixture.sh("prlimit --pid " + pid + " --nofile --output SOFT,HARD --noheadings").output()
+                    .trim().replaceAll("\\s+", ":");
+            // only the soft limit: raising a hard limit again needs CAP_SYS_RESOURCE
+            String hard = original.substring(original.indexOf(':') + 1);
+            assertEquals(0, MountFixture.sh("prlimit --pid " + pid + " --nofile=" + limit + ":" + hard).exit());
+            List<FileChannel> open = new ArrayList<>();
+            int emfile = 0;
+            try {
+                for (int i = 0; i < 300; i++) {
+                    try {
+                        open.add(FileChannel.open(m.mnt.resolve("f" + i), StandardOpenOption.READ));
+                    } catch (IOException e) {
+                        String why = errnoOf(e);
+                        assertTrue(why.equals("EMFILE") || why.contains("Too many open files in system"), e.toString());
+                        emfile++;
+                    }
+                }
+                System.out.println("fd limit " + limit + ": " + open.size() + " opened, " + emfile + " refused with EMFILE");
+                assertTrue(emfile > 0, "the limit was never reached");
+                assertTrue(m.daemon().isAlive(), m.log());
+                ByteBuffer b = ByteBuffer.allocate(64);
+                open.getFirst().read(b, 0);
+                assertEquals("data 0", new String(b.array(), 0, b.position(), StandardCharsets.UTF_8));
+            } finally {
+                for (FileChannel c : open) c.close();
+            }
+            // closed again: the files that were open can be used, vectors can be set
+            assertTrue(m.daemon().isAlive(), "daemon died after the descriptors were closed:\n" + m.log());
+            // the daemon keeps an O_PATH descriptor per inode the kernel has cached (as libfuse's passthrough_ll):
+            // those go when the kernel forgets the inodes, not when the files are closed; with room again, all works
+            var raised = MountFixture.sh("prlimit --pid " + pid + " --nofile=" + original);
+            assertEquals(0, raised.exit(), original + ": " + raised.output());
+            Path f0 = m.mnt.resolve("f0");
+            retry(() -> assertEquals("data 0", Files.readString(f0)));
+            setVectorRetrying(f0, new float[] {1, 2, 3, 4});
+            assertArrayEquals(new float[] {1, 2, 3, 4}, CrashWriter.readVector(f0, 4));
+            for (int i = 0; i < 300; i++) assertEquals("data " + i, Files.readString(m.mnt.resolve("f" + i)));
+            assertTrue(m.daemon().isAlive(), m.log());
+        } finally {
+            m.close();
+        }
+        assertEquals(0, m.daemonExit(), m.log());
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Retries {@code step} for up to 10 s (work the kernel sends the daemon asynchronously: RELEASE, FORGET). */
+    static void retry(Step step) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                step.run();
+                return;
+            } catch (IOException e) {
+                if (System.currentTimeMillis() > deadline) throw e;
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static void setVectorRetrying(Path f, float[] v) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                Files.getFileAttributeView(f, java.nio.file.attribute.UserDefinedFileAttributeView.class)
+                        .write("vexfs.vector.f32", ByteBuffer.wrap(CrashWriter.f32(v)));
+                return;
+            } catch (IOException e) {
+                if (System.currentTimeMillis() > deadline) throw e;
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @Test
+    void clientsThatNeverReadDoNotStallOthers(@TempDir Path tmp) throws Exception {
+        MountFixture m = new MountFixture(tmp).mkfs(4, "l2");
+        List<FileChannel> idle = new ArrayList<>();
+        try {
+            m.mount();
+            for (int i = 0; i < 200; i++) {
+                Path f = Files.writeString(m.mnt.resolve("f" + i), "x");
+                setVector(f, new float[] {i, 1, 2, 3});
+            }
+            byte[] query = "1,1,2,3\nk=10000\n".getBytes(StandardCharsets.US_ASCII);
+            byte[] partial = new byte[4096 * 200]; // a multiple of 4096 without a newline: kept as a fragment
+            java.util.Arrays.fill(partial, (byte) '1');
+            for (int i = 0; i < 150; i++) {
+                FileChannel ch = FileChannel.open(m.mnt.resolve(".vexfs/search"), StandardOpenOption.READ, StandardOpenOption.WRITE);
+                idle.add(ch);
+                // most write a whole query and never read; some leave a long query unfinished
+                ch.write(ByteBuffer.wrap(i % 10 == 0 ? partial : query));
+            }
+            long t0 = System.nanoTime();
+            List<String> hits = SearchProbe.query(m.mnt, "5,1,2,3\nk=3\n");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            List<String> paths = SearchProbe.paths(hits);
+            assertEquals("/f5", paths.get(0), hits.toString());
+            assertEquals(java.util.Set.of("/f4", "/f6"), java.util.Set.copyOf(paths.subList(1, 3)), hits.toString());
+            assertTrue(ms < 5_000, "a search behind 150 idle clients took " + ms + " ms");
+            assertEquals("x", Files.readString(m.mnt.resolve("f7")));
+            String stats = Files.readString(m.mnt.resolve(".vexfs/stats"));
+            assertTrue(stats.contains("vectors"), stats);
+            System.out.println("search behind 150 idle clients: " + ms + " ms; daemon " + DaemonSample.of(m.daemon().pid()));
+        } finally {
+            for (FileChannel c : idle) c.close();
+            m.close();
+        }
+        if (m.daemonExit() != 0) fail("daemon exit " + m.daemonExit() + "\n" + m.log());
+    }
+}

@@ -1,0 +1,82 @@
+package vexfs.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Queries through {@code /.vexfs/search} with real system calls, and the exact (brute force) answer to compare
+ * with, computed from vectors the test itself acknowledged.
+ */
+final class SearchProbe {
+    private SearchProbe() {}
+
+    record Hit(String path, double distance) {}
+
+    /** Writes the query on one descriptor and reads the result lines back on it. */
+    static List<String> query(Path mnt, String query) throws IOException {
+        try (FileChannel ch = FileChannel.open(mnt.resolve(".vexfs/search"), StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer q = ByteBuffer.wrap(query.getBytes(StandardCharsets.UTF_8));
+            while (q.hasRemaining()) ch.write(q);
+            ch.position(0);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+            while (ch.read(b) > 0) {
+                out.write(b.array(), 0, b.position());
+                b.clear();
+            }
+            String text = out.toString(StandardCharsets.UTF_8);
+            return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+        }
+    }
+
+    /** The paths of a result (third column). */
+    static List<String> paths(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) out.add(l.split("\t", 3)[2]);
+        return out;
+    }
+
+    static double l2(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = (double) a[i] - b[i];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /** Exact k nearest by squared L2 among {@code vectors} (path → vector). */
+    static List<Hit> exact(Map<String, float[]> vectors, float[] q, int k) {
+        List<Hit> all = new ArrayList<>();
+        for (var e : vectors.entrySet()) all.add(new Hit(e.getKey(), l2(q, e.getValue())));
+        all.sort(Comparator.comparingDouble(Hit::distance));
+        return all.subList(0, Math.min(k, all.size()));
+    }
+
+    /**
+     * Null if {@code got} (paths) is the exact answer, else why not. Ranks are compared by distance (so that equal
+     * distances may come in either order): the i-th path returned must be at the i-th smallest distance.
+     */
+    static String disagreement(Map<String, float[]> vectors, float[] q, int k, List<String> got) {
+        List<Hit> want = exact(vectors, q, k);
+        if (got.size() != want.size()) return "got " + got.size() + " hits, expected " + want.size() + ": " + got + " vs " + want;
+        for (int i = 0; i < want.size(); i++) {
+            float[] v = vectors.get(got.get(i));
+            if (v == null) return "hit " + (i + 1) + " " + got.get(i) + " has no acknowledged vector; expected " + want;
+            double d = l2(q, v), w = want.get(i).distance();
+            if (Math.abs(d - w) > 1e-4 * (1 + w)) return "hit " + (i + 1) + " is " + got.get(i) + " at " + d
+                    + ", exact answer " + want.get(i) + "; got " + got + " expected " + want;
+        }
+        return null;
+    }
+}
