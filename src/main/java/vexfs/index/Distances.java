@@ -89,24 +89,6 @@ public final class Distances {
         };
     }
 
-    /**
-     * {@code out[i] = distance(m, preparedQuery, seg, offsets[i])} for i in [0, n), two vectors per
-     * SIMD pass (their loads overlap; see {@link SimdKernels#two}); same bits as one at a time.
-     */
-    public static void distances(Metric m, float[] preparedQuery, MemorySegment seg, long[] offsets, int n, float[] out) {
-        int i = 0;
-        if (SIMD) {
-            boolean l2 = m == Metric.L2;
-            for (; i + 2 <= n; i += 2) {
-                SimdKernels.two(l2, preparedQuery, seg, offsets[i], offsets[i + 1], out, i);
-                if (!l2) {
-                    for (int j = i; j < i + 2; j++) out[j] = m == Metric.DOT ? -out[j] : 1f - out[j];
-                }
-            }
-        }
-        for (; i < n; i++) out[i] = distance(m, preparedQuery, seg, offsets[i]);
-    }
-
     /** Euclidean norm, {@code sqrt(dot(v, v))} computed in float. */
     public static float norm(float[] v) {
         return (float) Math.sqrt(dot(v, v));

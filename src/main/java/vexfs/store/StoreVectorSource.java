@@ -42,18 +42,6 @@ final class StoreVectorSource implements VectorSource {
         return Distances.distance(metric, preparedQuery, seg, store.searchOffsetOf(slot));
     }
 
-    /**
-     * Re-ranking batch: four vectors per SIMD pass so their cache misses overlap (see
-     * {@link Distances#distances}); results equal {@link #distance(float[], int)} bit for bit.
-     */
-    @Override
-    public void distances(float[] preparedQuery, int[] slots, int n, float[] out) {
-        MemorySegment seg = store.segment();
-        long[] offsets = new long[n];
-        for (int i = 0; i < n; i++) offsets[i] = store.searchOffsetOf(slots[i]);
-        Distances.distances(metric, preparedQuery, seg, offsets, n, out);
-    }
-
     @Override
     public float distance(int slotA, int slotB) {
         MemorySegment seg = store.segment();

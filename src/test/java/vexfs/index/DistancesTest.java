@@ -74,32 +74,6 @@ class DistancesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 7, 16, 33, 64, 100, 128, 784})
-    void batchedDistancesEqualOneAtATimeBitForBit(int dim) {
-        Random rnd = new Random(dim);
-        int n = 23;
-        MemorySegment seg = Arena.ofAuto().allocate(4L * dim * n + 4, 4);
-        for (long i = 0; i < seg.byteSize() / 4; i++) seg.setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED, i, (float) rnd.nextGaussian());
-        float[] q = new float[dim];
-        for (int i = 0; i < dim; i++) q[i] = (float) rnd.nextGaussian();
-        long[] offsets = new long[n];
-        for (int i = 0; i < n; i++) offsets[i] = 4L * dim * rnd.nextInt(n) + (i % 2 == 0 ? 0 : 4); // unaligned too
-        float[] out = new float[n];
-        for (int rep = 0; rep < 3000; rep++) { // past C2 compilation
-            for (Metric m : Metric.values()) {
-                for (int count : new int[] {0, 1, 2, 5, n}) {
-                    Distances.distances(m, q, seg, offsets, count, out);
-                    for (int i = 0; i < count; i++) {
-                        float want = Distances.distance(m, q, seg, offsets[i]);
-                        if (Float.floatToRawIntBits(want) != Float.floatToRawIntBits(out[i]))
-                            assertEquals(want, out[i], m + " dim " + dim + " #" + i + " of " + count);
-                    }
-                }
-            }
-        }
-    }
-
     @Test
     void metricDistances() {
         Random rnd = new Random(7);

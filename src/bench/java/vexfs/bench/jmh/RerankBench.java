@@ -23,8 +23,9 @@ import vexfs.store.VectorStore;
 
 /**
  * The HNSW re-rank step: exact distances from a query to 15 random slots of a 60k x 784 store
- * (Fashion-MNIST's shape), through the store's batched {@code VectorSource.distances} versus the
- * interface's one-at-a-time default.
+ * (Fashion-MNIST's shape) through {@code VectorSource.distances}, one vector at a time (the
+ * interface default; a two-vectors-per-SIMD-pass override for the store measured -1 % to +5 % here
+ * across three runs and was removed, docs/benchmarks.md "Exact search (JMH)").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,8 +39,7 @@ public class RerankBench {
 
     private Path dir;
     private VectorStore store;
-    private VectorSource batched;
-    private VectorSource oneByOne;
+    private VectorSource source;
     private float[][] queries;
     private int[][] slotSets;
     private final float[] out = new float[16];
@@ -55,13 +55,12 @@ public class RerankBench {
             for (int d = 0; d < dim; d++) v[d] = (float) r.nextGaussian();
             store.put(key, v);
         }
-        batched = store.asVectorSource();
-        oneByOne = new OneByOne(batched);
+        source = store.asVectorSource();
         queries = new float[64][];
         for (int i = 0; i < queries.length; i++) {
             float[] q = new float[dim];
             for (int d = 0; d < dim; d++) q[d] = (float) r.nextGaussian();
-            queries[i] = batched.prepareQuery(q);
+            queries[i] = source.prepareQuery(q);
         }
         slotSets = new int[4096][15];
         for (int[] s : slotSets) for (int i = 0; i < s.length; i++) s[i] = r.nextInt(vectors);
@@ -76,54 +75,9 @@ public class RerankBench {
     }
 
     @Benchmark
-    public float batched() {
+    public float rerank15() {
         int i = next++;
-        batched.distances(queries[i & 63], slotSets[i & 4095], 15, out);
+        source.distances(queries[i & 63], slotSets[i & 4095], 15, out);
         return out[0];
-    }
-
-    @Benchmark
-    public float oneAtATime() {
-        int i = next++;
-        oneByOne.distances(queries[i & 63], slotSets[i & 4095], 15, out);
-        return out[0];
-    }
-
-    /** Delegates everything but {@code distances(q, slots, n, out)}, which stays the interface default. */
-    private record OneByOne(VectorSource s) implements VectorSource {
-        @Override
-        public int dimension() {
-            return s.dimension();
-        }
-
-        @Override
-        public Metric metric() {
-            return s.metric();
-        }
-
-        @Override
-        public int slotCount() {
-            return s.slotCount();
-        }
-
-        @Override
-        public float distance(float[] preparedQuery, int slot) {
-            return s.distance(preparedQuery, slot);
-        }
-
-        @Override
-        public float distance(int slotA, int slotB) {
-            return s.distance(slotA, slotB);
-        }
-
-        @Override
-        public void read(int slot, float[] dst) {
-            s.read(slot, dst);
-        }
-
-        @Override
-        public float[] prepareQuery(float[] query) {
-            return s.prepareQuery(query);
-        }
     }
 }
