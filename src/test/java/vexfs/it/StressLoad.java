@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * <p>Usage: {@code StressLoad MOUNT ID SECONDS DIM}
  */
 public final class StressLoad {
+    /** -Dvexfs.stress.similar=false leaves /.vexfs/similar listings out (to tell their memory from the rest). */
+    private static final boolean SIMILAR = !"false".equals(System.getProperty("vexfs.stress.similar"));
+
     private StressLoad() {}
 
     public static void main(String[] args) throws Exception {
@@ -81,7 +84,7 @@ public final class StressLoad {
                     } else if (r < 75) {
                         op = "search";
                         SearchProbe.query(mnt, CrashWriter.csv(vector(rnd, dim)) + "\nk=10\n");
-                    } else if (r < 77) {
+                    } else if (r < 77 && SIMILAR) {
                         op = "similar";
                         try (DirectoryStream<Path> ds = Files.newDirectoryStream(mnt.resolve(".vexfs/similar").resolve(dir.getFileName()).resolve(n))) {
                             ds.forEach(p -> { });
