@@ -24,9 +24,15 @@ final class NativeReplySink implements ReplySink {
     private static final int NAME_BUFFER = 256;
     private static final Logger LOG = LoggerFactory.getLogger(NativeReplySink.class);
 
+    /** Runs after the reply went out, so it must not throw (Reply.send would answer the request a second time). */
     private static void check(String what, int rc) {
         // -ENOENT: the request was interrupted and the kernel no longer waits for it; nothing to do.
-        if (rc != 0 && rc != -constants_h.ENOENT) LOG.debug("fuse_reply_{} failed: {}", what, Errno.name(-rc));
+        if (rc == 0 || rc == -constants_h.ENOENT) return;
+        try {
+            LOG.debug("fuse_reply_{} failed: {}", what, Errno.name(-rc));
+        } catch (RuntimeException | Error ignored) {
+            // logging only
+        }
     }
 
     @Override

@@ -53,13 +53,27 @@ public abstract sealed class Reply permits ReplyEntry, ReplyCreate, ReplyAttr, R
         }
     }
 
-    /** Claims the reply, runs the native send, and accounts for it even if the send throws. */
+    /**
+     * Claims the reply, runs the native send, and accounts for it even if the send throws. A sink throws only
+     * while building its reply, before its {@code fuse_reply_*} call (allocation, a class that fails to load when
+     * the process is out of descriptors); what follows the call cannot throw ({@code NativeReplySink.check}). So a
+     * throw means the request is still open: it is answered EIO, or the caller would wait for it forever.
+     */
     final void send(Runnable nativeSend) {
         claim();
+        int errno = 0;
         try {
             nativeSend.run();
+        } catch (RuntimeException | Error e) {
+            errno = Errno.EIO;
+            try {
+                sink.err(req, Errno.EIO);
+            } catch (RuntimeException | Error again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         } finally {
-            done(0);
+            done(errno);
         }
     }
 

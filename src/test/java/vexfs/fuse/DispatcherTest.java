@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Dispatch without /dev/fuse: replies go to a recording sink (fuser's AssertSender idea). */
 class DispatcherTest {
     /** Records "op:req:value" strings for each reply that would have reached fuse_reply_*. */
-    static final class RecordingSink implements ReplySink {
+    static class RecordingSink implements ReplySink {
         final List<String> sent = new CopyOnWriteArrayList<>();
         final CountDownLatch any = new CountDownLatch(1);
 
@@ -56,6 +56,22 @@ class DispatcherTest {
             assertEquals(List.of("attr:7:3"), sink.sent);
             assertThrows(IllegalStateException.class, () -> r.error(Errno.EIO));
             assertEquals(1, sink.sent.size());
+            assertEquals(1, d.stats().snapshot().get(Op.GETATTR).count());
+        }
+    }
+
+    @Test
+    void aSinkThatFailsBuildingItsReplyStillAnswersEio() {
+        RecordingSink sink = new RecordingSink() {
+            @Override
+            public void attr(long req, Attr a, double t) {
+                throw new NoClassDefFoundError("out of descriptors while loading a class");
+            }
+        };
+        try (Dispatcher d = new Dispatcher(4, 1)) {
+            ReplyAttr r = new ReplyAttr(sink, 9, d.completion(Op.GETATTR));
+            d.dispatch(Op.GETATTR, r, () -> r.attr(attr(3), 1.0));
+            assertEquals(List.of("err:9:" + Errno.EIO), sink.sent, "the caller must not wait forever");
             assertEquals(1, d.stats().snapshot().get(Op.GETATTR).count());
         }
     }
