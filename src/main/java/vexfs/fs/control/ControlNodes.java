@@ -22,6 +22,7 @@ final class ControlNodes {
 
     private final ConcurrentHashMap<Long, Dynamic> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Dynamic> dirsByPath = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Dynamic> linksByKey = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(FIRST_DYNAMIC);
 
     static boolean isControl(long ino) {
@@ -46,11 +47,22 @@ final class ControlNodes {
         return d;
     }
 
-    /** A neighbour symlink node (not shared: each lookup makes one). */
+    /**
+     * The neighbour symlink node for {@code path} pointing at {@code target}, with one more lookup reference.
+     * Shared while path and target stay the same: the kernel keeps forgotten-by-name symlink inodes in its inode
+     * cache (nlink 1), so a new node per listing would grow the table with every {@code ls} of similar/ (the soak
+     * in docs/reliability.md measured it). A changed neighbour gets a new node.
+     */
     Dynamic symlink(String path, String target) {
-        Dynamic n = new Dynamic(next.getAndIncrement(), path, true, target, new AtomicLong(1));
-        byId.put(n.id(), n);
-        return n;
+        return linksByKey.compute(path + '\0' + target, (k, cur) -> {
+            if (cur != null) {
+                cur.nlookup().incrementAndGet();
+                return cur;
+            }
+            Dynamic n = new Dynamic(next.getAndIncrement(), path, true, target, new AtomicLong(1));
+            byId.put(n.id(), n);
+            return n;
+        });
     }
 
     Dynamic get(long id) {
@@ -59,9 +71,16 @@ final class ControlNodes {
 
     void forget(long id, long n) {
         Dynamic d = byId.get(id);
-        if (d == null || d.nlookup().addAndGet(-n) > 0) return;
-        byId.remove(id);
-        if (!d.symlink()) dirsByPath.remove(d.path(), d);
+        if (d == null) return;
+        // decrement and removal under the same map lock as the increment in dir()/symlink(): a lookup racing
+        // with the last forget either revives the node before it is removed or makes a fresh one after
+        var map = d.symlink() ? linksByKey : dirsByPath;
+        String key = d.symlink() ? d.path() + '\0' + d.target() : d.path();
+        map.compute(key, (k, cur) -> {
+            if (d.nlookup().addAndGet(-n) > 0) return cur;
+            byId.remove(id);
+            return cur == d ? null : cur;
+        });
     }
 
     int size() {
