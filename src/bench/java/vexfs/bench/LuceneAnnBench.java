@@ -2,7 +2,7 @@ package vexfs.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -14,33 +14,19 @@ import java.util.Locale;
  * the pure-graph mode reports as {@code impl=lucene-graph}.
  */
 public final class LuceneAnnBench {
+    private static final String USAGE = "--base F --query F --gt F [--m 16] [--efc 200] [--ef 10,20,40,80,160] [--k 10]"
+            + " [--mode index|graph|both] [--work DIR]";
+
     private LuceneAnnBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        String base = null, query = null, gt = null, mode = "index";
-        Path work = Path.of(System.getProperty("java.io.tmpdir"));
-        int m = 16, efc = 200, k = 10;
-        int[] efs = {10, 20, 40, 80, 160};
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            String v = args[i + 1];
-            switch (args[i]) {
-                case "--base" -> base = v;
-                case "--query" -> query = v;
-                case "--gt" -> gt = v;
-                case "--m" -> m = Integer.parseInt(v);
-                case "--efc" -> efc = Integer.parseInt(v);
-                case "--k" -> k = Integer.parseInt(v);
-                case "--ef" -> efs = Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--mode" -> mode = v;
-                case "--work" -> work = Path.of(v);
-                default -> usage("unknown option " + args[i]);
-            }
-        }
-        if (base == null || query == null || gt == null || args.length % 2 != 0) {
-            usage("--base, --query and --gt are required");
-        }
-        Vecs b = Vecs.read(Path.of(base)), q = Vecs.read(Path.of(query)), g = Vecs.read(Path.of(gt));
+        AnnArgs a = AnnArgs.parse(args, "LuceneAnnBench", USAGE, Set.of("--mode", "--work"));
+        String mode = a.extra().getOrDefault("--mode", "index");
+        Path work = Path.of(a.extra().getOrDefault("--work", System.getProperty("java.io.tmpdir")));
+        int m = a.m(), efc = a.efc(), k = a.k();
+        int[] efs = a.efs();
+        Vecs b = Vecs.read(Path.of(a.base())), q = Vecs.read(Path.of(a.query())), g = Vecs.read(Path.of(a.gt()));
         if (q.dim() != b.dim() || g.rows() != q.rows() || g.dim() < k) {
             usage("inconsistent inputs: base dim " + b.dim() + ", query dim " + q.dim() + ", gt " + g.rows() + "x" + g.dim());
         }
@@ -62,9 +48,6 @@ public final class LuceneAnnBench {
     }
 
     private static void usage(String why) {
-        System.err.println("LuceneAnnBench: " + why);
-        System.err.println("usage: --base F --query F --gt F [--m 16] [--efc 200] [--ef 10,20,40,80,160] [--k 10]"
-                + " [--mode index|graph|both] [--work DIR]");
-        System.exit(2);
+        AnnArgs.fail("LuceneAnnBench", USAGE, why);
     }
 }

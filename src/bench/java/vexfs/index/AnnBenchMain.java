@@ -3,10 +3,10 @@ package vexfs.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
+import vexfs.bench.AnnArgs;
 import vexfs.bench.AnnMeasure;
 import vexfs.bench.Vecs;
 import vexfs.store.VectorStore;
@@ -19,36 +19,21 @@ import vexfs.store.VectorStore;
  * index. Prints {@code impl=vexfs} lines; measurement by the shared {@link AnnMeasure}.
  */
 public final class AnnBenchMain {
+    private static final String USAGE = "--base F --query F --gt F --m 16 --efc 200 --ef 10,20,40,80,160 --k 10";
+
     private AnnBenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        String base = null, query = null, gt = null;
-        int m = 16, efc = 200, k = 10;
-        int[] efs = {10, 20, 40, 80, 160};
-        if (args.length % 2 != 0) usage("options come in pairs");
-        for (int i = 0; i < args.length; i += 2) {
-            String v = args[i + 1];
-            switch (args[i]) {
-                case "--base" -> base = v;
-                case "--query" -> query = v;
-                case "--gt" -> gt = v;
-                case "--m" -> m = Integer.parseInt(v);
-                case "--efc" -> efc = Integer.parseInt(v);
-                case "--k" -> k = Integer.parseInt(v);
-                case "--ef" -> efs = Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
-                default -> usage("unknown option " + args[i]);
-            }
-        }
-        if (base == null || query == null || gt == null) usage("--base, --query and --gt are required");
-        Vecs baseVecs = Vecs.read(Path.of(base));
-        Vecs queries = Vecs.read(Path.of(query));
-        Vecs truth = Vecs.read(Path.of(gt));
+        AnnArgs a = AnnArgs.parse(args, "AnnBenchMain", USAGE, Set.of());
+        Vecs baseVecs = Vecs.read(Path.of(a.base()));
+        Vecs queries = Vecs.read(Path.of(a.query()));
+        Vecs truth = Vecs.read(Path.of(a.gt()));
         Path work = Files.createTempDirectory("vexfs-annbench");
         try {
-            run(baseVecs, queries, truth, m, efc, efs, k, work);
+            run(baseVecs, queries, truth, a.m(), a.efc(), a.efs(), a.k(), work);
         } finally {
-            deleteTree(work);
+            AnnArgs.deleteTree(work);
         }
     }
 
@@ -84,17 +69,5 @@ public final class AnnBenchMain {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-        }
-    }
-
-    private static void usage(String why) {
-        System.err.println("AnnBenchMain: " + why);
-        System.err.println("usage: --base F --query F --gt F --m 16 --efc 200 --ef 10,20,40,80,160 --k 10");
-        System.exit(2);
     }
 }
