@@ -3,7 +3,6 @@ package vexfs.index;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -65,18 +64,7 @@ final class GrowableMapping implements AutoCloseable {
      * disk an IOException here, before anything changed. On failure the file is cut back to its old size.
      */
     private void extendFile(long size) throws IOException {
-        long old = channel.size();
-        if (old >= size) return;
-        ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(1 << 20, size - old));
-        try {
-            for (long at = old; at < size; ) {
-                zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
-                at += channel.write(zeros, at);
-            }
-        } catch (IOException e) {
-            channel.truncate(old);
-            throw e;
-        }
+        FileExtension.withZeros(channel, size);
     }
 
     void force() {

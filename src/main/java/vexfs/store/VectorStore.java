@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import vexfs.index.Distances;
+import vexfs.index.FileExtension;
 import vexfs.index.Metric;
 import vexfs.index.VectorSource;
 

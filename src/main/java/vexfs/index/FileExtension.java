@@ -1,11 +1,14 @@
-package vexfs.store;
+package vexfs.index;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
-/** Growing a mapped file so that a full disk is an IOException at growth time, not a fault on a mapped page. */
-final class FileExtension {
+/**
+ * Growing a mapped file so that a full disk is an IOException at growth time, not a fault on a mapped page. Used by
+ * the graph's mappings and by the vector store (which depends on this package already).
+ */
+public final class FileExtension {
     private FileExtension() {}
 
     /**
@@ -13,7 +16,7 @@ final class FileExtension {
      * them through the mapping would fault). On failure (ENOSPC) the file is cut back to its old size, so it still
      * holds whole records.
      */
-    static void withZeros(FileChannel ch, long size) throws IOException {
+    public static void withZeros(FileChannel ch, long size) throws IOException {
         long old = ch.size();
         if (old >= size) return;
         ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(1 << 20, size - old));
