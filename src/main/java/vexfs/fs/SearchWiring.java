@@ -95,6 +95,7 @@ final class SearchWiring implements AutoCloseable {
 
     /** Adds the session's request statistics (in-flight, per-op counts and p50/p99, stack depth) to stats. */
     void attach(FuseSession session) {
+        control.attachInvalidator(session::invalidateEntry);
         control.attachSessionStats(() -> {
             List<String[]> rows = new ArrayList<>(List.of(readyRows));
             rows.add(new String[] {"requests_in_flight", Integer.toString(session.inFlight())});
@@ -116,6 +117,7 @@ final class SearchWiring implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        control.close();
         compactor.close();
         try {
             index.sync();

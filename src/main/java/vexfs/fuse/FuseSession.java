@@ -36,6 +36,7 @@ public final class FuseSession implements AutoCloseable {
     private final List<Thread> readers = new ArrayList<>();
     private final CountDownLatch readersDone;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object notifyLock = new Object();
     private final AtomicBoolean unmounted = new AtomicBoolean();
 
     private FuseSession(Path mountpoint, Arena stubs, MemorySegment session, Dispatcher dispatcher, int readerCount) {
@@ -157,11 +158,18 @@ public final class FuseSession implements AutoCloseable {
         fuse_lowlevel_h.fuse_lowlevel_notify_inval_inode(session, ino, 0, 0);
     }
 
-    /** Asks the kernel to forget the dentry {@code name} in {@code parent}. */
+    /**
+     * Asks the kernel to forget the dentry {@code name} in {@code parent}. Never from a request handler (libfuse:
+     * it can deadlock there). A no-op once {@link #close} began: the lock keeps the session and its /dev/fuse
+     * descriptor alive for a notification in progress.
+     */
     public void invalidateEntry(long parent, Name name) {
-        try (Arena a = Arena.ofConfined()) {
-            fuse_lowlevel_h.fuse_lowlevel_notify_inval_entry(session, parent,
-                    NativeStructs.cString(a, name.raw()), name.length());
+        synchronized (notifyLock) {
+            if (closed.get()) return;
+            try (Arena a = Arena.ofConfined()) {
+                fuse_lowlevel_h.fuse_lowlevel_notify_inval_entry(session, parent,
+                        NativeStructs.cString(a, name.raw()), name.length());
+            }
         }
     }
 
@@ -171,7 +179,9 @@ public final class FuseSession implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) return;
+        synchronized (notifyLock) {
+            if (!closed.compareAndSet(false, true)) return;
+        }
         fuse_lowlevel_h.fuse_session_exit(session);
         unmount();
         try {

@@ -43,6 +43,8 @@ public final class ControlFs {
 
     private final SearchBackend backend;
     private final SimilarTree similar;
+    private final ControlNodes nodes = new ControlNodes();
+    private volatile SimilarEviction eviction;
     private final ConcurrentHashMap<Long, ControlSession> sessions = new ConcurrentHashMap<>();
     private final AtomicLong nextFh = new AtomicLong(1);
     /**
@@ -57,7 +59,22 @@ public final class ControlFs {
 
     public ControlFs(SearchBackend backend, java.nio.file.Path backingRoot, int similarK) {
         this.backend = backend;
-        this.similar = new SimilarTree(new ControlNodes(), backend, backingRoot, similarK);
+        this.similar = new SimilarTree(nodes, backend, backingRoot, similarK);
+    }
+
+    /**
+     * Lets similar/ ask the kernel to drop old entries once it holds more than {@code vexfs.similar.nodeBudget}
+     * nodes (default 10,000); see {@link SimilarEviction}. Called once the session is mounted.
+     */
+    public void attachInvalidator(SimilarEviction.Invalidator invalidator) {
+        int budget = Integer.getInteger("vexfs.similar.nodeBudget", 10_000);
+        eviction = new SimilarEviction(nodes, Math.max(1, budget), invalidator);
+    }
+
+    /** Stops the similar/ eviction thread (before the session goes away). */
+    public void close() {
+        SimilarEviction e = eviction;
+        if (e != null) e.close();
     }
 
     /** Request statistics of the FUSE session (in-flight, per-op counts and latency), added to stats. */
@@ -69,6 +86,7 @@ public final class ControlFs {
         List<String[]> rows = new java.util.ArrayList<>(sessionStats.get());
         rows.add(new String[] {"control_open_descriptors", Integer.toString(sessions.size())});
         rows.add(new String[] {"control_buffered_bytes", Long.toString(buffered.get())});
+        rows.add(new String[] {"control_similar_nodes", Integer.toString(nodes.size())});
         return rows;
     }
 

@@ -1,6 +1,7 @@
 package vexfs.fs.control;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +25,8 @@ final class ControlNodes {
     private final ConcurrentHashMap<String, Dynamic> dirsByPath = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Dynamic> linksByKey = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(FIRST_DYNAMIC);
+    /** Live nodes not yet offered for eviction, oldest (smallest id) first: ids only grow. */
+    private final ConcurrentSkipListSet<Long> notOffered = new ConcurrentSkipListSet<>();
 
     static boolean isControl(long ino) {
         return ino >= BASE;
@@ -40,9 +43,7 @@ final class ControlNodes {
                 cur.nlookup().incrementAndGet();
                 return cur;
             }
-            Dynamic n = new Dynamic(next.getAndIncrement(), p, false, null, new AtomicLong(1));
-            byId.put(n.id(), n);
-            return n;
+            return created(new Dynamic(next.getAndIncrement(), p, false, null, new AtomicLong(1)));
         });
         return d;
     }
@@ -59,9 +60,7 @@ final class ControlNodes {
                 cur.nlookup().incrementAndGet();
                 return cur;
             }
-            Dynamic n = new Dynamic(next.getAndIncrement(), path, true, target, new AtomicLong(1));
-            byId.put(n.id(), n);
-            return n;
+            return created(new Dynamic(next.getAndIncrement(), path, true, target, new AtomicLong(1)));
         });
     }
 
@@ -79,11 +78,40 @@ final class ControlNodes {
         map.compute(key, (k, cur) -> {
             if (d.nlookup().addAndGet(-n) > 0) return cur;
             byId.remove(id);
+            notOffered.remove(id);
             return cur == d ? null : cur;
         });
     }
 
+    private Dynamic created(Dynamic n) {
+        byId.put(n.id(), n);
+        notOffered.add(n.id());
+        return n;
+    }
+
     int size() {
         return byId.size();
+    }
+
+    /** The oldest live node not offered before, now offered (each node once), or null. */
+    Dynamic offerOldest() {
+        Long id;
+        while ((id = notOffered.pollFirst()) != null) {
+            Dynamic d = byId.get(id);
+            if (d != null) return d;
+        }
+        return null;
+    }
+
+    /** The id of the similar/ directory that holds {@code d} in the kernel's view, or -1 if it is gone. */
+    long parentOf(Dynamic d) {
+        int i = d.path().lastIndexOf('/');
+        if (i <= 0) return SIMILAR;
+        Dynamic parent = dirsByPath.get(d.path().substring(0, i));
+        return parent == null ? -1 : parent.id();
+    }
+
+    static String nameOf(Dynamic d) {
+        return d.path().substring(d.path().lastIndexOf('/') + 1);
     }
 }
