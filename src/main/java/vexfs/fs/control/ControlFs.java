@@ -49,11 +49,13 @@ public final class ControlFs {
     private final AtomicLong nextFh = new AtomicLong(1);
     /**
      * Bytes held for open descriptors (results, query fragments, stats snapshots). Whatever callers write or ask
-     * for, the daemon's heap use stays bounded: past {@code maxBuffered} (256 MiB; system property {@code vexfs.search.maxBufferedBytes}) a query fails with ENOMEM until
+     * for, the daemon's heap use stays bounded: past {@code maxBuffered} (256 MiB or a quarter of the heap, whichever is less; system property {@code vexfs.search.maxBufferedBytes}) a query fails with ENOMEM until
      * descriptors are read from or closed.
      */
     private final AtomicLong buffered = new AtomicLong();
-    private final long maxBuffered = Long.getLong("vexfs.search.maxBufferedBytes", 256L << 20);
+    // a quarter of the heap at most: the launcher's -Xmx256m would otherwise be exhausted before the bound holds
+    private final long maxBuffered = Long.getLong("vexfs.search.maxBufferedBytes",
+            Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4));
     private final long mountTime = System.currentTimeMillis() / 1000;
     private volatile Supplier<List<String[]>> sessionStats = List::of;
 
