@@ -166,7 +166,7 @@ public final class FuseSession implements AutoCloseable {
     public void invalidateEntry(long parent, Name name) {
         synchronized (notifyLock) {
             if (closed.get()) return;
-            try (Arena a = Arena.ofConfined()) {
+            try (Scratch a = Scratch.open()) {
                 fuse_lowlevel_h.fuse_lowlevel_notify_inval_entry(session, parent,
                         NativeStructs.cString(a, name.raw()), name.length());
             }

@@ -38,30 +38,35 @@ final class ControlNodes {
 
     /** The similar/ directory node for {@code path} ("/" = similar/ itself), with one more lookup reference. */
     Dynamic dir(String path) {
-        Dynamic d = dirsByPath.compute(path, (p, cur) -> {
-            if (cur != null) {
-                cur.nlookup().incrementAndGet();
-                return cur;
-            }
-            return created(new Dynamic(next.getAndIncrement(), p, false, null, new AtomicLong(1)));
-        });
-        return d;
+        return acquire(dirsByPath, path, path, null);
     }
 
     /**
      * The neighbour symlink node for {@code path} pointing at {@code target}, with one more lookup reference.
-     * Shared while path and target stay the same: the kernel keeps forgotten-by-name symlink inodes in its inode
-     * cache (nlink 1), so a new node per listing would grow the table with every {@code ls} of similar/ (the soak
-     * in docs/reliability.md measured it). A changed neighbour gets a new node.
+     * Shared while path and target stay the same, so listing a directory again does not add nodes; a changed
+     * neighbour gets a new node. (The kernel keeps every entry it was given in its dentry cache until memory
+     * pressure; {@link SimilarEviction} bounds how many it holds.)
      */
     Dynamic symlink(String path, String target) {
-        return linksByKey.compute(path + '\0' + target, (k, cur) -> {
+        return acquire(linksByKey, linkKey(path, target), path, target);
+    }
+
+    /** The node under {@code key}, made if absent, with one more lookup reference; {@code target} null = a directory. */
+    private Dynamic acquire(ConcurrentHashMap<String, Dynamic> map, String key, String path, String target) {
+        return map.compute(key, (k, cur) -> {
             if (cur != null) {
                 cur.nlookup().incrementAndGet();
                 return cur;
             }
-            return created(new Dynamic(next.getAndIncrement(), path, true, target, new AtomicLong(1)));
+            Dynamic n = new Dynamic(next.getAndIncrement(), path, target != null, target, new AtomicLong(1));
+            byId.put(n.id(), n);
+            notOffered.add(n.id());
+            return n;
         });
+    }
+
+    private static String linkKey(String path, String target) {
+        return path + '\0' + target;
     }
 
     Dynamic get(long id) {
@@ -71,22 +76,15 @@ final class ControlNodes {
     void forget(long id, long n) {
         Dynamic d = byId.get(id);
         if (d == null) return;
-        // decrement and removal under the same map lock as the increment in dir()/symlink(): a lookup racing
-        // with the last forget either revives the node before it is removed or makes a fresh one after
+        // decrement and removal under the same map lock as the increment in acquire(): a lookup racing with the
+        // last forget either revives the node before it is removed or makes a fresh one after
         var map = d.symlink() ? linksByKey : dirsByPath;
-        String key = d.symlink() ? d.path() + '\0' + d.target() : d.path();
-        map.compute(key, (k, cur) -> {
+        map.compute(d.symlink() ? linkKey(d.path(), d.target()) : d.path(), (k, cur) -> {
             if (d.nlookup().addAndGet(-n) > 0) return cur;
             byId.remove(id);
             notOffered.remove(id);
             return cur == d ? null : cur;
         });
-    }
-
-    private Dynamic created(Dynamic n) {
-        byId.put(n.id(), n);
-        notOffered.add(n.id());
-        return n;
     }
 
     int size() {

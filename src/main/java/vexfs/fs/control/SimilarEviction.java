@@ -38,9 +38,10 @@ public final class SimilarEviction implements AutoCloseable {
     private void run() {
         while (!closed) {
             try {
-                // down to three quarters of the budget, so that the kernel's forgets come in batches
-                int excess = nodes.size() - budget * 3 / 4;
-                for (int i = 0; nodes.size() > budget && i < excess && !closed; i++) {
+                // past the budget, down to three quarters of it, so that the kernel's forgets come in batches
+                int held = nodes.size();
+                int toOffer = held > budget ? held - budget * 3 / 4 : 0;
+                for (int i = 0; i < toOffer && !closed; i++) {
                     ControlNodes.Dynamic d = nodes.offerOldest();
                     if (d == null) break;
                     long parent = nodes.parentOf(d);
