@@ -1,14 +1,9 @@
 package vexfs.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The command line every ANN harness of scripts/bench-ann shares (docs/bench-ann-protocol.md):
@@ -50,13 +45,5 @@ public record AnnArgs(String base, String query, String gt, int m, int efc, int[
         System.err.println(harness + ": " + why);
         System.err.println("usage: " + usage);
         System.exit(2);
-    }
-
-    /** Deletes a benchmark's scratch directory and everything below it. */
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-        }
     }
 }

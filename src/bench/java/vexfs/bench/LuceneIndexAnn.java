@@ -3,8 +3,6 @@ package vexfs.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
@@ -85,7 +83,7 @@ final class LuceneIndexAnn implements AnnMeasure.Search, AutoCloseable {
         }
         buildSeconds = (System.nanoTime() - t0) / 1e9;
         buildCpuSeconds = (AnnMeasure.cpuNanos() - c0) / 1e9;
-        bytes = sizeOf(dir);
+        bytes = BenchFiles.treeBytes(dir);
         reader = DirectoryReader.open(directory);
         if (reader.leaves().size() != 1) {
             throw new IllegalStateException("expected one segment, got " + reader.leaves().size());
@@ -105,24 +103,10 @@ final class LuceneIndexAnn implements AnnMeasure.Search, AutoCloseable {
         return out;
     }
 
-    private static long sizeOf(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            long total = 0;
-            for (Path p : (Iterable<Path>) files::iterator) {
-                total += Files.size(p);
-            }
-            return total;
-        }
-    }
-
     @Override
     public void close() throws IOException {
         reader.close();
         directory.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        BenchFiles.deleteTree(dir);
     }
 }

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 import vexfs.bench.AnnArgs;
 import vexfs.bench.AnnMeasure;
+import vexfs.bench.BenchFiles;
 import vexfs.bench.Vecs;
 import vexfs.store.VectorStore;
 
@@ -33,7 +33,7 @@ public final class AnnBenchMain {
         try {
             run(baseVecs, queries, truth, a.m(), a.efc(), a.efs(), a.k(), work);
         } finally {
-            AnnArgs.deleteTree(work);
+            BenchFiles.deleteTree(work);
         }
     }
 
@@ -58,16 +58,10 @@ public final class AnnBenchMain {
             double build = (System.nanoTime() - t0) / 1e9;
             double buildCpu = (AnnMeasure.cpuNanos() - cpu0) / 1e9;
             System.out.printf(Locale.ROOT, "impl=vexfs build_seconds=%.2f bytes=%d build_cpu_seconds=%.2f%n",
-                    build, treeBytes(work), buildCpu);
+                    build, BenchFiles.treeBytes(work), buildCpu);
             System.out.flush();
             // node id == store slot == base row (checked above), so result slots are the ids the ground truth uses
             AnnMeasure.run("vexfs", (q, ef, kk) -> index.search(q, kk, ef, null).slots(), queries, truth, efs, k);
-        }
-    }
-
-    private static long treeBytes(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 }

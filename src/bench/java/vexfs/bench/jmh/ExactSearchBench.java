@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import vexfs.bench.AnnArgs;
+import vexfs.bench.BenchFiles;
 import vexfs.index.Metric;
 import vexfs.store.ExactSearch;
 import vexfs.store.SearchResult;
@@ -64,7 +64,7 @@ public class ExactSearchBench {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         store.close();
-        AnnArgs.deleteTree(dir);
+        BenchFiles.deleteTree(dir);
     }
 
     @Benchmark

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import vexfs.bench.AnnArgs;
+import vexfs.bench.BenchFiles;
 import vexfs.index.Metric;
 import vexfs.index.VectorSource;
 import vexfs.store.VectorStore;
@@ -68,7 +68,7 @@ public class RerankBench {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         store.close();
-        AnnArgs.deleteTree(dir);
+        BenchFiles.deleteTree(dir);
     }
 
     @Benchmark
