@@ -201,7 +201,7 @@ class ResourceFaultsIT {
             assertEquals(0, raised.exit(), original + ": " + raised.output());
             Path f0 = m.mnt.resolve("f0");
             retry(() -> assertEquals("data 0", Files.readString(f0)));
-            setVectorRetrying(f0, new float[] {1, 2, 3, 4});
+            retry(() -> setVector(f0, new float[] {1, 2, 3, 4}));
             assertArrayEquals(new float[] {1, 2, 3, 4}, CrashWriter.readVector(f0, 4));
             for (int i = 0; i < 300; i++) assertEquals("data " + i, Files.readString(m.mnt.resolve("f" + i)));
             assertTrue(m.daemon().isAlive(), m.log());
@@ -225,20 +225,6 @@ class ResourceFaultsIT {
             } catch (IOException e) {
                 if (System.currentTimeMillis() > deadline) throw e;
                 Thread.sleep(50);
-            }
-        }
-    }
-
-    private static void setVectorRetrying(Path f, float[] v) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try {
-                Files.getFileAttributeView(f, java.nio.file.attribute.UserDefinedFileAttributeView.class)
-                        .write("vexfs.vector.f32", ByteBuffer.wrap(CrashWriter.f32(v)));
-                return;
-            } catch (IOException e) {
-                if (System.currentTimeMillis() > deadline) throw e;
-                Thread.sleep(100);
             }
         }
     }
