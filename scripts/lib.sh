@@ -56,7 +56,7 @@ build_if_needed() {
 # the heap holds no per-vector data, so -Xmx is only a cap for bursts (in-flight write buffers).
 vexfs_jvm_flags() {
   echo "--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xss512k" \
-    "-Xms8m -Xmn6m -Xmx256m -XX:TrimNativeHeapInterval=2000" \
+    "-Xms8m -Xmn6m -Xmx256m -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=2000" \
     "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 }
 

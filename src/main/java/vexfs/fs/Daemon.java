@@ -73,11 +73,13 @@ public final class Daemon {
                         + "after the process started)", backing, mountpoint, (ready - t0) / 1_000_000,
                 (tFs - t0) / 1_000_000, (tGraph - tFs) / 1_000_000, (ready - tGraph) / 1_000_000,
                 ProcessHandle.current().pid(), (ready - mainNanos) / 1_000_000, jvmMillis);
+        HeapTrimmer trimmer = HeapTrimmer.forThisJvm().start();
         try {
             session.awaitTermination();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        trimmer.close();
         session.close();
         graph.close();
         served.close();
