@@ -15,21 +15,25 @@ class HeapTrimmerTest {
 
     /** A heap whose collection drops the in-use figure to {@code live}. */
     private static final class FakeHeap {
-        final AtomicLong inUse = new AtomicLong();
-        long live;
+        final AtomicLong inUse;
+        final long live;
         int collections;
 
-        HeapTrimmer trimmer(long floor) {
-            return new HeapTrimmer(inUse::get, () -> { collections++; inUse.set(live); }, floor, 5 * SEC);
+        FakeHeap(long live, long inUseAtStart) {
+            this.live = live;
+            this.inUse = new AtomicLong(inUseAtStart);
+        }
+
+        /** A trimmer with a 16 MB floor and a 5 s minimum interval, created at the current in-use figure. */
+        HeapTrimmer trimmer() {
+            return new HeapTrimmer(inUse::get, () -> { collections++; inUse.set(live); }, 16 * MB, 5 * SEC);
         }
     }
 
     @Test
     void collectsOnlyOnceGrowthExceedsTheFloorAndTheLiveSize() {
-        FakeHeap h = new FakeHeap();
-        h.live = 10 * MB;
-        h.inUse.set(10 * MB);
-        HeapTrimmer t = h.trimmer(16 * MB);
+        FakeHeap h = new FakeHeap(10 * MB, 10 * MB);
+        HeapTrimmer t = h.trimmer();
         h.inUse.set(26 * MB);                           // grew by exactly the floor: not yet
         assertFalse(t.check(100 * SEC));
         h.inUse.set(27 * MB);
@@ -40,10 +44,8 @@ class HeapTrimmerTest {
 
     @Test
     void aLargeLiveHeapIsCollectedOnlyWhenItDoubles() {
-        FakeHeap h = new FakeHeap();
-        h.live = 100 * MB;
-        h.inUse.set(100 * MB);
-        HeapTrimmer t = h.trimmer(16 * MB);
+        FakeHeap h = new FakeHeap(100 * MB, 100 * MB);
+        HeapTrimmer t = h.trimmer();
         h.inUse.set(190 * MB);                          // +90 MB > floor but < live: no collection
         assertFalse(t.check(100 * SEC));
         h.inUse.set(201 * MB);
@@ -53,10 +55,8 @@ class HeapTrimmerTest {
 
     @Test
     void neverCollectsTwiceWithinTheMinimumInterval() {
-        FakeHeap h = new FakeHeap();
-        h.live = 40 * MB;                               // everything survives: the worst case for thrashing
-        h.inUse.set(0);
-        HeapTrimmer t = h.trimmer(16 * MB);
+        FakeHeap h = new FakeHeap(40 * MB, 0);          // everything survives: the worst case for thrashing
+        HeapTrimmer t = h.trimmer();
         h.inUse.set(40 * MB);
         assertTrue(t.check(100 * SEC));
         h.inUse.set(200 * MB);
