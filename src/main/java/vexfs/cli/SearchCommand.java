@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vexfs.fs.OfflineSearch;
 import vexfs.fs.control.QueryParser;
+import vexfs.fs.control.ResultLine;
 import vexfs.fuse.FsException;
 import vexfs.store.InvalidVectorException;
 import vexfs.store.VectorCodec;
@@ -95,7 +96,7 @@ final class SearchCommand implements Callable<Integer> {
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < r.hits().size(); i++) {
                 OfflineSearch.Hit h = r.hits().get(i);
-                out.append(i + 1).append('\t').append(h.distance()).append('\t').append(h.path()).append('\n');
+                ResultLine.append(out, i + 1, h.distance(), h.path());
             }
             System.out.print(out);
             System.out.flush();

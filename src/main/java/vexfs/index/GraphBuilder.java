@@ -98,14 +98,25 @@ final class GraphBuilder {
 
     /**
      * Picks up to {@code max} diverse nodes from {@code sorted} (packed codes, closest first): a
-     * candidate is kept if it is closer to the base than to every node already kept.
+     * candidate is kept if it is closer to the base than to every node already kept. Copies of the base (distance
+     * zero: files copied with their vectors) fill at most half of the list. Without that cap a node with many
+     * copies keeps nothing but copies (none is closer to another copy than to the base, so the heuristic keeps
+     * them all), and a node whose only neighbours are those copies gets no incoming link at all: unreachable,
+     * never found (DuplicateVectorsTest; hnswlib 0.6.2 loses it the same way). Half a list of copies still links
+     * the copies among themselves like a random graph ({@link #spreadTies}). The other way round, copies of a
+     * kept node are kept too (up to the same half) although the heuristic would prune them: a node beside a
+     * cluster of copies then links to several of them, so several of them link back.
      */
-    private static int selectDiverse(long[] sorted, int n, int max, int[] out, HnswSearcher s) {
+    private int selectDiverse(long[] sorted, int n, int max, int[] out, HnswSearcher s) {
         int k = 0;
+        int copies = 0;
+        int maxCopies = Math.max(1, max / 2);
         float[] d = s.linkDist;
         for (int i = 0; i < n && k < max; i++) {
             int c = NeighborQueue.nodeOf(sorted[i]);
             float dc = NeighborQueue.distanceOf(sorted[i]);
+            boolean copy = isCopyDistance(dc);
+            if (copy && copies >= maxCopies) continue;
             boolean good = true;
             // compare with the kept nodes four at a time (one interleaved kernel call), stop at the first closer one
             for (int j = 0; j < k && good; j += 4) {
@@ -114,13 +125,33 @@ final class GraphBuilder {
                 for (int t = 0; t < len; t++) {
                     if (d[t] < dc) {
                         good = false;
+                        // a copy of a kept node adds no direction but another way in for the base: kept while
+                        // copies fill less than half of the list
+                        copy = isCopyDistance(d[t]);
                         break;
                     }
                 }
             }
-            if (good) out[k++] = c;
+            if (!good && copy && copies < maxCopies) good = true;
+            if (good) {
+                out[k++] = c;
+                if (copy) copies++;
+            }
         }
         return k;
+    }
+
+    /**
+     * A distance that means "same vector": 0 for L2 (identical codes give exactly 0), within float rounding of 0
+     * for cosine. Under DOT a vector's distance to itself is minus its squared norm, so copies cannot be told
+     * from the distance alone and are not capped.
+     */
+    private boolean isCopyDistance(float dc) {
+        return switch (g.metric) {
+            case L2 -> dc == 0f;
+            case COSINE -> dc <= 1e-6f;
+            case DOT -> false;
+        };
     }
 
     /** Adds {@code node} to the list of {@code target} on {@code level}, pruning with the heuristic when full. */

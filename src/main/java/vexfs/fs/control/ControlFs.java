@@ -269,8 +269,7 @@ public final class ControlFs {
         s.setLastQuery(all);
         StringBuilder out = new StringBuilder(hits.size() * 48);
         for (int i = 0; i < hits.size(); i++) {
-            out.append(i + 1).append('\t').append(hits.get(i).distance()).append('\t').append(hits.get(i).path())
-                    .append('\n');
+            ResultLine.append(out, i + 1, hits.get(i).distance(), hits.get(i).path());
         }
         byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
         if (buffered.get() - s.buffered() + bytes.length > maxBuffered) {
