@@ -1,6 +1,7 @@
 package vexfs.index;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.function.IntPredicate;
 
 /**
@@ -36,6 +37,8 @@ final class HnswSearcher {
     private IntPredicate filter;
     int computed;
     boolean limitHit;
+    /** Sum of the bytes {@link #touchCodes} loads: stored so that the JIT cannot drop those loads. */
+    private int touched;
 
     HnswSearcher(int capacity, int maxDegree) {
         visited = new VisitedSet(capacity);
@@ -170,6 +173,7 @@ final class HnswSearcher {
                 int id = b[i];
                 if (id >= 0 && id < cap && visited.add(id)) p[u++] = id;
             }
+            touchCodes(p, u);
             distances(p, u, pd);
             for (int i = 0; i < u; i++) {
                 float d = pd[i];
@@ -185,6 +189,23 @@ final class HnswSearcher {
             }
         }
         cand.clear();
+    }
+
+    /**
+     * Loads the first two cache lines of each node's codes before any distance is computed: a software prefetch
+     * (Java has no prefetch instruction). The loads are independent, so the CPU has the whole hop's misses in
+     * flight at once instead of the eight the distance kernel interleaves; the kernel then reads from cache.
+     * Measured in one JVM, alternating (thread CPU time, 6 rounds): 1M x 128 +13 % QPS at ef=80 and +18 % at
+     * ef=20, 200k x 128 about +5 %, Fashion-MNIST (784-d, the kernel streams 13 lines per node) unchanged.
+     */
+    private void touchCodes(int[] ids, int n) {
+        if (qz == null) return;
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            long o = codesBase + (long) ids[i] * recordSize;
+            sum += seg.get(ValueLayout.JAVA_BYTE, o) + seg.get(ValueLayout.JAVA_BYTE, o + 64);
+        }
+        touched += sum;
     }
 
     /** Traversal distances to {@code n} nodes; int8 codes are scored several at a time. */
