@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
  * what survives a young collection dies seconds later in the old generation (inodes the kernel forgets later,
  * evicted {@code /.vexfs/similar} nodes, closed search sessions), so in a 10-minute soak RssAnon climbed from
  * 123 to ~270 MiB while a full collection found 19 MB live. G1 has SoftMaxHeapSize and periodic collections for
- * this; Serial has neither, so this does it from outside: once a second it compares the heap in use with what was
- * live after its last collection and asks for a full one ({@link System#gc()}, a stop-the-world mark-compact of a
- * few tens of ms at this size) when the growth exceeds {@code max(floor, live)}. With
- * {@code -XX:-ShrinkHeapInSteps} that collection also gives the grown old generation back at once.
+ * this; Serial has neither, so this does it from outside: once a second it samples the heap in use and asks for a
+ * full collection ({@link System#gc()}, a stop-the-world mark-compact of a few tens of ms at this size) when the
+ * least of the last five samples is more than {@code max(floor, live)} above what was live after its last one.
+ * With {@code -XX:-ShrinkHeapInSteps} that collection also gives the grown old generation back at once.
  *
  * <p>It never thrashes: the threshold is at least the live size, so a heap that is legitimately large (many cached
  * inodes) is collected at most every doubling, and never more often than {@code minInterval}. Off with
@@ -35,6 +35,10 @@ final class HeapTrimmer implements AutoCloseable {
     private long liveAfterLast;
     private long lastCollectNanos;
     private long collections;
+    static final int WINDOW = 5;
+    private final long[] recent = new long[WINDOW];
+    private int next;
+    private int filled;
     private volatile Thread thread;
 
     /** The daemon's trimmer over this JVM's heap. */
@@ -68,9 +72,21 @@ final class HeapTrimmer implements AutoCloseable {
         return this;
     }
 
-    /** One check at time {@code now}: collects if the heap grew past the threshold; true if it did. */
+    /**
+     * One check at time {@code now}: collects if the heap grew past the threshold; true if it did. The figure
+     * compared is the least of the last {@link #WINDOW} samples (so growth must last that many checks): the heap in use includes the young generation's
+     * eden, which fills and empties many times a second under load, and the troughs are what the old generation
+     * holds. (With the daemon's 6 MiB young generation this hardly matters; with a JVM's default one of 100+ MB
+     * it keeps the trimmer from collecting what a cheap young collection would have.)
+     */
     boolean check(long now) {
-        long inUse = used.getAsLong();
+        long sample = used.getAsLong();
+        recent[next] = sample;
+        next = (next + 1) % WINDOW;
+        filled = Math.min(filled + 1, WINDOW);
+        if (filled < WINDOW) return false;
+        long inUse = sample;
+        for (int i = 0; i < WINDOW; i++) inUse = Math.min(inUse, recent[i]);
         if (inUse - liveAfterLast <= Math.max(floorBytes, liveAfterLast)) return false;
         if (collections > 0 && now - lastCollectNanos < minIntervalNanos) return false;
         collect.run();
@@ -80,6 +96,7 @@ final class HeapTrimmer implements AutoCloseable {
         LOG.debug("heap trim #{}: {} MB in use -> {} MB after a full collection", collections, inUse >> 20,
                 live >> 20);
         liveAfterLast = live;
+        filled = 0;
         return true;
     }
 
