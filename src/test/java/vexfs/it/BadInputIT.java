@@ -227,9 +227,30 @@ class BadInputIT {
         } finally {
             NativeIo.close(dfd);
         }
-        // search over them answers (paths that are not UTF-8 cannot be shown exactly; the daemon must not trip on them)
-        List<String> hits = SearchProbe.query(m.mnt, CrashWriter.csv(GOOD) + "\nk=300\n");
+        // search gives every name's exact bytes (escapes undone), each opening its own file; the graph holds ~260
+        // identical vectors here (a degenerate case for HNSW), so the exact offline search must find every one
+        java.util.Set<String> want = new java.util.HashSet<>();
+        for (byte[] n : names) want.add(java.util.HexFormat.of().formatHex(n));
+        byte[] prefix = "/names/".getBytes(StandardCharsets.US_ASCII);
+        List<byte[]> hits = SearchProbe.paths(SearchProbe.queryBytes(m.mnt,
+                (CrashWriter.csv(GOOD) + "\nk=300\nunder=/names\n").getBytes(StandardCharsets.US_ASCII)));
         assertTrue(hits.size() >= 10, hits.size() + " hits");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (byte[] p : hits) {
+            assertArrayEquals(prefix, Arrays.copyOf(p, prefix.length));
+            byte[] n = Arrays.copyOfRange(p, prefix.length, p.length);
+            assertTrue(want.contains(java.util.HexFormat.of().formatHex(n)), new String(n, StandardCharsets.UTF_8));
+            assertTrue(seen.add(java.util.HexFormat.of().formatHex(n)), "a name shown twice");
+            assertArrayEquals(n, ByteNamesIT.contentOf(d, n), "the returned path opens that very file");
+        }
+        var offline = MountFixture.runBytes(MountFixture.vexfsCommand("search", m.backing.toString(), "--vector",
+                CrashWriter.csv(GOOD), "-k", "300", "--exact", "--under", "/names"));
+        assertEquals(0, offline.exit());
+        java.util.Set<String> exact = new java.util.HashSet<>();
+        for (byte[] p : SearchProbe.paths(offline.stdout())) {
+            exact.add(java.util.HexFormat.of().formatHex(Arrays.copyOfRange(p, prefix.length, p.length)));
+        }
+        assertEquals(want, exact, "the exact search shows every name exactly");
         alive();
     }
 
