@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -98,10 +99,13 @@ class ByteNamesIT {
             byte[] got = SearchProbe.queryBytes(m.mnt, ascii(VECTORS.get(i) + "\nk=1\nunder=/bytes\n"));
             assertArrayEquals(want, got, new String(got, StandardCharsets.UTF_8));
             byte[] path = SearchProbe.paths(got).getFirst();
-            assertArrayEquals(name, contentOf(m.mnt, java.util.Arrays.copyOfRange(path, 1, path.length)),
+            assertArrayEquals(name, contentOf(m.mnt, Arrays.copyOfRange(path, 1, path.length)),
                     "the returned path opens that very file");
-            var offline = MountFixture.runBytes(MountFixture.vexfsCommand("search", m.backing.toString(), "--vector",
-                    VECTORS.get(i), "-k", "1", "--under", "/bytes"));
+            // under the C locale too, where the JVM's own charset for file names and output is ASCII
+            List<String> cmd = new ArrayList<>(List.of("env", "LC_ALL=C", "LANG=C"));
+            cmd.addAll(MountFixture.vexfsCommand("search", m.backing.toString(), "--vector", VECTORS.get(i), "-k", "1",
+                    "--under", "/bytes"));
+            var offline = MountFixture.runBytes(cmd);
             assertEquals(0, offline.exit());
             assertArrayEquals(want, offline.stdout(), "vexfs search prints the same bytes");
         }
@@ -115,7 +119,7 @@ class ByteNamesIT {
         Path sim = m.mnt.resolve(".vexfs/similar/bytes");
         List<byte[]> listed = names(sim, new byte[0]);
         for (byte[] n : List.of(E9, FFFE, MIXED, SECRET, CLOSED_DIR, OPEN_DIR)) {
-            assertTrue(listed.stream().anyMatch(l -> java.util.Arrays.equals(l, n)), HexFormat.of().formatHex(n));
+            assertTrue(listed.stream().anyMatch(l -> Arrays.equals(l, n)), HexFormat.of().formatHex(n));
         }
         List<byte[]> links = names(sim, E9);
         assertTrue(links.size() >= 3, links.size() + " links");
@@ -123,11 +127,11 @@ class ByteNamesIT {
         for (byte[] link : links) {
             byte[] target = readlink(sim, concat(E9, ascii("/"), link));
             // the link sits in /.vexfs/similar/bytes/<E9>/: four levels up is the mount root
-            byte[] base = java.util.Arrays.copyOfRange(link, 3, link.length);
+            byte[] base = Arrays.copyOfRange(link, 3, link.length);
             byte[] prefix = ascii("../../../../bytes/");
-            assertArrayEquals(prefix, java.util.Arrays.copyOf(target, prefix.length), new String(target, StandardCharsets.UTF_8));
-            assertArrayEquals(base, java.util.Arrays.copyOfRange(target, target.length - base.length, target.length));
-            if (java.util.Arrays.equals(base, FFFE) || java.util.Arrays.equals(base, MIXED)) {
+            assertArrayEquals(prefix, Arrays.copyOf(target, prefix.length), new String(target, StandardCharsets.UTF_8));
+            assertArrayEquals(base, Arrays.copyOfRange(target, target.length - base.length, target.length));
+            if (Arrays.equals(base, FFFE) || Arrays.equals(base, MIXED)) {
                 assertArrayEquals(concat(prefix, base), target);
                 assertArrayEquals(base, contentOf(sim, concat(E9, ascii("/"), link)), "the link opens the file");
                 checked++;
@@ -157,7 +161,7 @@ class ByteNamesIT {
         int start = 0;
         for (int i = 0; i < b.length; i++) {
             if (b[i] == '\n') {
-                out.add(java.util.Arrays.copyOfRange(b, start, i));
+                out.add(Arrays.copyOfRange(b, start, i));
                 start = i + 1;
             }
         }

@@ -1,5 +1,6 @@
 package vexfs.fs.control;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -267,7 +268,7 @@ public final class ControlFs {
         }
         List<SearchBackend.Hit> hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), Caller.of(req));
         s.setLastQuery(all);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(hits.size() * 48);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(hits.size() * 48);
         for (int i = 0; i < hits.size(); i++) {
             ResultLine.append(out, i + 1, hits.get(i).distance(), hits.get(i).path());
         }

@@ -1,7 +1,9 @@
 package vexfs.fs.control;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import vexfs.fuse.Attr;
@@ -119,8 +121,8 @@ final class SimilarTree {
 
     /** "NN-" then the name's bytes. */
     private static Name linkName(int rank, Name base) {
-        byte[] prefix = String.format("%02d-", rank).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] b = java.util.Arrays.copyOf(prefix, prefix.length + base.length());
+        byte[] prefix = String.format("%02d-", rank).getBytes(StandardCharsets.US_ASCII);
+        byte[] b = Arrays.copyOf(prefix, prefix.length + base.length());
         for (int i = 0; i < base.length(); i++) b[prefix.length + i] = base.byteAt(i);
         return Name.of(b);
     }
