@@ -1,5 +1,6 @@
 package vexfs.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vexfs.fs.OfflineSearch;
+import vexfs.fs.control.MountPath;
 import vexfs.fs.control.QueryParser;
 import vexfs.fs.control.ResultLine;
 import vexfs.fuse.FsException;
@@ -63,9 +65,9 @@ final class SearchCommand implements Callable<Integer> {
             System.err.println("vexfs search: -k must be 1.." + QueryParser.MAX_K + " and --ef 1.." + QueryParser.MAX_EF);
             return 2;
         }
-        String dirUnder;
+        MountPath dirUnder;
         try {
-            dirUnder = under == null ? null : QueryParser.normaliseUnder(under);
+            dirUnder = under == null ? null : MountPath.normalise(under);
         } catch (FsException e) {
             System.err.println("vexfs search: " + e.getMessage());
             return 2;
@@ -93,12 +95,13 @@ final class SearchCommand implements Callable<Integer> {
                 return 2;
             }
             if (verbose) System.err.println("vexfs search: " + (r.graph() ? "HNSW graph" : r.note()));
-            StringBuilder out = new StringBuilder();
+            // the paths are the names' bytes (not necessarily UTF-8): written as bytes, not through a String
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (int i = 0; i < r.hits().size(); i++) {
                 OfflineSearch.Hit h = r.hits().get(i);
                 ResultLine.append(out, i + 1, h.distance(), h.path());
             }
-            System.out.print(out);
+            System.out.write(out.toByteArray());
             System.out.flush();
             return 0;
         }

@@ -2,8 +2,6 @@ package vexfs.fs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,7 +34,8 @@ final class FileVectors {
     final long rootDev;
     final KeyLocks locks = new KeyLocks();
     final PathHints hints;
-    private final String rootPath;
+    /** The backing root as /proc/self/fd shows it, as bytes (never decoded: names need not be UTF-8). */
+    private final byte[] rootPath;
     private final int dim;
     private final boolean durable;
     /** False when the backing filesystem has no user xattrs: the store is then the only copy. */
@@ -155,21 +154,35 @@ final class FileVectors {
 
     /** The path relative to the backing root of what {@code fd} refers to ("" for the root), or null. */
     byte[] relativePath(int fd) {
-        String p = procLink(fd);
-        if (p == null || rootPath == null || p.endsWith(" (deleted)")) return null;
-        if (p.equals(rootPath)) return new byte[0];
-        String prefix = rootPath.equals("/") ? "/" : rootPath + "/";
-        return p.startsWith(prefix) ? p.substring(prefix.length()).getBytes(StandardCharsets.UTF_8) : null;
+        byte[] p = procLink(fd);
+        if (p == null || rootPath == null || endsWith(p, DELETED)) return null;
+        if (Arrays.equals(p, rootPath)) return new byte[0];
+        // the prefix is the root and a '/' (just "/" when the backing root is the filesystem root)
+        int n = rootPath.length == 1 ? 1 : rootPath.length + 1;
+        if (p.length <= n || !Arrays.equals(p, 0, rootPath.length, rootPath, 0, rootPath.length) || p[n - 1] != '/') {
+            return null;
+        }
+        return Arrays.copyOfRange(p, n, p.length);
     }
 
-    /** The hinted path of {@code key} if it still names that inode as a regular file, else null. */
-    String verifiedPath(long key) {
+    private static final byte[] DELETED = " (deleted)".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean endsWith(byte[] p, byte[] suffix) {
+        return p.length >= suffix.length
+                && Arrays.equals(p, p.length - suffix.length, p.length, suffix, 0, suffix.length);
+    }
+
+    /**
+     * The hinted path of {@code key} (relative to the backing root, the name's bytes) if it still names that inode as
+     * a regular file, else null.
+     */
+    byte[] verifiedPath(long key) {
         byte[] p = hints.get(key);
         if (p == null || p.length == 0) return null;
         try {
             // a multi-component relative path: openat/fstatat accept it, and it never leaves the backing root
             Attr a = NativeIo.fstatat(rootFd, Name.of(p), NativeIo.AT_SYMLINK_NOFOLLOW);
-            if (a.isRegular() && a.ino() == key) return new String(p, StandardCharsets.UTF_8);
+            if (a.isRegular() && a.ino() == key) return p;
         } catch (FsException gone) {
             // stale
         }
@@ -304,10 +317,11 @@ final class FileVectors {
         return a != null && b != null && Arrays.equals(a, b);
     }
 
-    private static String procLink(int fd) {
+    /** The target of /proc/self/fd/N as raw bytes, or null. */
+    private static byte[] procLink(int fd) {
         try {
-            return Files.readSymbolicLink(Path.of(NativeIo.procPath(fd))).toString();
-        } catch (IOException | UnsupportedOperationException e) {
+            return NativeIo.readlink(NativeIo.procPath(fd));
+        } catch (FsException e) {
             return null;
         }
     }

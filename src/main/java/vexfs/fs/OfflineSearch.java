@@ -1,13 +1,13 @@
 package vexfs.fs;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
+import vexfs.fs.control.MountPath;
 import vexfs.fuse.FsException;
 import vexfs.fuse.NativeIo;
 import vexfs.index.CorruptGraphException;
@@ -25,7 +25,8 @@ import vexfs.store.VectorStore;
  * Result paths are found by walking the backing tree (an explicit-stack walk) until every result's inode is seen.
  */
 public final class OfflineSearch implements AutoCloseable {
-    public record Hit(String path, float distance) {}
+    /** {@code path}: the file's path in the mount, its names' bytes exactly. */
+    public record Hit(MountPath path, float distance) {}
 
     /** {@code graph}: the HNSW graph answered (else an exact scan); {@code note}: why not, or null. */
     public record Result(List<Hit> hits, boolean graph, String note) {}
@@ -75,13 +76,12 @@ public final class OfflineSearch implements AutoCloseable {
 
     /**
      * The k nearest files to {@code query}, optionally only below {@code under} (a directory relative to the
-     * mount root, starting with "/"). Files whose inode can no longer be found in the tree are left out.
+     * mount root). Files whose inode can no longer be found in the tree are left out.
      */
-    public Result search(float[] query, int k, int ef, String under, boolean exact) throws FsException {
+    public Result search(float[] query, int k, int ef, MountPath under, boolean exact) throws FsException {
         int rootFd = NativeIo.open(backing.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY, 0);
         try {
-            byte[] rel = under == null || under.equals("/") ? new byte[0]
-                    : under.substring(1).getBytes(StandardCharsets.UTF_8);
+            byte[] rel = under == null ? new byte[0] : under.relative();
             IntPredicate filter = null;
             if (rel.length > 0) {
                 LongIntHashMap below = new LongIntHashMap(1024);
@@ -103,12 +103,12 @@ public final class OfflineSearch implements AutoCloseable {
             // inode -> result rank; walk until every result has a path
             LongIntHashMap wanted = new LongIntHashMap(Math.max(16, slots.length * 2));
             for (int i = 0; i < slots.length; i++) wanted.put(store.fileKeyOf(slots[i]), i);
-            String[] paths = new String[slots.length];
+            MountPath[] paths = new MountPath[slots.length];
             int[] found = {0};
             TreeWalker.walk(rootFd, rel, (dirFd, name, ino, path) -> {
                 int i = wanted.get(ino);
                 if (i >= 0 && paths[i] == null) {
-                    paths[i] = "/" + new String(path, StandardCharsets.UTF_8);
+                    paths[i] = MountPath.ofRelative(path);
                     found[0]++;
                 }
             }, () -> found[0] == slots.length);

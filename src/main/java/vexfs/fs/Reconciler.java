@@ -186,7 +186,7 @@ final class Reconciler {
 
     /** A file moved during the walk out of the part not yet walked: its hint (kept current by rename) finds it. */
     private boolean stillClaimed(long key) throws FsException {
-        String p = v.verifiedPath(key);
+        byte[] p = v.verifiedPath(key);
         if (p == null) return false;
         int fd;
         try {

@@ -1,8 +1,6 @@
 package vexfs.fs;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,21 +61,9 @@ final class SearchWiring implements AutoCloseable {
         this.index = idx;
         this.compactor = new GraphCompactor(index);
         fs.setIndexUpdates(new IndexAlignment(store, index, compactor::afterDelete));
-        IndexedSearchBackend backend = new IndexedSearchBackend(store, index, key -> {
-            String p = fs.pathOf(key);
-            return p == null ? null : "/" + p;
-        }, path -> keyOfPath(backing, path), backing);
+        IndexedSearchBackend backend = new IndexedSearchBackend(store, index, fs::pathOf, fs::keyOf, backing);
         this.control = new ControlFs(backend, backing, similarK);
         this.mounted = new ControlTreeRouter(fs, control);
-    }
-
-    private static long keyOfPath(Path backing, String path) {
-        try {
-            Path p = path.equals("/") ? backing : backing.resolve(path.substring(1));
-            return (long) Files.getAttribute(p, "unix:ino", LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     private volatile String[][] readyRows = new String[0][];

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vexfs.fs.control.MountPath;
 import vexfs.fuse.Attr;
 import vexfs.fuse.ConnectionInfo;
 import vexfs.fuse.Errno;
@@ -83,25 +84,36 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
     }
 
     /**
-     * The current path (relative to the backing root = the mount, no leading slash) of the file whose vector has
+     * The current path in the mount (the name's bytes, whether or not they are UTF-8) of the file whose vector has
      * key {@code fileKey}, or null if no such file exists any more. Verified against the inode before returning.
      * Right after mount, or after a directory rename, it may wait (bounded: 10 s / 2 s) for the background scan
      * that records paths.
      */
-    public String pathOf(long fileKey) {
-        String p = vectors.verifiedPath(fileKey);
-        if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
+    public MountPath pathOf(long fileKey) {
+        byte[] p = vectors.verifiedPath(fileKey);
+        if (p != null || vectors.store.slotOf(fileKey) < 0) return p == null ? null : MountPath.ofRelative(p);
         try {
             // queued work (the scan after mount, a subtree scan after a directory rename) may bring the hint
             background.awaitIdle(background.firstScanDone() ? 2_000 : 10_000);
             p = vectors.verifiedPath(fileKey);
-            if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
+            if (p != null || vectors.store.slotOf(fileKey) < 0) return p == null ? null : MountPath.ofRelative(p);
             background.requestAfterMiss(); // changed behind the mount's back: rescan (rate limited)
             background.awaitIdle(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return vectors.verifiedPath(fileKey);
+        p = vectors.verifiedPath(fileKey);
+        return p == null ? null : MountPath.ofRelative(p);
+    }
+
+    /** The store key (backing inode number) of whatever is at {@code path} (not following a last symlink), or -1. */
+    public long keyOf(MountPath path) {
+        try {
+            return path.isRoot() ? NativeIo.stat(vectors.rootFd).ino()
+                    : NativeIo.fstatat(vectors.rootFd, Name.of(path.relative()), NativeIo.AT_SYMLINK_NOFOLLOW).ino();
+        } catch (FsException e) {
+            return -1;
+        }
     }
 
     /** The store key of a node the kernel knows (its backing inode number). */

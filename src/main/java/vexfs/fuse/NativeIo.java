@@ -204,6 +204,21 @@ public final class NativeIo {
         }
     }
 
+    /**
+     * readlink(2) of an ASCII path such as {@link #procPath}: the target's bytes exactly (a Java Path would decode
+     * them with the platform charset, which under LANG=C is ASCII). Targets longer than 4096 bytes are ENAMETOOLONG.
+     */
+    public static byte[] readlink(String asciiPath) throws FsException {
+        try (Scratch a = Scratch.open()) {
+            MemorySegment e = libc_h.allocateErrno(a);
+            MemorySegment buf = a.allocate(4096);
+            long n = libc_h.readlinkat(e, AT_FDCWD, str(a, asciiPath), buf, 4096);
+            if (n < 0) throw fail(e, "readlink " + asciiPath);
+            if (n == 4096) throw new FsException(Errno.ENAMETOOLONG, "readlink " + asciiPath);
+            return buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
     public static byte[] readlinkat(int fd) throws FsException {
         try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);

@@ -69,6 +69,24 @@ class FileVectorsTest {
     }
 
     @Test
+    void pathsOfNamesThatAreNotUtf8AreTheirBytes() throws Exception {
+        FileVectors v = vectors(3);
+        byte[] dir = {'d', (byte) 0xFF, (byte) 0xFE};
+        byte[] file = {(byte) 0xC3, (byte) 0xA9, (byte) 0xE9};
+        NativeIo.mkdirat(v.rootFd, vexfs.fuse.Name.of(dir), 0755);
+        byte[] rel = java.util.Arrays.copyOf(dir, dir.length + 1 + file.length);
+        rel[dir.length] = '/';
+        System.arraycopy(file, 0, rel, dir.length + 1, file.length);
+        NativeIo.close(NativeIo.openat(v.rootFd, vexfs.fuse.Name.of(rel), NativeIo.O_CREAT | NativeIo.O_WRONLY, 0644));
+        int fd = NativeIo.openat(v.rootFd, vexfs.fuse.Name.of(rel), NativeIo.O_PATH | NativeIo.O_NOFOLLOW, 0);
+        open.add(() -> NativeIo.close(fd));
+        assertArrayEquals(rel, v.relativePath(fd));
+        long key = NativeIo.stat(fd).ino();
+        v.set(fd, key, new float[] {1, 2, 3}, v.relativePath(fd));
+        assertArrayEquals(rel, v.verifiedPath(key));
+    }
+
+    @Test
     void setReadRemoveKeepXattrAndStoreTogether() throws Exception {
         FileVectors v = vectors(3);
         Path f = Files.writeString(root.resolve("a.txt"), "x");
@@ -79,7 +97,7 @@ class FileVectorsTest {
         assertArrayEquals(new float[] {1, 2, 3}, v.read(fd, key));
         assertTrue(Files.getFileAttributeView(f, UserDefinedFileAttributeView.class).list().contains("vexfs.v1"));
         assertTrue(v.store.slotOf(key) >= 0);
-        assertEquals("a.txt", v.verifiedPath(key));
+        assertArrayEquals("a.txt".getBytes(), v.verifiedPath(key));
         long[] put = updates.getLast();
         assertEquals(key, put[0]);
         assertEquals(-1, put[2]);
@@ -158,7 +176,7 @@ class FileVectorsTest {
         assertEquals(-1, v.store.slotOf(goneKey));
         assertArrayEquals(new float[] {1, 1}, v.storeGet(ino(copy)));
         assertArrayEquals(new float[] {9, 9}, v.storeGet(ino(edited)));
-        assertEquals("moved/e/keep", v.verifiedPath(keepKey), "the scan records current paths");
+        assertArrayEquals("moved/e/keep".getBytes(), v.verifiedPath(keepKey), "the scan records current paths");
         assertEquals(0, Reconciler.full(v, false, null, () -> false).discrepancies());
     }
 

@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -227,9 +230,30 @@ class BadInputIT {
         } finally {
             NativeIo.close(dfd);
         }
-        // search over them answers (paths that are not UTF-8 cannot be shown exactly; the daemon must not trip on them)
-        List<String> hits = SearchProbe.query(m.mnt, CrashWriter.csv(GOOD) + "\nk=300\n");
+        // search gives every name's exact bytes (escapes undone), each opening its own file; the graph holds ~260
+        // identical vectors here (a degenerate case for HNSW), so the exact offline search must find every one
+        Set<String> want = new HashSet<>();
+        for (byte[] n : names) want.add(HexFormat.of().formatHex(n));
+        byte[] prefix = "/names/".getBytes(StandardCharsets.US_ASCII);
+        List<byte[]> hits = SearchProbe.paths(SearchProbe.queryBytes(m.mnt,
+                (CrashWriter.csv(GOOD) + "\nk=300\nunder=/names\n").getBytes(StandardCharsets.US_ASCII)));
         assertTrue(hits.size() >= 10, hits.size() + " hits");
+        Set<String> seen = new HashSet<>();
+        for (byte[] p : hits) {
+            assertArrayEquals(prefix, Arrays.copyOf(p, prefix.length));
+            byte[] n = Arrays.copyOfRange(p, prefix.length, p.length);
+            assertTrue(want.contains(HexFormat.of().formatHex(n)), new String(n, StandardCharsets.UTF_8));
+            assertTrue(seen.add(HexFormat.of().formatHex(n)), "a name shown twice");
+            assertArrayEquals(n, ByteNamesIT.contentOf(d, n), "the returned path opens that very file");
+        }
+        var offline = MountFixture.runBytes(MountFixture.vexfsCommand("search", m.backing.toString(), "--vector",
+                CrashWriter.csv(GOOD), "-k", "300", "--exact", "--under", "/names"));
+        assertEquals(0, offline.exit());
+        Set<String> exact = new HashSet<>();
+        for (byte[] p : SearchProbe.paths(offline.stdout())) {
+            exact.add(HexFormat.of().formatHex(Arrays.copyOfRange(p, prefix.length, p.length)));
+        }
+        assertEquals(want, exact, "the exact search shows every name exactly");
         alive();
     }
 

@@ -149,4 +149,18 @@ public final class MountFixture implements AutoCloseable {
     public int daemonExit() {
         return daemon.exitValue();
     }
+
+    /** Exit code and standard output as raw bytes (output that need not be UTF-8); standard error is discarded. */
+    public record ByteResult(int exit, byte[] stdout) {}
+
+    /** Runs {@code cmd} to completion, keeping its standard output byte for byte. */
+    public static ByteResult runBytes(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("timeout: " + cmd);
+        }
+        return new ByteResult(p.exitValue(), out);
+    }
 }

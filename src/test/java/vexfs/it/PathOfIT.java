@@ -67,21 +67,21 @@ class PathOfIT {
             set(Files.writeString(mnt.resolve("far"), "y"), "9,9");
             long key = ino(backing.resolve("a/b/f"));
             assertEquals(key, fs.fileKeyOf(fs.store().slotOf(key) >= 0 ? lookupNode(fs, key) : -1));
-            assertEquals("a/b/f", fs.pathOf(key));
+            assertEquals("/a/b/f", String.valueOf(fs.pathOf(key)));
             assertArrayEquals(new float[] {1, 0}, fs.vectorOf(lookupNode(fs, key)));
 
             Files.move(mnt.resolve("a/b/f"), mnt.resolve("a/b/g"));
-            assertEquals("a/b/g", fs.pathOf(key), "rename of the file");
+            assertEquals("/a/b/g", String.valueOf(fs.pathOf(key)), "rename of the file");
             Files.move(mnt.resolve("a"), mnt.resolve("z"));
-            assertEquals("z/b/g", fs.pathOf(key), "rename of a directory above");
+            assertEquals("/z/b/g", String.valueOf(fs.pathOf(key)), "rename of a directory above");
             Files.createLink(mnt.resolve("h"), mnt.resolve("z/b/g"));
             Files.delete(mnt.resolve("z/b/g"));
-            assertEquals("h", fs.pathOf(key), "the remaining hard link");
+            assertEquals("/h", String.valueOf(fs.pathOf(key)), "the remaining hard link");
 
             SearchResult r = ExactSearch.search(fs.store(), new float[] {1, 0.1f}, 2, null);
             assertEquals(2, r.size());
-            assertEquals("h", fs.pathOf(r.fileKeys()[0]));
-            assertEquals("far", fs.pathOf(r.fileKeys()[1]));
+            assertEquals("/h", String.valueOf(fs.pathOf(r.fileKeys()[0])));
+            assertEquals("/far", String.valueOf(fs.pathOf(r.fileKeys()[1])));
 
             Files.delete(mnt.resolve("h"));
             assertNull(fs.pathOf(key), "gone with the last link");

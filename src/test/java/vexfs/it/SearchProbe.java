@@ -79,4 +79,43 @@ final class SearchProbe {
         }
         return null;
     }
+
+    /** Writes {@code query} (bytes: under= may name a directory that is not UTF-8) and reads the result as bytes. */
+    static byte[] queryBytes(Path mnt, byte[] query) throws IOException {
+        try (FileChannel ch = FileChannel.open(mnt.resolve(".vexfs/search"), StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer q = ByteBuffer.wrap(query);
+            while (q.hasRemaining()) ch.write(q);
+            ch.position(0);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+            while (ch.read(b) > 0) {
+                out.write(b.array(), 0, b.position());
+                b.clear();
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** The paths of result lines given as bytes (third field), with the escapes of ResultLine undone. */
+    static List<byte[]> paths(byte[] result) {
+        List<byte[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < result.length) {
+            int tabs = 0;
+            while (tabs < 2) if (result[i++] == '\t') tabs++;
+            ByteArrayOutputStream p = new ByteArrayOutputStream();
+            for (; result[i] != '\n'; i++) {
+                if (result[i] == '\\') {
+                    i++;
+                    p.write(result[i] == 'n' ? '\n' : result[i]);
+                } else {
+                    p.write(result[i]);
+                }
+            }
+            i++;
+            out.add(p.toByteArray());
+        }
+        return out;
+    }
 }

@@ -20,44 +20,57 @@ final class AccessCheck {
 
     private AccessCheck() {}
 
-    /** The file at {@code path} (relative to the mount, "/"-separated) is readable. */
-    static boolean canRead(Path backingRoot, String path, Caller who) {
+    /** The file at {@code path} is readable. */
+    static boolean canRead(Path backingRoot, MountPath path, Caller who) {
         return walk(backingRoot, path, who, 4);
     }
 
     /** The directory at {@code path} can be listed (r and x on it, x on every directory above). */
-    static boolean canList(Path backingRoot, String path, Caller who) {
+    static boolean canList(Path backingRoot, MountPath path, Caller who) {
         return walk(backingRoot, path, who, 5);
     }
 
     /** Names can be looked up in the directory at {@code path} (x on it and every directory above). */
-    static boolean canSearch(Path backingRoot, String path, Caller who) {
+    static boolean canSearch(Path backingRoot, MountPath path, Caller who) {
         return walk(backingRoot, path, who, 1);
     }
 
-    private static boolean walk(Path backingRoot, String path, Caller who, int wantLast) {
+    /**
+     * Opens each component with openat from the one above (O_PATH, never following a symlink), so the check sees
+     * the very names of the path, bytes as they are, and never leaves the backing tree.
+     */
+    private static boolean walk(Path backingRoot, MountPath path, Caller who, int wantLast) {
         if (who.uid() == 0) return true;
-        String[] parts = path.split("/");
-        int last = parts.length - 1;
-        while (last > 0 && parts[last].isEmpty()) last--;
-        StringBuilder p = new StringBuilder(backingRoot.toString());
-        if (!allowed(p.toString(), who, last <= 0 ? wantLast : 1)) return false;
-        for (int i = 1; i <= last; i++) {
-            if (parts[i].isEmpty()) continue;
-            p.append('/').append(parts[i]);
-            if (!allowed(p.toString(), who, i == last ? wantLast : 1)) return false;
-        }
-        return true;
-    }
-
-    /** {@code want}: bits of r=4, w=2, x=1. */
-    private static boolean allowed(String path, Caller who, int want) {
+        Name[] names = path.names();
         int fd;
         try {
-            fd = NativeIo.open(path, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
+            fd = NativeIo.open(backingRoot.toString(), OPEN, 0);
         } catch (FsException e) {
             return false;
         }
+        try {
+            if (!allowed(fd, who, names.length == 0 ? wantLast : 1)) return false;
+            for (int i = 0; i < names.length; i++) {
+                int next;
+                try {
+                    next = NativeIo.openat(fd, names[i], OPEN, 0);
+                } catch (FsException e) {
+                    return false;
+                }
+                NativeIo.close(fd);
+                fd = next;
+                if (!allowed(fd, who, i == names.length - 1 ? wantLast : 1)) return false;
+            }
+            return true;
+        } finally {
+            NativeIo.close(fd);
+        }
+    }
+
+    private static final int OPEN = NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC;
+
+    /** {@code want}: bits of r=4, w=2, x=1. */
+    private static boolean allowed(int fd, Caller who, int want) {
         try {
             Attr a = NativeIo.stat(fd);
             boolean owner = who.uid() == a.uid();
@@ -66,8 +79,6 @@ final class AccessCheck {
             return ((a.mode() >> shift) & want) == want;
         } catch (FsException e) {
             return false;
-        } finally {
-            NativeIo.close(fd);
         }
     }
 

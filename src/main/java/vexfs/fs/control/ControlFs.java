@@ -1,5 +1,6 @@
 package vexfs.fs.control;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -158,7 +159,7 @@ public final class ControlFs {
     }
 
     void readlink(long ino, ReplyReadlink reply) throws FsException {
-        reply.target(similar.target(ino).getBytes(StandardCharsets.UTF_8));
+        reply.target(similar.target(ino));
     }
 
     void open(Request req, long ino, FileInfo fi, ReplyOpen reply) throws FsException {
@@ -267,11 +268,11 @@ public final class ControlFs {
         }
         List<SearchBackend.Hit> hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), Caller.of(req));
         s.setLastQuery(all);
-        StringBuilder out = new StringBuilder(hits.size() * 48);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(hits.size() * 48);
         for (int i = 0; i < hits.size(); i++) {
             ResultLine.append(out, i + 1, hits.get(i).distance(), hits.get(i).path());
         }
-        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = out.toByteArray();
         if (buffered.get() - s.buffered() + bytes.length > maxBuffered) {
             s.setContent(new byte[0]);
             throw new FsException(Errno.ENOMEM, "search buffers full (" + maxBuffered

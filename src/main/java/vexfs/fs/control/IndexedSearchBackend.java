@@ -30,18 +30,18 @@ public final class IndexedSearchBackend implements SearchBackend {
 
     private final VectorStore store;
     private final HnswIndex index;
-    private final LongFunction<String> pathOfKey;
-    private final ToLongFunction<String> keyOfPath;
+    private final LongFunction<MountPath> pathOfKey;
+    private final ToLongFunction<MountPath> keyOfPath;
     private final Path backingRoot;
     private final AtomicReference<String> status = new AtomicReference<>("idle\n");
     private final AtomicReference<Thread> running = new AtomicReference<>();
 
     /**
-     * @param pathOfKey current path (relative to the mount, starting with "/") of a file key, or null if gone
+     * @param pathOfKey current path of a file key, or null if gone
      * @param keyOfPath file key of the file at a path, or -1
      */
-    public IndexedSearchBackend(VectorStore store, HnswIndex index, LongFunction<String> pathOfKey,
-                                ToLongFunction<String> keyOfPath, Path backingRoot) {
+    public IndexedSearchBackend(VectorStore store, HnswIndex index, LongFunction<MountPath> pathOfKey,
+                                ToLongFunction<MountPath> keyOfPath, Path backingRoot) {
         this.store = store;
         this.index = index;
         this.pathOfKey = pathOfKey;
@@ -60,10 +60,10 @@ public final class IndexedSearchBackend implements SearchBackend {
     }
 
     @Override
-    public List<Hit> search(float[] query, int k, int ef, String under, Caller who) throws FsException {
-        IntPredicate filter = under == null || under.equals("/") ? null : slot -> {
-            String p = pathOfKey.apply(store.fileKeyOf(slot));
-            return p != null && p.startsWith(under + "/");
+    public List<Hit> search(float[] query, int k, int ef, MountPath under, Caller who) throws FsException {
+        IntPredicate filter = under == null || under.isRoot() ? null : slot -> {
+            MountPath p = pathOfKey.apply(store.fileKeyOf(slot));
+            return p != null && p.isBelow(under);
         };
         return resolve(query, k, ef, filter, -1, who);
     }
@@ -77,7 +77,7 @@ public final class IndexedSearchBackend implements SearchBackend {
             for (int i = 0; i < r.size() && out.size() < k; i++) {
                 long key = store.fileKeyOf(r.slots()[i]);
                 if (key == excludeKey) continue;
-                String p = pathOfKey.apply(key);
+                MountPath p = pathOfKey.apply(key);
                 if (p == null || !AccessCheck.canRead(backingRoot, p, who)) continue;
                 out.add(new Hit(p, r.distances()[i]));
             }
@@ -87,7 +87,7 @@ public final class IndexedSearchBackend implements SearchBackend {
     }
 
     @Override
-    public List<Hit> neighbours(String path, int k, Caller who) throws FsException {
+    public List<Hit> neighbours(MountPath path, int k, Caller who) throws FsException {
         // checked first: ENOENT or ENODATA would tell whether an unreadable file exists or has a vector
         if (!AccessCheck.canRead(backingRoot, path, who)) throw new FsException(Errno.EACCES);
         long key = keyOfPath.applyAsLong(path);

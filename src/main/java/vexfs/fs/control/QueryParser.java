@@ -1,6 +1,7 @@
 package vexfs.fs.control;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import vexfs.fuse.Errno;
 import vexfs.fuse.FsException;
@@ -23,7 +24,8 @@ public final class QueryParser {
 
     private QueryParser() {}
 
-    public record Query(float[] vector, int k, int ef, String under) {}
+    /** {@code under}: null for everywhere; the bytes written, normalised (a directory name need not be UTF-8). */
+    public record Query(float[] vector, int k, int ef, MountPath under) {}
 
     public static Query parse(byte[] bytes, int dim) throws FsException {
         return parse(bytes, dim, null);
@@ -32,8 +34,9 @@ public final class QueryParser {
     /** {@code metric}: the store's metric label; a {@code metric=} line naming another one is refused (null: any is). */
     public static Query parse(byte[] bytes, int dim, String metric) throws FsException {
         if (bytes.length > MAX_QUERY_BYTES) throw new FsException(Errno.EINVAL, "query larger than 1 MiB");
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        String[] lines = text.split("\n", -1);
+        byte[][] raw = lines(bytes);
+        String[] lines = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) lines[i] = new String(raw[i], StandardCharsets.UTF_8);
         int first = 0;
         while (first < lines.length && lines[first].isBlank()) first++;
         if (first == lines.length) throw new FsException(Errno.EINVAL, "empty query");
@@ -45,7 +48,7 @@ public final class QueryParser {
         }
         int k = DEFAULT_K;
         int ef = DEFAULT_EF;
-        String under = null;
+        MountPath under = null;
         for (int i = first + 1; i < lines.length; i++) {
             String line = lines[i].trim();
             if (line.isEmpty()) continue;
@@ -56,7 +59,7 @@ public final class QueryParser {
             switch (key) {
                 case "k" -> k = bounded(key, val, MAX_K);
                 case "ef" -> ef = bounded(key, val, MAX_EF);
-                case "under" -> under = normaliseUnder(val);
+                case "under" -> under = MountPath.normalise(rawValue(raw[i]));
                 case "metric" -> checkMetric(val, metric);
                 default -> throw new FsException(Errno.EINVAL, "unknown query key '" + abbreviate(key)
                         + "' (allowed: k, ef, under, metric)");
@@ -87,18 +90,31 @@ public final class QueryParser {
         throw new FsException(Errno.EINVAL, key + " must be an integer 1.." + max + ", got '" + abbreviate(val) + "'");
     }
 
-    /** "/a/b/" → "/a/b"; refuses relative paths, ".." components and NULs (nothing outside the mount). */
-    public static String normaliseUnder(String val) throws FsException {
-        if (!val.startsWith("/") || val.indexOf('\0') >= 0) {
-            throw new FsException(Errno.EINVAL, "under= needs a path starting with / inside the mount");
+    /** The query split at newlines, as bytes (a path value must not go through a lossy decode). */
+    private static byte[][] lines(byte[] bytes) {
+        int n = 1;
+        for (byte b : bytes) if (b == '\n') n++;
+        byte[][] out = new byte[n][];
+        int start = 0;
+        int k = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                out[k++] = Arrays.copyOfRange(bytes, start, i);
+                start = i + 1;
+            }
         }
-        StringBuilder out = new StringBuilder();
-        for (String c : val.split("/")) {
-            if (c.isEmpty() || c.equals(".")) continue;
-            if (c.equals("..")) throw new FsException(Errno.EINVAL, "under= may not contain '..'");
-            out.append('/').append(c);
-        }
-        return out.isEmpty() ? "/" : out.toString();
+        return out;
+    }
+
+    /** The bytes after the first '=' with leading and trailing bytes <= ' ' removed, as String.trim does. */
+    private static byte[] rawValue(byte[] line) {
+        int from = 0;
+        while (line[from] != '=') from++;
+        from++;
+        int to = line.length;
+        while (from < to && (line[from] & 0xff) <= ' ') from++;
+        while (to > from && (line[to - 1] & 0xff) <= ' ') to--;
+        return Arrays.copyOfRange(line, from, to);
     }
 
     private static String abbreviate(String s) {

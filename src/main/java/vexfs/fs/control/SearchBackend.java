@@ -6,11 +6,11 @@ import vexfs.fuse.FsException;
 
 /**
  * What the /.vexfs control tree needs from the vector layer, in plain Java. Paths are relative to the mount
- * root and start with "/". Implemented by the vector layer over the store and the HNSW index.
+ * root, as bytes ({@link MountPath}). Implemented by the vector layer over the store and the HNSW index.
  */
 public interface SearchBackend {
     /** One result: the file's current path and its distance (lower is closer). */
-    record Hit(String path, float distance) {}
+    record Hit(MountPath path, float distance) {}
 
     int dimension();
 
@@ -20,11 +20,11 @@ public interface SearchBackend {
      * The k nearest files to {@code query}; {@code under} (null = everywhere) restricts results to files below
      * that directory. Only paths {@code who} could read directly are returned.
      */
-    List<Hit> search(float[] query, int k, int ef, String under, Caller who) throws FsException;
+    List<Hit> search(float[] query, int k, int ef, MountPath under, Caller who) throws FsException;
 
     /** The k nearest other files of the file at {@code path}; ENOENT if there is no such file, ENODATA if it has no vector,
      * EACCES if {@code who} could not read it; neighbours {@code who} could not read are left out. */
-    List<Hit> neighbours(String path, int k, Caller who) throws FsException;
+    List<Hit> neighbours(MountPath path, int k, Caller who) throws FsException;
 
     /** Lines of "key value" for /.vexfs/stats (the session's own request statistics are added by the tree). */
     List<String[]> stats();

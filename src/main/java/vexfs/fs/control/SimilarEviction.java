@@ -45,7 +45,7 @@ public final class SimilarEviction implements AutoCloseable {
                     ControlNodes.Dynamic d = nodes.offerOldest();
                     if (d == null) break;
                     long parent = nodes.parentOf(d);
-                    if (parent >= 0) invalidator.invalidateEntry(parent, Name.of(ControlNodes.nameOf(d)));
+                    if (parent >= 0) invalidator.invalidateEntry(parent, ControlNodes.nameOf(d));
                 }
                 Thread.sleep(PAUSE_MS);
             } catch (InterruptedException e) {

@@ -1,11 +1,9 @@
 package vexfs.fs.control;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import vexfs.fuse.Attr;
@@ -18,12 +16,12 @@ import vexfs.fuse.Request;
 /**
  * /.vexfs/similar/: a directory mirror of the real tree in which the node of a regular file is itself a
  * directory listing its k nearest other files as symlinks {@code 01-<name>}, {@code 02-<name>}, ... whose
- * relative targets resolve to the real files in the mount. Names are UTF-8 here (a name that is not valid
- * UTF-8 cannot be mirrored).
+ * relative targets resolve to the real files in the mount. Names and targets are the backing names' bytes
+ * ({@link MountPath}), so names that are not UTF-8 are mirrored and linked exactly.
  */
 final class SimilarTree {
-    /** A directory entry of the control tree: {@code ino} is -1 when the node is made on lookup; {@code target} is set for neighbour links. */
-    record Row(Name name, long ino, int mode, String target) {
+    /** A directory entry of the control tree: {@code ino} is -1 when the node is made on lookup; {@code linked} is the file a neighbour link points at. */
+    record Row(Name name, long ino, int mode, MountPath linked) {
         Row(Name name, long ino, int mode) {
             this(name, ino, mode, null);
         }
@@ -31,50 +29,41 @@ final class SimilarTree {
 
     private final ControlNodes nodes;
     private final SearchBackend backend;
-    private final Path backingRoot;
+    private final BackingTree backing;
     private final int k;
 
     SimilarTree(ControlNodes nodes, SearchBackend backend, Path backingRoot, int k) {
         this.nodes = nodes;
         this.backend = backend;
-        this.backingRoot = backingRoot;
+        this.backing = new BackingTree(backingRoot);
         this.k = k;
     }
 
-    private String pathOf(long ino) throws FsException {
-        if (ino == ControlNodes.SIMILAR) return "/";
+    private MountPath pathOf(long ino) throws FsException {
+        if (ino == ControlNodes.SIMILAR) return MountPath.ROOT;
         ControlNodes.Dynamic d = nodes.get(ino);
         if (d == null || d.symlink()) throw new FsException(Errno.ENOENT);
         return d.path();
     }
 
-    private static String child(String dir, Name name) {
-        return dir.equals("/") ? "/" + name : dir + "/" + name;
-    }
-
-    private Path backing(String path) {
-        return path.equals("/") ? backingRoot : backingRoot.resolve(path.substring(1));
-    }
-
     Attr attr(long ino, ControlFs fs) throws FsException {
         ControlNodes.Dynamic d = nodes.get(ino);
         if (d == null) throw new FsException(Errno.ENOENT);
-        if (d.symlink()) return fs.attr(ino, Attr.S_IFLNK | 0777, d.target().length());
+        if (d.symlink()) return fs.attr(ino, Attr.S_IFLNK | 0777, d.target().length);
         return fs.attr(ino, Attr.S_IFDIR | 0555, 0);
     }
 
     EntryParam lookup(Request req, long parent, Name name, ControlFs fs) throws FsException {
-        String dir = pathOf(parent);
-        Path real = backing(dir);
-        if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
-            if (dir.equals("/") && name.equals(ControlFs.DIR_NAME)) throw new FsException(Errno.ENOENT);
+        MountPath dir = pathOf(parent);
+        if (backing.isDirectory(dir)) {
+            if (dir.isRoot() && name.equals(ControlFs.DIR_NAME)) throw new FsException(Errno.ENOENT);
             // no probing for names where the caller could not look them up directly
-            if (!AccessCheck.canSearch(backingRoot, dir, Caller.of(req))) throw new FsException(Errno.EACCES);
-            Path c = real.resolve(name.toString());
-            if (!Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(c, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FsException(Errno.ENOENT);
-            }
-            ControlNodes.Dynamic d = nodes.dir(child(dir, name));
+            if (!AccessCheck.canSearch(backing.root(), dir, Caller.of(req))) throw new FsException(Errno.EACCES);
+            if (name.isDotOrDotDot()) throw new FsException(Errno.ENOENT);
+            MountPath c = dir.child(name);
+            Attr a = backing.stat(c);
+            if (a == null || !a.isDirectory() && !a.isRegular()) throw new FsException(Errno.ENOENT);
+            ControlNodes.Dynamic d = nodes.dir(c);
             return fs.entryFor(d.id());
         }
         // parent mirrors a regular file: its entries are the neighbour links
@@ -84,8 +73,8 @@ final class SimilarTree {
         throw new FsException(Errno.ENOENT);
     }
 
-    private EntryParam linkEntry(String dir, Row link, ControlFs fs) throws FsException {
-        ControlNodes.Dynamic l = nodes.symlink(child(dir, link.name()), link.target());
+    private EntryParam linkEntry(MountPath dir, Row link, ControlFs fs) throws FsException {
+        ControlNodes.Dynamic l = nodes.symlink(dir.child(link.name()), link.linked());
         return fs.entryFor(l.id());
     }
 
@@ -94,31 +83,23 @@ final class SimilarTree {
      * is made from the row itself, so readdirplus does not repeat the neighbour search once per link.
      */
     EntryParam entry(Request req, long parent, Row row, ControlFs fs) throws FsException {
-        if (row.target() != null) return linkEntry(pathOf(parent), row, fs);
+        if (row.linked() != null) return linkEntry(pathOf(parent), row, fs);
         return lookup(req, parent, row.name(), fs);
     }
 
     /** The rows of a similar/ node for readdir. */
     List<Row> list(Request req, long ino) throws FsException {
-        String dir = pathOf(ino);
+        MountPath dir = pathOf(ino);
         List<Row> out = new ArrayList<>();
         out.add(new Row(Name.of("."), ino, Attr.S_IFDIR));
         out.add(new Row(Name.of(".."), ino == ControlNodes.SIMILAR ? ControlNodes.DIR : ControlNodes.SIMILAR,
                 Attr.S_IFDIR));
-        Path real = backing(dir);
-        if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+        if (backing.isDirectory(dir)) {
             // the mirror lists what the caller could list directly, nothing more
-            if (!AccessCheck.canList(backingRoot, dir, Caller.of(req))) throw new FsException(Errno.EACCES);
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(real)) {
-                for (Path p : ds) {
-                    String n = p.getFileName().toString();
-                    if (dir.equals("/") && n.equals(".vexfs")) continue;
-                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        out.add(new Row(Name.of(n), -1L, Attr.S_IFDIR));
-                    }
-                }
-            } catch (IOException e) {
-                throw new FsException(Errno.of(e), e.getMessage());
+            if (!AccessCheck.canList(backing.root(), dir, Caller.of(req))) throw new FsException(Errno.EACCES);
+            for (Name n : backing.dirsAndFiles(dir)) {
+                if (dir.isRoot() && n.equals(ControlFs.DIR_NAME)) continue;
+                out.add(new Row(n, -1L, Attr.S_IFDIR));
             }
         } else {
             out.addAll(neighbours(req, dir));
@@ -126,24 +107,27 @@ final class SimilarTree {
         return out;
     }
 
-    /** The neighbour links of the file {@code path}, with relative targets. */
-    private List<Row> neighbours(Request req, String path) throws FsException {
-        if (!Files.isRegularFile(backing(path), LinkOption.NOFOLLOW_LINKS)) throw new FsException(Errno.ENOENT);
+    /** The neighbour links of the file {@code path}: named {@code NN-<name>}, pointing at the neighbour files. */
+    private List<Row> neighbours(Request req, MountPath path) throws FsException {
+        if (!backing.isRegular(path)) throw new FsException(Errno.ENOENT);
         List<SearchBackend.Hit> hits = backend.neighbours(path, k, Caller.of(req));
-        // from /.vexfs/similar/<path>/ back up to the mount root: one ".." per component, plus similar and .vexfs
-        int depth = path.split("/").length - 1 + 2;
-        String up = "../".repeat(depth);
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
-            String target = hits.get(i).path();
-            String base = target.substring(target.lastIndexOf('/') + 1);
-            out.add(new Row(Name.of(String.format("%02d-%s", i + 1, base)), -1L, Attr.S_IFLNK,
-                    up + target.substring(1)));
+            MountPath file = hits.get(i).path();
+            out.add(new Row(linkName(i + 1, file.lastName()), -1L, Attr.S_IFLNK, file));
         }
         return out;
     }
 
-    String target(long ino) throws FsException {
+    /** "NN-" then the name's bytes. */
+    private static Name linkName(int rank, Name base) {
+        byte[] prefix = String.format("%02d-", rank).getBytes(StandardCharsets.US_ASCII);
+        byte[] b = Arrays.copyOf(prefix, prefix.length + base.length());
+        for (int i = 0; i < base.length(); i++) b[prefix.length + i] = base.byteAt(i);
+        return Name.of(b);
+    }
+
+    byte[] target(long ino) throws FsException {
         ControlNodes.Dynamic d = nodes.get(ino);
         if (d == null || !d.symlink()) throw new FsException(Errno.EINVAL);
         return d.target();

@@ -23,6 +23,18 @@ class QueryParserTest {
     }
 
     @Test
+    void underKeepsTheBytesOfANameThatIsNotUtf8() throws Exception {
+        byte[] head = "1,2,3\nunder= /d/".getBytes(StandardCharsets.US_ASCII);
+        byte[] q = java.util.Arrays.copyOf(head, head.length + 4);
+        q[head.length] = (byte) 0xE9;
+        q[head.length + 1] = (byte) 0xFF;
+        q[head.length + 2] = '/';
+        q[head.length + 3] = '\n';
+        assertArrayEquals(new byte[] {'/', 'd', '/', (byte) 0xE9, (byte) 0xFF},
+                QueryParser.parse(q, 3, "l2").under().toBytes());
+    }
+
+    @Test
     void vectorThenOptionalLines() throws Exception {
         QueryParser.Query q = parse("\n 1, 2.5 ,-3\n");
         assertArrayEquals(new float[] {1f, 2.5f, -3f}, q.vector());
@@ -32,8 +44,8 @@ class QueryParserTest {
         q = parse("1,2,3\nk=500\nef=20\nunder=/a//b/./c/\nmetric=euclidean\n");
         assertEquals(500, q.k());
         assertEquals(500, q.ef(), "ef is raised to k");
-        assertEquals("/a/b/c", q.under());
-        assertEquals("/", parse("1,2,3\nunder=/\n").under());
+        assertEquals("/a/b/c", q.under().toString());
+        assertEquals(MountPath.ROOT, parse("1,2,3\nunder=/\n").under());
         assertEquals(10_000, parse("1,2,3\nk=10000").k());
     }
 
