@@ -23,20 +23,8 @@ final class SearchProbe {
 
     /** Writes the query on one descriptor and reads the result lines back on it. */
     static List<String> query(Path mnt, String query) throws IOException {
-        try (FileChannel ch = FileChannel.open(mnt.resolve(".vexfs/search"), StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer q = ByteBuffer.wrap(query.getBytes(StandardCharsets.UTF_8));
-            while (q.hasRemaining()) ch.write(q);
-            ch.position(0);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteBuffer b = ByteBuffer.allocate(64 * 1024);
-            while (ch.read(b) > 0) {
-                out.write(b.array(), 0, b.position());
-                b.clear();
-            }
-            String text = out.toString(StandardCharsets.UTF_8);
-            return text.isEmpty() ? List.of() : List.of(text.split("\n"));
-        }
+        String text = new String(queryBytes(mnt, query.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     /** The paths of a result (third column). */
