@@ -140,6 +140,23 @@ class ByteNamesIT {
         assertEquals(2, checked, "both other non-UTF-8 files are among the neighbours");
     }
 
+    /** A 255-byte name: its link name ("01-" + name) is cut at 255 bytes, so it can be looked up; the target is whole. */
+    @Test
+    void aLinkToALongestNameIsCutAtNameMaxAndStillResolves() throws Exception {
+        String longest = "l".repeat(255);
+        var r = MountFixture.sh(String.join(" && ", "cd '" + m.mnt + "'", "mkdir -p long", "cd long",
+                "printf L > " + longest, "setfattr -n user.vexfs.vector -v 50,50,50,50 " + longest,
+                "printf p > partner", "setfattr -n user.vexfs.vector -v 50,50,50,51 partner"));
+        assertEquals(0, r.exit(), r.output());
+        Path sim = m.mnt.resolve(".vexfs/similar/long");
+        byte[] link = ascii("01-" + "l".repeat(252));
+        assertTrue(names(sim, ascii("partner")).stream().anyMatch(l -> Arrays.equals(l, link)),
+                "partner's nearest neighbour is listed under a name cut to 255 bytes");
+        byte[] rel = concat(ascii("partner/"), link);
+        assertArrayEquals(ascii("../../../../long/" + longest), readlink(sim, rel));
+        assertArrayEquals(ascii("L"), contentOf(sim, rel), "the link opens the file");
+    }
+
     @Test
     void aNonRootCallerFindsReadableNamesThatAreNotUtf8AndNotUnreadableOnes() throws Exception {
         String script = "exec 3<>'" + m.mnt + "/.vexfs/search' && printf '1,1,1,1\\nk=10\\nunder=/bytes\\n' >&3"

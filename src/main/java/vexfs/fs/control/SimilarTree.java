@@ -119,13 +119,20 @@ final class SimilarTree {
         return out;
     }
 
-    /** "NN-" then the name's bytes. */
-    private static Name linkName(int rank, Name base) {
+    /**
+     * "NN-" then the name's bytes, cut at NAME_MAX (255) bytes: a longer link name would be listed but could not be
+     * looked up (the kernel refuses names over 255 bytes with ENAMETOOLONG). The rank keeps cut names distinct, and
+     * the link's target is the full path.
+     */
+    static Name linkName(int rank, Name base) {
         byte[] prefix = String.format("%02d-", rank).getBytes(StandardCharsets.US_ASCII);
-        byte[] b = Arrays.copyOf(prefix, prefix.length + base.length());
-        for (int i = 0; i < base.length(); i++) b[prefix.length + i] = base.byteAt(i);
+        int n = Math.min(base.length(), NAME_MAX - prefix.length);
+        byte[] b = Arrays.copyOf(prefix, prefix.length + n);
+        for (int i = 0; i < n; i++) b[prefix.length + i] = base.byteAt(i);
         return Name.of(b);
     }
+
+    private static final int NAME_MAX = 255;
 
     byte[] target(long ino) throws FsException {
         ControlNodes.Dynamic d = nodes.get(ino);
