@@ -282,11 +282,19 @@ public final class HnswIndex implements AutoCloseable {
     public int compact(ProgressListener progress) {
         structure.writeLock().lock();
         try {
-            if (g.tombstones.get() == 0) return 0;
+            if (g.tombstones.get() == 0) {
+                relinkUnreachable();  // see below; `compact` from /.vexfs/control heals orphans even without tombstones
+                return 0;
+            }
             g.markDirty();
             HnswSearcher s = pool.lease(g.capacity());
             try {
-                return GraphRepair.compact(g, builder, s, vectors, progress);
+                int freed = GraphRepair.compact(g, builder, s, vectors, progress);
+                // Concurrent inserts and updates can leave a live node with no incoming link (two neighbours pruned
+                // it at the same time; IndexAlignmentTest's churn does it in about one run in ten). No mutation runs
+                // now (write lock; relinking takes the read side, which the writer may), so re-link such nodes here.
+                relinkUnreachable();
+                return freed;
             } finally {
                 pool.release(s);
             }
