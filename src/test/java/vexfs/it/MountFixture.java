@@ -61,6 +61,17 @@ public final class MountFixture implements AutoCloseable {
 
     public record Result(int exit, String output) {}
 
+    /** Runs {@code script} in bash as nobody (uid/gid 65534) with no supplementary groups. */
+    public static Result asNobody(String script) throws IOException, InterruptedException {
+        return asNobody(null, script);
+    }
+
+    /** Runs {@code script} in bash as nobody (uid/gid 65534) with {@code groups} as supplementary groups (null: none). */
+    public static Result asNobody(String groups, String script) throws IOException, InterruptedException {
+        return run(List.of("setpriv", "--reuid=65534", "--regid=65534",
+                groups == null ? "--clear-groups" : "--groups=" + groups, "bash", "-c", script));
+    }
+
     public static Result run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,11 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("mount")
 class MountOptionsIT {
-    private static MountFixture.Result nobody(String script) throws Exception {
-        return MountFixture.run(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "bash", "-c",
-                script));
-    }
-
     private static void open755(Path tmp) throws Exception {
         MountFixture.sh("chmod 755 '" + tmp + "'");
     }
@@ -103,7 +97,7 @@ class MountOptionsIT {
             try (MountFixture m = new MountFixture(root, opts).mkfs(4, "l2").mount()) {
                 Files.writeString(m.mnt.resolve("secret"), "s");
                 MountFixture.sh("chmod 600 '" + m.mnt.resolve("secret") + "'; chmod 755 '" + m.mnt + "'");
-                var r = nobody("ls '" + m.mnt + "' && cat '" + m.mnt.resolve("secret") + "'");
+                var r = MountFixture.asNobody("ls '" + m.mnt + "' && cat '" + m.mnt.resolve("secret") + "'");
                 switch (i) {
                     // without allow_other only the mounting user may enter at all
                     case 0 -> assertTrue(r.output().contains("Permission denied") && !r.output().contains("secret"),

@@ -51,11 +51,6 @@ class PosixOpsIT {
         return MountFixture.sh(script);
     }
 
-    static MountFixture.Result nobody(String script) throws Exception {
-        return MountFixture.run(java.util.List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                "bash", "-c", script));
-    }
-
     private Path dir(String name) throws Exception {
         return Files.createDirectory(mnt.resolve(name));
     }
@@ -132,17 +127,17 @@ class PosixOpsIT {
         Path d = dir("perm");
         Files.writeString(d.resolve("secret"), "s");
         sh("chmod 600 '" + d.resolve("secret") + "'; chmod 755 '" + d + "'; mkdir -m 1777 '" + d.resolve("tmp") + "'");
-        var r = nobody("cat '" + d.resolve("secret") + "'");
+        var r = MountFixture.asNobody("cat '" + d.resolve("secret") + "'");
         assertNotEquals(0, r.exit());
         assertTrue(r.output().contains("Permission denied"), r.output());
-        r = nobody("mkdir '" + d.resolve("x") + "'");
+        r = MountFixture.asNobody("mkdir '" + d.resolve("x") + "'");
         assertTrue(r.output().contains("Permission denied"), r.output());
-        r = nobody("touch '" + d.resolve("secret") + "'");
+        r = MountFixture.asNobody("touch '" + d.resolve("secret") + "'");
         assertTrue(r.output().contains("Permission denied"), r.output());
-        r = nobody("rm -f '" + d.resolve("secret") + "'");
+        r = MountFixture.asNobody("rm -f '" + d.resolve("secret") + "'");
         assertTrue(r.output().contains("Permission denied"), r.output());
         // where nobody may write, what it creates is its own, in the backing directory too
-        r = nobody("cd '" + d.resolve("tmp") + "' && umask 022 && echo hi > mine && mkdir sub && ln -s mine lnk"
+        r = MountFixture.asNobody("cd '" + d.resolve("tmp") + "' && umask 022 && echo hi > mine && mkdir sub && ln -s mine lnk"
                 + " && mkfifo fifo && cat mine");
         assertEquals(0, r.exit(), r.output());
         for (String n : new String[] {"mine", "sub", "lnk", "fifo"}) {
@@ -151,11 +146,11 @@ class PosixOpsIT {
         }
         // sticky directory: root's file there cannot be removed by nobody
         Files.writeString(d.resolve("tmp/roots"), "r");
-        r = nobody("rm -f '" + d.resolve("tmp/roots") + "'");
+        r = MountFixture.asNobody("rm -f '" + d.resolve("tmp/roots") + "'");
         assertTrue(r.output().contains("Operation not permitted"), r.output());
         // a set-group-ID directory gives its group to what nobody creates in it
         sh("mkdir -m 2777 '" + d.resolve("sgid") + "' && chgrp 100 '" + d.resolve("sgid") + "'");
-        assertEquals(0, nobody("umask 022 && mkdir '" + d.resolve("sgid/sub") + "' && touch '" + d.resolve("sgid/f") + "'").exit());
+        assertEquals(0, MountFixture.asNobody("umask 022 && mkdir '" + d.resolve("sgid/sub") + "' && touch '" + d.resolve("sgid/f") + "'").exit());
         assertEquals("65534:100", sh("stat -c '%u:%g' '" + m.backing.resolve("perm/sgid/f") + "'").output().trim());
         assertEquals("65534:100 2755", sh("stat -c '%u:%g %a' '" + m.backing.resolve("perm/sgid/sub") + "'")
                 .output().trim());

@@ -51,12 +51,6 @@ class SearchPermissionsIT {
         MountFixture.sh("rm -rf '" + tmp + "'");
     }
 
-    /** Runs {@code script} as nobody (uid/gid 65534), with {@code groups} as supplementary groups (or none). */
-    static MountFixture.Result nobody(String groups, String script) throws Exception {
-        return MountFixture.run(List.of("setpriv", "--reuid=65534", "--regid=65534",
-                groups == null ? "--clear-groups" : "--groups=" + groups, "bash", "-c", script));
-    }
-
     private String search(String mnt) {
         return "exec 3<>'" + mnt + "/.vexfs/search' && printf '" + Q + "\\nk=10\\n' >&3 && cut -f3 <&3";
     }
@@ -66,33 +60,33 @@ class SearchPermissionsIT {
         var root = MountFixture.sh(search(m.mnt.toString()));
         assertEquals(List.of("/pub/secret", "/private/inner", "/grp/f", "/noexec/f", "/pub/open"),
                 root.output().lines().toList(), "root sees all");
-        var r = nobody(null, search(m.mnt.toString()));
+        var r = MountFixture.asNobody(null, search(m.mnt.toString()));
         assertEquals(0, r.exit(), r.output());
         assertEquals(List.of("/pub/open"), r.output().lines().toList(), "nobody: only the file it can read");
-        r = nobody(Integer.toString(GROUP), search(m.mnt.toString()));
+        r = MountFixture.asNobody(Integer.toString(GROUP), search(m.mnt.toString()));
         assertEquals(List.of("/grp/f", "/pub/open"), r.output().lines().toList(),
                 "a supplementary group gives what it gives directly");
         // and directly: the same verdicts from the kernel
-        assertEquals(0, nobody(Integer.toString(GROUP), "cat '" + m.mnt + "/grp/f'").exit());
-        assertTrue(nobody(null, "cat '" + m.mnt + "/grp/f'").output().contains("Permission denied"));
-        assertTrue(nobody(null, "cat '" + m.mnt + "/pub/secret'").output().contains("Permission denied"));
-        assertTrue(nobody(null, "getfattr -n user.vexfs.vector '" + m.mnt + "/pub/secret'").output()
+        assertEquals(0, MountFixture.asNobody(Integer.toString(GROUP), "cat '" + m.mnt + "/grp/f'").exit());
+        assertTrue(MountFixture.asNobody(null, "cat '" + m.mnt + "/grp/f'").output().contains("Permission denied"));
+        assertTrue(MountFixture.asNobody(null, "cat '" + m.mnt + "/pub/secret'").output().contains("Permission denied"));
+        assertTrue(MountFixture.asNobody(null, "getfattr -n user.vexfs.vector '" + m.mnt + "/pub/secret'").output()
                 .contains("Permission denied"));
     }
 
     @Test
     void similarTreeShowsOnlyReadableNeighboursAndDirectories() throws Exception {
         String sim = m.mnt + "/.vexfs/similar";
-        var r = nobody(null, "ls '" + sim + "/pub/open'");
+        var r = MountFixture.asNobody(null, "ls '" + sim + "/pub/open'");
         assertEquals(0, r.exit(), r.output());
         for (String hidden : List.of("secret", "inner", "f")) assertFalse(r.output().contains(hidden), r.output());
-        r = nobody(Integer.toString(GROUP), "ls '" + sim + "/pub/open'");
+        r = MountFixture.asNobody(Integer.toString(GROUP), "ls '" + sim + "/pub/open'");
         assertEquals("01-f", r.output().trim(), "the group file, through the supplementary group");
         for (String denied : List.of("/pub/secret", "/private", "/private/inner", "/noexec", "/noexec/f", "/grp")) {
-            r = nobody(null, "ls '" + sim + denied + "'");
+            r = MountFixture.asNobody(null, "ls '" + sim + denied + "'");
             assertTrue(r.exit() != 0 && r.output().contains("Permission denied"), denied + ": " + r.output());
         }
-        r = nobody(null, "ls '" + sim + "/pub'");
+        r = MountFixture.asNobody(null, "ls '" + sim + "/pub'");
         assertEquals(List.of("open", "secret"), r.output().lines().toList(), "a readable directory lists as it is");
         r = MountFixture.sh("ls '" + sim + "/pub/open'");
         assertTrue(r.output().contains("-secret"), "root: " + r.output());
