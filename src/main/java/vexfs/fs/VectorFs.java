@@ -90,19 +90,23 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
      * that records paths.
      */
     public MountPath pathOf(long fileKey) {
-        byte[] p = vectors.verifiedPath(fileKey);
-        if (p != null || vectors.store.slotOf(fileKey) < 0) return p == null ? null : MountPath.ofRelative(p);
+        MountPath p = verifiedPath(fileKey);
+        if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
         try {
             // queued work (the scan after mount, a subtree scan after a directory rename) may bring the hint
             background.awaitIdle(background.firstScanDone() ? 2_000 : 10_000);
-            p = vectors.verifiedPath(fileKey);
-            if (p != null || vectors.store.slotOf(fileKey) < 0) return p == null ? null : MountPath.ofRelative(p);
+            p = verifiedPath(fileKey);
+            if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
             background.requestAfterMiss(); // changed behind the mount's back: rescan (rate limited)
             background.awaitIdle(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        p = vectors.verifiedPath(fileKey);
+        return verifiedPath(fileKey);
+    }
+
+    private MountPath verifiedPath(long fileKey) {
+        byte[] p = vectors.verifiedPath(fileKey);
         return p == null ? null : MountPath.ofRelative(p);
     }
 

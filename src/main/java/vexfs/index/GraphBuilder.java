@@ -115,9 +115,10 @@ final class GraphBuilder {
         for (int i = 0; i < n && k < max; i++) {
             int c = NeighborQueue.nodeOf(sorted[i]);
             float dc = NeighborQueue.distanceOf(sorted[i]);
-            boolean copy = isCopyDistance(dc);
-            if (copy && copies >= maxCopies) continue;
+            boolean copyOfBase = isCopyDistance(dc);
+            if (copyOfBase && copies >= maxCopies) continue;
             boolean good = true;
+            boolean copyOfKept = false;
             // compare with the kept nodes four at a time (one interleaved kernel call), stop at the first closer one
             for (int j = 0; j < k && good; j += 4) {
                 int len = Math.min(4, k - j);
@@ -125,17 +126,17 @@ final class GraphBuilder {
                 for (int t = 0; t < len; t++) {
                     if (d[t] < dc) {
                         good = false;
-                        // a copy of a kept node adds no direction but another way in for the base: kept while
-                        // copies fill less than half of the list
-                        copy = isCopyDistance(d[t]);
+                        copyOfKept = isCopyDistance(d[t]);
                         break;
                     }
                 }
             }
-            if (!good && copy && copies < maxCopies) good = true;
+            // a copy of a kept node adds no direction but another way in for the base: kept while copies fill less
+            // than half of the list
+            if (copyOfKept && copies < maxCopies) good = true;
             if (good) {
                 out[k++] = c;
-                if (copy) copies++;
+                if (copyOfBase || copyOfKept) copies++;
             }
         }
         return k;
