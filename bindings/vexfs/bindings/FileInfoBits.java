@@ -1,5 +1,7 @@
 package vexfs.bindings;
 
+import vexfs.fuse.FuseLibrary;
+
 /**
  * The bitfield word of {@code struct fuse_file_info} (offset {@link #WORD_OFFSET}). jextract cannot express
  * C bitfields, so the masks live here, beside the generated shape; AbiProbeTest checks each against the

@@ -13,6 +13,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
+import vexfs.fuse.FuseLibrary;
+
 /** Downcalls into libfuse3's low-level API and the C layouts every binding class shares. */
 public final class fuse_lowlevel_h {
     private fuse_lowlevel_h() {}

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import vexfs.libc.Scratch;
+
 /** Scratch directories of the benchmark harnesses: their size on disk, and their removal. */
 public final class BenchFiles {
     private BenchFiles() {

@@ -10,11 +10,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
 import vexfs.fs.OfflineSearch;
 import vexfs.fs.control.MountPath;
 import vexfs.fs.control.QueryParser;
 import vexfs.fs.control.ResultLine;
-import vexfs.fuse.FsException;
+import vexfs.libc.FsException;
 import vexfs.store.InvalidVectorException;
 import vexfs.store.VectorCodec;
 import vexfs.store.VectorStore;

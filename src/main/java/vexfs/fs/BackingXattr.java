@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
-import vexfs.fuse.Name;
+import vexfs.libc.Name;
 import vexfs.store.InvalidVectorException;
 
 /**

@@ -9,19 +9,19 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.ArrayList;
-import java.util.List;
 
-import vexfs.fuse.FsException;
-import vexfs.fuse.NativeIo;
 import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
 import vexfs.index.ProgressListener;
+import vexfs.libc.FsException;
+import vexfs.libc.NativeIo;
 import vexfs.store.VectorStore;
 
 /**

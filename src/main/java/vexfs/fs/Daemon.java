@@ -8,9 +8,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vexfs.fuse.FsException;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.MountOptions;
+import vexfs.libc.FsException;
 
 /**
  * A foreground mount: builds the filesystem over the backing directory, mounts it, unmounts cleanly on

@@ -1,8 +1,8 @@
 package vexfs.fs;
 
-import vexfs.fuse.DirBatch;
-import vexfs.fuse.FsException;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.DirBatch;
+import vexfs.libc.FsException;
+import vexfs.libc.NativeIo;
 
 /**
  * An open directory: its descriptor, and the entries of the last getdents64 that were not sent yet. The kernel

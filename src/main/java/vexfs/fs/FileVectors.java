@@ -8,12 +8,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vexfs.fuse.Attr;
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
 import vexfs.index.Metric;
+import vexfs.libc.Attr;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 import vexfs.store.InvalidVectorException;
 import vexfs.store.VectorCodec;
 import vexfs.store.VectorStore;
@@ -227,7 +227,7 @@ final class FileVectors {
             int slot = store.put(key, v);
             updates.onPut(key, slot, old);
         } catch (IOException e) {
-            throw new FsException(errnoOf(e), "vector store: " + e.getMessage());
+            throw new FsException(Errno.of(e), "vector store: " + e.getMessage());
         }
     }
 
@@ -244,10 +244,6 @@ final class FileVectors {
     }
 
     /** ENOSPC for a full disk (the caller can do something about it), else EIO. */
-    static int errnoOf(IOException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.contains("No space left") || m.contains("Disk quota") ? Errno.ENOSPC : Errno.EIO;
-    }
 
     private byte[] previousBacking(int pathFd) throws FsException {
         try {

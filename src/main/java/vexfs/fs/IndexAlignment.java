@@ -2,8 +2,8 @@ package vexfs.fs;
 
 import java.util.concurrent.locks.ReentrantLock;
 
-import vexfs.fuse.FsException;
 import vexfs.index.HnswIndex;
+import vexfs.libc.FsException;
 import vexfs.store.VectorStore;
 
 /**
@@ -39,7 +39,7 @@ final class IndexAlignment implements IndexUpdates {
         try {
             index.reserve(slots);
         } catch (java.io.IOException e) {
-            throw new FsException(FileVectors.errnoOf(e), "vector index: " + e.getMessage());
+            throw new FsException(vexfs.libc.Errno.of(e), "vector index: " + e.getMessage());
         }
     }
 

@@ -20,7 +20,7 @@ public interface IndexUpdates {
      * Called before a put: make room for {@code slots} slots so that the put cannot fail half-way in the index
      * (a full disk). Throws with the errno to give the caller; nothing has changed then.
      */
-    default void reserve(int slots) throws vexfs.fuse.FsException {}
+    default void reserve(int slots) throws vexfs.libc.FsException {}
 
     /** {@code fileKey} now has its vector in {@code slot}; {@code oldSlot} (or -1) no longer holds it. */
     void onPut(long fileKey, int slot, int oldSlot);

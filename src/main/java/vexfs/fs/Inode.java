@@ -24,11 +24,11 @@ final class Inode {
     }
 
     boolean isDirectory() {
-        return type == vexfs.fuse.Attr.S_IFDIR;
+        return type == vexfs.libc.Attr.S_IFDIR;
     }
 
     boolean isSymlink() {
-        return type == vexfs.fuse.Attr.S_IFLNK;
+        return type == vexfs.libc.Attr.S_IFLNK;
     }
 
     /** (dev, ino) as one key. */

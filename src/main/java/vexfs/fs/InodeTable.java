@@ -3,11 +3,11 @@ package vexfs.fs;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import vexfs.fuse.Attr;
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
 import vexfs.fuse.FuseFilesystem;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Attr;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.NativeIo;
 
 /**
  * The nodes the kernel holds references to, as in libfuse's passthrough_ll: (dev, ino) identifies a node, each

@@ -3,8 +3,8 @@ package vexfs.fs;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
 
 /**
  * Waits for a lock by retrying a non-blocking attempt with a pause that doubles from 0.1 ms to 20 ms. Meant for

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.function.IntPredicate;
 
 import vexfs.fs.control.MountPath;
-import vexfs.fuse.FsException;
-import vexfs.fuse.NativeIo;
 import vexfs.index.CorruptGraphException;
 import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
+import vexfs.libc.FsException;
+import vexfs.libc.NativeIo;
 import vexfs.store.ExactSearch;
 import vexfs.store.LongIntHashMap;
 import vexfs.store.VectorStore;

@@ -6,17 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vexfs.fuse.Attr;
 import vexfs.fuse.ConnectionInfo;
-import vexfs.fuse.DirBatch;
 import vexfs.fuse.EntryParam;
-import vexfs.fuse.Errno;
 import vexfs.fuse.FileInfo;
-import vexfs.fuse.FsException;
 import vexfs.fuse.FuseFilesystem;
-import vexfs.fuse.Lock;
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
 import vexfs.fuse.OpenOptions;
 import vexfs.fuse.ReplyAttr;
 import vexfs.fuse.ReplyCreate;
@@ -34,6 +27,13 @@ import vexfs.fuse.ReplyXattr;
 import vexfs.fuse.Request;
 import vexfs.fuse.SetAttr;
 import vexfs.fuse.WriteData;
+import vexfs.libc.Attr;
+import vexfs.libc.DirBatch;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Lock;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 
 /**
  * libfuse's passthrough_ll in Java: every operation is the backing filesystem's own system call, made relative to
@@ -328,7 +328,7 @@ public class PassthroughFs implements FuseFilesystem {
         try {
             NativeIo.close(NativeIo.reopenDup((int) fi.fh()));
         } catch (FsException e) {
-            if (e.errno() != vexfs.fuse.Errno.EMFILE && e.errno() != vexfs.fuse.Errno.ENFILE) throw e;
+            if (e.errno() != vexfs.libc.Errno.EMFILE && e.errno() != vexfs.libc.Errno.ENFILE) throw e;
         }
         reply.ok();
     }

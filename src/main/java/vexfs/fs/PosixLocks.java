@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
-import vexfs.fuse.Lock;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Lock;
+import vexfs.libc.NativeIo;
 
 /**
  * POSIX record locks (fcntl F_SETLK/F_GETLK) with their real owner semantics. Through FUSE the kernel names the

@@ -9,10 +9,10 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vexfs.fuse.Attr;
-import vexfs.fuse.FsException;
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Attr;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 import vexfs.store.VectorStore;
 
 /**

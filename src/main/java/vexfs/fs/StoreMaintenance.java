@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import vexfs.fuse.FsException;
-import vexfs.fuse.NativeIo;
 import vexfs.index.Metric;
+import vexfs.libc.FsException;
+import vexfs.libc.NativeIo;
 import vexfs.store.StoreVerifier;
 import vexfs.store.VectorStore;
 import vexfs.store.VerifyReport;

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.NativeIo;
 import vexfs.store.InvalidVectorException;
 import vexfs.store.VectorCodec;
 

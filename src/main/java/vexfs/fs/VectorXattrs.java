@@ -3,7 +3,7 @@ package vexfs.fs;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-import vexfs.fuse.Name;
+import vexfs.libc.Name;
 
 /**
  * The extended attribute names VexFS serves, and the name-list arithmetic of listxattr. Every name under

@@ -3,6 +3,8 @@ package vexfs.fuse;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
+import vexfs.libc.Attr;
+
 /**
  * Writes readdir replies in the kernel's format directly, as libfuse's fuse_add_direntry does, without one
  * downcall per entry (that downcall plus its argument set-up measured ~150 ns of ~400 ns per entry). The format

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+
 /**
  * Runs each request's handler on its lane and guarantees exactly one reply: a handler that throws
  * {@link FsException} is answered with its errno, any other Throwable with EIO and one log line, and a handler

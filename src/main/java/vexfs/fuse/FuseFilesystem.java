@@ -1,5 +1,12 @@
 package vexfs.fuse;
 
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Lock;
+import vexfs.libc.Name;
+import vexfs.libc.StatFs;
+
+
 /**
  * A filesystem served through FUSE's low-level API: one method per operation, plain Java arguments and a typed
  * reply (the shape of Rust fuser's Filesystem trait). Every request must be answered exactly once, before the

@@ -3,6 +3,7 @@ package vexfs.fuse;
 import java.lang.foreign.MemorySegment;
 
 import vexfs.bindings.fuse_lowlevel_h;
+import vexfs.libc.CStructs;
 
 /**
  * The run-time version policy. The bindings are laid out for libfuse 3.14 (FUSE_USE_VERSION 314) and checked
@@ -24,7 +25,7 @@ public final class FuseLibrary {
     /** fuse_pkgversion(): the full version string, e.g. "3.14.0". */
     public static String packageVersion() {
         MemorySegment p = fuse_lowlevel_h.fuse_pkgversion();
-        return p.equals(MemorySegment.NULL) ? "?" : new String(NativeStructs.cString(p),
+        return p.equals(MemorySegment.NULL) ? "?" : new String(CStructs.cString(p),
                 java.nio.charset.StandardCharsets.US_ASCII);
     }
 

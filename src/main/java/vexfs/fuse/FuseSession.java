@@ -17,6 +17,12 @@ import vexfs.bindings.fuse_args;
 import vexfs.bindings.fuse_buf;
 import vexfs.bindings.fuse_lowlevel_h;
 import vexfs.bindings.fuse_lowlevel_ops;
+import vexfs.libc.CStructs;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Libc;
+import vexfs.libc.Name;
+import vexfs.libc.Scratch;
 
 /**
  * A mounted FUSE session: libfuse's low-level session driven by our own platform reader threads, each calling
@@ -168,7 +174,7 @@ public final class FuseSession implements AutoCloseable {
             if (closed.get()) return;
             try (Scratch a = Scratch.open()) {
                 fuse_lowlevel_h.fuse_lowlevel_notify_inval_entry(session, parent,
-                        NativeStructs.cString(a, name.raw()), name.length());
+                        CStructs.cString(a, name.raw()), name.length());
             }
         }
     }

@@ -1,5 +1,7 @@
 package vexfs.fuse;
 
+import static vexfs.fuse.NativeStructs.ptr;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -15,8 +17,12 @@ import vexfs.bindings.fuse_entry_param;
 import vexfs.bindings.fuse_lowlevel_h;
 import vexfs.bindings.stat;
 import vexfs.bindings.statvfs;
-
-import static vexfs.fuse.NativeStructs.ptr;
+import vexfs.libc.Attr;
+import vexfs.libc.CStructs;
+import vexfs.libc.Errno;
+import vexfs.libc.Lock;
+import vexfs.libc.Scratch;
+import vexfs.libc.StatFs;
 
 /** Replies through libfuse's fuse_reply_*; temporary structs live in a {@link Scratch} per reply. */
 final class NativeReplySink implements ReplySink {
@@ -70,7 +76,7 @@ final class NativeReplySink implements ReplySink {
         try (Scratch a = Scratch.open()) {
             MemorySegment st = stat.allocate(a);
             st.fill((byte) 0);
-            NativeStructs.writeStat(st, attr);
+            CStructs.writeStat(st, attr);
             check("attr", fuse_lowlevel_h.fuse_reply_attr(ptr(req), st, timeout));
         }
     }
@@ -78,7 +84,7 @@ final class NativeReplySink implements ReplySink {
     @Override
     public void readlink(long req, byte[] target) {
         try (Scratch a = Scratch.open()) {
-            check("readlink", fuse_lowlevel_h.fuse_reply_readlink(ptr(req), NativeStructs.cString(a, target)));
+            check("readlink", fuse_lowlevel_h.fuse_reply_readlink(ptr(req), CStructs.cString(a, target)));
         }
     }
 
@@ -193,7 +199,7 @@ final class NativeReplySink implements ReplySink {
                     nameBuf.set(ValueLayout.JAVA_BYTE, raw.length, (byte) 0);
                     name = nameBuf;
                 } else {
-                    name = NativeStructs.cString(a, raw);
+                    name = CStructs.cString(a, raw);
                 }
                 NativeStructs.writeEntryParam(ep, e.entry());
                 long n = fuse_lowlevel_h.fuse_add_direntry_plus(ptr(req), buf.asSlice(pos), left, name, ep,

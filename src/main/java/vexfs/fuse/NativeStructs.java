@@ -8,42 +8,11 @@ import vexfs.bindings.FileInfoBits;
 import vexfs.bindings.fuse_entry_param;
 import vexfs.bindings.fuse_file_info;
 import vexfs.bindings.fuse_lowlevel_h;
-import vexfs.bindings.stat;
-import vexfs.bindings.timespec;
+import vexfs.libc.CStructs;
 
 /** Conversions between the plain-Java records and libfuse/libc structs. Only the fuse package uses it. */
-final class NativeStructs {
+public final class NativeStructs {
     private NativeStructs() {}
-
-    static void writeStat(MemorySegment st, Attr a) {
-        stat.st_ino(st, a.ino());
-        stat.st_mode(st, a.mode());
-        stat.st_nlink(st, a.nlink());
-        stat.st_uid(st, a.uid());
-        stat.st_gid(st, a.gid());
-        stat.st_rdev(st, a.rdev());
-        stat.st_size(st, a.size());
-        stat.st_blksize(st, a.blksize());
-        stat.st_blocks(st, a.blocks());
-        writeTime(stat.st_atim(st), a.atimeSec(), a.atimeNsec());
-        writeTime(stat.st_mtim(st), a.mtimeSec(), a.mtimeNsec());
-        writeTime(stat.st_ctim(st), a.ctimeSec(), a.ctimeNsec());
-    }
-
-    private static void writeTime(MemorySegment ts, long sec, long nsec) {
-        timespec.tv_sec(ts, sec);
-        timespec.tv_nsec(ts, nsec);
-    }
-
-    static Attr readStat(MemorySegment st) {
-        MemorySegment at = stat.st_atim(st);
-        MemorySegment mt = stat.st_mtim(st);
-        MemorySegment ct = stat.st_ctim(st);
-        return new Attr(stat.st_dev(st), stat.st_ino(st), stat.st_mode(st), stat.st_nlink(st), stat.st_uid(st), stat.st_gid(st),
-                stat.st_rdev(st), stat.st_size(st), stat.st_blksize(st), stat.st_blocks(st),
-                timespec.tv_sec(at), timespec.tv_nsec(at), timespec.tv_sec(mt), timespec.tv_nsec(mt),
-                timespec.tv_sec(ct), timespec.tv_nsec(ct));
-    }
 
     static MemorySegment entryParam(SegmentAllocator a, EntryParam e) {
         MemorySegment p = fuse_entry_param.allocate(a);
@@ -56,7 +25,7 @@ final class NativeStructs {
         p.fill((byte) 0);
         fuse_entry_param.ino(p, e.ino());
         fuse_entry_param.generation(p, e.generation());
-        if (e.attr() != null) writeStat(fuse_entry_param.attr(p), e.attr());
+        if (e.attr() != null) CStructs.writeStat(fuse_entry_param.attr(p), e.attr());
         fuse_entry_param.attr_timeout(p, e.attrTimeout());
         fuse_entry_param.entry_timeout(p, e.entryTimeout());
     }
@@ -81,21 +50,6 @@ final class NativeStructs {
         int bits = fi.get(ValueLayout.JAVA_INT, FileInfoBits.WORD_OFFSET);
         return new FileInfo(fuse_file_info.flags(fi), fuse_file_info.fh(fi), fuse_file_info.lock_owner(fi),
                 (bits & FileInfoBits.writepage) != 0, (bits & FileInfoBits.flush) != 0);
-    }
-
-    /** The NUL-terminated bytes at {@code p}, copied. */
-    static byte[] cString(MemorySegment p) {
-        MemorySegment s = p.reinterpret(Long.MAX_VALUE);
-        long n = 0;
-        while (s.get(ValueLayout.JAVA_BYTE, n) != 0) n++;
-        return s.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
-    }
-
-    static MemorySegment cString(SegmentAllocator a, byte[] bytes) {
-        MemorySegment s = a.allocate(bytes.length + 1L);
-        MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        s.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
-        return s;
     }
 
     static MemorySegment ptr(long address) {

@@ -2,6 +2,8 @@ package vexfs.fuse;
 
 import java.util.Locale;
 
+import vexfs.libc.Lock;
+
 /**
  * The operations we bind, with the lane each is served on by default:
  * INLINE on the reader thread (cheap, never blocks for long: go-fuse measured a hand-off per request ~2x slower

@@ -2,6 +2,8 @@ package vexfs.fuse;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import vexfs.libc.Errno;
+
 /**
  * One request's reply: it can be sent exactly once. A second send throws IllegalStateException; a request the
  * handler leaves unanswered is answered EIO by the dispatcher, and one still open at unmount by the session.

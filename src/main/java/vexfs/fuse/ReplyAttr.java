@@ -1,5 +1,8 @@
 package vexfs.fuse;
 
+import vexfs.libc.Attr;
+
+
 /** Reply to getattr and setattr. */
 public final class ReplyAttr extends Reply {
     ReplyAttr(ReplySink sink, long req, Completion completion) {

@@ -3,6 +3,9 @@ package vexfs.fuse;
 import java.util.ArrayList;
 import java.util.List;
 
+import vexfs.libc.DirBatch;
+import vexfs.libc.Name;
+
 /**
  * Reply to readdir/readdirplus. {@link #add} returns true when the entry did NOT fit (the buffer is full):
  * the caller stops and, for readdirplus, must undo the lookup reference it took for that entry. Sizes follow

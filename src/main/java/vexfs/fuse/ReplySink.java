@@ -2,6 +2,10 @@ package vexfs.fuse;
 
 import java.util.List;
 
+import vexfs.libc.Attr;
+import vexfs.libc.Lock;
+import vexfs.libc.StatFs;
+
 /**
  * Where replies go: {@link NativeReplySink} calls libfuse's fuse_reply_*; tests substitute a recorder (in the
  * spirit of fuser's AssertSender) so dispatch can be tested without /dev/fuse. {@code req} is the address of

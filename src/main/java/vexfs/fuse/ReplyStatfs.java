@@ -1,5 +1,8 @@
 package vexfs.fuse;
 
+import vexfs.libc.StatFs;
+
+
 /** Reply to statfs. */
 public final class ReplyStatfs extends Reply {
     ReplyStatfs(ReplySink sink, long req, Completion completion) {

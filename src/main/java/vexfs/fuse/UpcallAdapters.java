@@ -1,5 +1,8 @@
 package vexfs.fuse;
 
+import static vexfs.libc.CStructs.cString;
+import static vexfs.fuse.NativeStructs.readFileInfo;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -15,9 +18,9 @@ import vexfs.bindings.fuse_lowlevel_h;
 import vexfs.bindings.fuse_lowlevel_ops;
 import vexfs.bindings.stat;
 import vexfs.bindings.timespec;
-
-import static vexfs.fuse.NativeStructs.cString;
-import static vexfs.fuse.NativeStructs.readFileInfo;
+import vexfs.libc.Errno;
+import vexfs.libc.Lock;
+import vexfs.libc.Name;
 
 /**
  * The thin layer between libfuse's callbacks and {@link FuseFilesystem}: each adapter copies what it needs out

@@ -5,6 +5,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 import vexfs.bindings.libc_h;
+import vexfs.libc.FsException;
+import vexfs.libc.Scratch;
 
 /**
  * The payload of a write request. When the request is served on the reader thread it is libfuse's own buffer

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntPredicate;
 
+import vexfs.libc.Name;
+
 /**
  * HNSW over a memory-mapped graph file whose node ids are vector-store slots.
  *

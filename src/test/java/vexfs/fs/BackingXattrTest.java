@@ -46,10 +46,10 @@ class BackingXattrTest {
 
     @Test
     void classifiesNames() {
-        assertEquals(VectorXattrs.Kind.VECTOR, VectorXattrs.classify(vexfs.fuse.Name.of("user.vexfs.vector")));
-        assertEquals(VectorXattrs.Kind.VECTOR_F32, VectorXattrs.classify(vexfs.fuse.Name.of("user.vexfs.vector.f32")));
-        assertEquals(VectorXattrs.Kind.RESERVED, VectorXattrs.classify(vexfs.fuse.Name.of("user.vexfs.v1")));
-        assertEquals(VectorXattrs.Kind.OTHER, VectorXattrs.classify(vexfs.fuse.Name.of("user.vexfsx")));
-        assertEquals(VectorXattrs.Kind.OTHER, VectorXattrs.classify(vexfs.fuse.Name.of("user.other")));
+        assertEquals(VectorXattrs.Kind.VECTOR, VectorXattrs.classify(vexfs.libc.Name.of("user.vexfs.vector")));
+        assertEquals(VectorXattrs.Kind.VECTOR_F32, VectorXattrs.classify(vexfs.libc.Name.of("user.vexfs.vector.f32")));
+        assertEquals(VectorXattrs.Kind.RESERVED, VectorXattrs.classify(vexfs.libc.Name.of("user.vexfs.v1")));
+        assertEquals(VectorXattrs.Kind.OTHER, VectorXattrs.classify(vexfs.libc.Name.of("user.vexfsx")));
+        assertEquals(VectorXattrs.Kind.OTHER, VectorXattrs.classify(vexfs.libc.Name.of("user.other")));
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vexfs.fuse.NativeIo;
 import vexfs.index.Metric;
+import vexfs.libc.NativeIo;
 import vexfs.store.InvalidVectorException;
 import vexfs.store.VectorStore;
 
@@ -73,12 +73,12 @@ class FileVectorsTest {
         FileVectors v = vectors(3);
         byte[] dir = {'d', (byte) 0xFF, (byte) 0xFE};
         byte[] file = {(byte) 0xC3, (byte) 0xA9, (byte) 0xE9};
-        NativeIo.mkdirat(v.rootFd, vexfs.fuse.Name.of(dir), 0755);
+        NativeIo.mkdirat(v.rootFd, vexfs.libc.Name.of(dir), 0755);
         byte[] rel = java.util.Arrays.copyOf(dir, dir.length + 1 + file.length);
         rel[dir.length] = '/';
         System.arraycopy(file, 0, rel, dir.length + 1, file.length);
-        NativeIo.close(NativeIo.openat(v.rootFd, vexfs.fuse.Name.of(rel), NativeIo.O_CREAT | NativeIo.O_WRONLY, 0644));
-        int fd = NativeIo.openat(v.rootFd, vexfs.fuse.Name.of(rel), NativeIo.O_PATH | NativeIo.O_NOFOLLOW, 0);
+        NativeIo.close(NativeIo.openat(v.rootFd, vexfs.libc.Name.of(rel), NativeIo.O_CREAT | NativeIo.O_WRONLY, 0644));
+        int fd = NativeIo.openat(v.rootFd, vexfs.libc.Name.of(rel), NativeIo.O_PATH | NativeIo.O_NOFOLLOW, 0);
         open.add(() -> NativeIo.close(fd));
         assertArrayEquals(rel, v.relativePath(fd));
         long key = NativeIo.stat(fd).ino();

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
 import vexfs.index.Metric;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 import vexfs.store.VectorStore;
 
 /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import vexfs.bindings.fuse_lowlevel_h;
 import vexfs.bindings.stat;
+import vexfs.libc.Attr;
 
 /** Our readdir entries are byte for byte what libfuse's fuse_add_direntry writes. */
 class DirentsTest {
@@ -29,7 +30,7 @@ class DirentsTest {
                 MemorySegment st = stat.allocate(a).fill((byte) 0);
                 stat.st_ino(st, ino);
                 stat.st_mode(st, mode);
-                MemorySegment cname = NativeStructs.cString(a, name);
+                MemorySegment cname = vexfs.libc.CStructs.cString(a, name);
                 long n = fuse_lowlevel_h.fuse_add_direntry(MemorySegment.NULL, theirs, 512, cname, st, off);
                 assertEquals(n, Dirents.size(len), "size for name length " + len);
                 assertEquals(n, Dirents.put(ours, 0, name, ino, mode, off));

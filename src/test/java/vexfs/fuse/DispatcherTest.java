@@ -11,6 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import vexfs.libc.Attr;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Lock;
+import vexfs.libc.Name;
+import vexfs.libc.StatFs;
+
 /** Dispatch without /dev/fuse: replies go to a recording sink (fuser's AssertSender idea). */
 class DispatcherTest {
     /** Records "op:req:value" strings for each reply that would have reached fuse_reply_*. */

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 
 /**
  * Bad input on every surface of a mount: vector xattr values, .vec files, the control files (including a 10 MB

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 
 /**
  * File names that are not valid UTF-8 (Linux names are bytes) come out of /.vexfs/search, {@code vexfs search} and

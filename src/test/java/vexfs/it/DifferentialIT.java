@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vexfs.fuse.NativeIo;
+import vexfs.libc.NativeIo;
 
 /**
  * The same seeded random sequence of ~10k system calls on a plain directory and through the mount must give the

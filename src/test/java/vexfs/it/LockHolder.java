@@ -2,10 +2,10 @@ package vexfs.it;
 
 import java.nio.charset.StandardCharsets;
 
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
-import vexfs.fuse.Lock;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Lock;
+import vexfs.libc.NativeIo;
 
 /**
  * A second process for lock tests: {@code LockHolder FILE START LEN try|wait} takes a POSIX write lock

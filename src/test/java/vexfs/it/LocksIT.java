@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import vexfs.fuse.Lock;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Lock;
+import vexfs.libc.NativeIo;
 
 /**
  * POSIX (fcntl) and flock locks between real processes through the mount: conflicts between processes, no

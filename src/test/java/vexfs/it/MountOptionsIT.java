@@ -31,7 +31,7 @@ class MountOptionsIT {
             Files.writeString(m.backing.resolve("f"), "data");
             m.mount();
             assertEquals("data", Files.readString(m.mnt.resolve("f")));
-            assertEquals("EROFS", Sys.open(m.mnt.resolve("f"), vexfs.fuse.NativeIo.O_WRONLY));
+            assertEquals("EROFS", Sys.open(m.mnt.resolve("f"), vexfs.libc.NativeIo.O_WRONLY));
             assertEquals("EROFS", Sys.mkdir(m.mnt.resolve("d")));
             assertEquals("EROFS", Sys.unlink(m.mnt.resolve("f")));
             var r = MountFixture.sh("setfattr -n user.x -v 1 '" + m.mnt.resolve("f") + "'; touch '" + m.mnt.resolve("f") + "'");

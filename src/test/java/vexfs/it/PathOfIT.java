@@ -101,7 +101,7 @@ class PathOfIT {
         for (long id = 2; id < 100; id++) {
             try {
                 if (fs.fileKeyOf(id) == key) return id;
-            } catch (vexfs.fuse.FsException unknown) {
+            } catch (vexfs.libc.FsException unknown) {
                 // not a node
             }
         }

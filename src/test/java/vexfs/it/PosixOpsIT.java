@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import vexfs.fuse.Attr;
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Attr;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 
 /**
  * Each operation through a real mount (allow_other, default_permissions) and its error cases, with exact errnos

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 
-import vexfs.fuse.Attr;
-import vexfs.fuse.FsException;
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Attr;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 
 /**
  * A seeded random sequence of system calls applied under one directory, each reduced to one line of outcome
@@ -49,7 +49,7 @@ final class RandomOps {
             try {
                 line = step();
             } catch (FsException e) {
-                line = lastOp + " -> " + vexfs.fuse.Errno.name(e.errno());
+                line = lastOp + " -> " + vexfs.libc.Errno.name(e.errno());
             }
             out.add(i + " " + line);
         }

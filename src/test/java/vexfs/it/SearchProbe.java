@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import vexfs.fs.control.ResultLine;
+
 /**
  * Queries through {@code /.vexfs/search} with real system calls, and the exact (brute force) answer to compare
  * with, computed from vectors the test itself acknowledged.

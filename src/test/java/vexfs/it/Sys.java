@@ -2,10 +2,10 @@ package vexfs.it;
 
 import java.nio.file.Path;
 
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 
 /** Raw system calls on paths for tests that check exact errnos: each call returns "OK" or the errno's name. */
 final class Sys {

@@ -2,11 +2,11 @@ package vexfs.fs.control;
 
 import java.nio.file.Path;
 
-import vexfs.fuse.Attr;
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Attr;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 
 /**
  * Could the caller stat and read this file (or list this directory) directly? Search results, neighbour links and

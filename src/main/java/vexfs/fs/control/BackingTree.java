@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import vexfs.fuse.Attr;
-import vexfs.fuse.DirBatch;
-import vexfs.fuse.FsException;
-import vexfs.fuse.Name;
-import vexfs.fuse.NativeIo;
+import vexfs.libc.Attr;
+import vexfs.libc.DirBatch;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
 
 /**
  * The backing tree read by {@link MountPath}: fstatat/openat from the backing root with the path's bytes, never

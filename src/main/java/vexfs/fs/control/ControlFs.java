@@ -10,13 +10,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vexfs.fuse.Attr;
 import vexfs.fuse.EntryParam;
-import vexfs.fuse.Errno;
 import vexfs.fuse.FileInfo;
-import vexfs.fuse.FsException;
 import vexfs.fuse.FuseFilesystem;
-import vexfs.fuse.Name;
 import vexfs.fuse.Op;
 import vexfs.fuse.OpenOptions;
 import vexfs.fuse.ReplyAttr;
@@ -29,6 +25,10 @@ import vexfs.fuse.ReplyReadlink;
 import vexfs.fuse.ReplyWrite;
 import vexfs.fuse.Request;
 import vexfs.fuse.WriteData;
+import vexfs.libc.Attr;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
 
 /**
  * The /.vexfs control tree, served beside the real files: {@code search} (write a query, read the results on the

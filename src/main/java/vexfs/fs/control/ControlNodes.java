@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
-import vexfs.fuse.Name;
+import vexfs.libc.Name;
 
 /**
  * Node ids of the /.vexfs tree, in a range the passthrough never hands out (it counts up from 2). Fixed nodes

@@ -1,12 +1,8 @@
 package vexfs.fs.control;
 
 import vexfs.fuse.ConnectionInfo;
-import vexfs.fuse.Errno;
 import vexfs.fuse.FileInfo;
-import vexfs.fuse.FsException;
 import vexfs.fuse.FuseFilesystem;
-import vexfs.fuse.Lock;
-import vexfs.fuse.Name;
 import vexfs.fuse.Op;
 import vexfs.fuse.ReplyAttr;
 import vexfs.fuse.ReplyBmap;
@@ -25,6 +21,10 @@ import vexfs.fuse.ReplyXattr;
 import vexfs.fuse.Request;
 import vexfs.fuse.SetAttr;
 import vexfs.fuse.WriteData;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Lock;
+import vexfs.libc.Name;
 
 /**
  * Sends requests on /.vexfs nodes to {@link ControlFs} and everything else to the real filesystem. The control

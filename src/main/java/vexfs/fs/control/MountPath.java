@@ -3,9 +3,9 @@ package vexfs.fs.control;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
-import vexfs.fuse.Name;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
 
 /**
  * A path inside the mount as the bytes the kernel uses: "/" then names joined by "/". Linux names are any bytes but

@@ -3,9 +3,9 @@ package vexfs.fs.control;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
 import vexfs.index.Metric;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
 import vexfs.store.InvalidVectorException;
 import vexfs.store.VectorCodec;
 

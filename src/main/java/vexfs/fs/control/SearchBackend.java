@@ -2,7 +2,7 @@ package vexfs.fs.control;
 
 import java.util.List;
 
-import vexfs.fuse.FsException;
+import vexfs.libc.FsException;
 
 /**
  * What the /.vexfs control tree needs from the vector layer, in plain Java. Paths are relative to the mount

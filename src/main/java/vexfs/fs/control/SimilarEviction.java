@@ -3,7 +3,7 @@ package vexfs.fs.control;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vexfs.fuse.Name;
+import vexfs.libc.Name;
 
 /**
  * Keeps the number of /.vexfs/similar nodes near a budget. The kernel keeps every dentry it was given in its cache

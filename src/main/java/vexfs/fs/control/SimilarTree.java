@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import vexfs.fuse.Attr;
 import vexfs.fuse.EntryParam;
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
-import vexfs.fuse.Name;
 import vexfs.fuse.Request;
+import vexfs.libc.Attr;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
 
 /**
  * /.vexfs/similar/: a directory mirror of the real tree in which the node of a regular file is itself a

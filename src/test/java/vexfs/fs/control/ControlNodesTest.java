@@ -10,7 +10,7 @@ class ControlNodesTest {
     private static MountPath p(String s) {
         try {
             return MountPath.normalise(s);
-        } catch (vexfs.fuse.FsException e) {
+        } catch (vexfs.libc.FsException e) {
             throw new AssertionError(e);
         }
     }

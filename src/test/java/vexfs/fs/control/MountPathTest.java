@@ -11,8 +11,8 @@ import java.io.ByteArrayOutputStream;
 
 import org.junit.jupiter.api.Test;
 
-import vexfs.fuse.FsException;
-import vexfs.fuse.Name;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
 
 class MountPathTest {
     /** é as Latin-1 (not UTF-8), then é as UTF-8: two different names that one lossy decode would merge. */

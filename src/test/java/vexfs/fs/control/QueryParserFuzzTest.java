@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import vexfs.Mutator;
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
 
 /** Mutated queries: a parsed query is always usable (dim finite floats, k/ef in range, under normalised), or EINVAL. */
 class QueryParserFuzzTest {

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import vexfs.fuse.Errno;
-import vexfs.fuse.FsException;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
 
 class QueryParserTest {
     static QueryParser.Query parse(String q) throws FsException {

@@ -1,4 +1,4 @@
-package vexfs.fuse;
+package vexfs.libc;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -12,7 +12,7 @@ import java.lang.foreign.SegmentAllocator;
  * use) or for what does not fit, memory comes from a confined arena as before.
  * Memory is NOT zeroed: every caller writes (or fill()s) what it passes in, or lets the kernel fill it.
  */
-final class Scratch implements SegmentAllocator, AutoCloseable {
+public final class Scratch implements SegmentAllocator, AutoCloseable {
     private static final long SIZE = 64 * 1024;
     /** Only ever read on platform threads: a virtual thread never gets (or pins) a 64 KiB buffer of its own. */
     private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(
@@ -27,7 +27,7 @@ final class Scratch implements SegmentAllocator, AutoCloseable {
         this.buffer = buffer;
     }
 
-    static Scratch open() {
+    public static Scratch open() {
         if (!Thread.currentThread().isVirtual()) {
             Scratch s = PER_THREAD.get();
             if (!s.busy) {

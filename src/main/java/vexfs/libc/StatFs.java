@@ -1,4 +1,4 @@
-package vexfs.fuse;
+package vexfs.libc;
 
 /** struct statvfs in plain Java. */
 public record StatFs(long bsize, long frsize, long blocks, long bfree, long bavail, long files, long ffree,

@@ -1,4 +1,4 @@
-package vexfs.fuse;
+package vexfs.libc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

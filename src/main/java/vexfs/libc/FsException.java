@@ -1,4 +1,4 @@
-package vexfs.fuse;
+package vexfs.libc;
 
 /** A failure that becomes {@code fuse_reply_err(errno)}; the message is what the daemon logs. */
 public class FsException extends Exception {

@@ -1,4 +1,4 @@
-package vexfs.fuse;
+package vexfs.libc;
 
 /** struct stat in plain Java. Times are seconds + nanoseconds; {@code dev} is the backing device (not sent to the kernel). */
 public record Attr(long dev, long ino, int mode, long nlink, int uid, int gid, long rdev, long size, long blksize,

@@ -1,4 +1,4 @@
-package vexfs.fuse;
+package vexfs.libc;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -13,6 +13,8 @@ import vexfs.bindings.libc_h;
 import vexfs.bindings.stat;
 import vexfs.bindings.statvfs;
 import vexfs.bindings.timespec;
+import vexfs.fuse.NativeStructs;
+import vexfs.fuse.WriteData;
 
 /**
  * The *at system calls a passthrough needs, in plain Java: descriptors are ints, names are {@link Name}s,
@@ -69,7 +71,7 @@ public final class NativeIo {
     }
 
     private static MemorySegment str(SegmentAllocator a, Name n) {
-        return NativeStructs.cString(a, n.raw());
+        return CStructs.cString(a, n.raw());
     }
 
     private static MemorySegment str(SegmentAllocator a, String s) {
@@ -132,7 +134,7 @@ public final class NativeIo {
             MemorySegment e = libc_h.allocateErrno(a);
             MemorySegment st = stat.allocate(a);
             if (libc_h.fstatat(e, dirfd, str(a, name), st, flags) != 0) throw fail(e, "fstatat");
-            return NativeStructs.readStat(st);
+            return CStructs.readStat(st);
         }
     }
 
@@ -158,7 +160,7 @@ public final class NativeIo {
     public static void symlinkat(byte[] target, int dirfd, Name name) throws FsException {
         try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);
-            if (libc_h.symlinkat(e, NativeStructs.cString(a, target), dirfd, str(a, name)) != 0) {
+            if (libc_h.symlinkat(e, CStructs.cString(a, target), dirfd, str(a, name)) != 0) {
                 throw fail(e, "symlinkat");
             }
         }

@@ -1,4 +1,4 @@
-package vexfs.fuse;
+package vexfs.libc;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -52,22 +52,40 @@ public final class Errno {
     public static final int ENOLCK = constants_h.ENOLCK;
     public static final int EDQUOT = constants_h.EDQUOT;
 
-    /** Maps an NIO exception to the errno a caller of the mount sees; anything unknown is EIO. */
+    /**
+     * The one mapping from a Java I/O exception to the errno a caller of the mount sees. NIO's typed exceptions map
+     * by type; the rest (FileChannel and mapping failures are plain IOExceptions) carry the C library's strerror()
+     * text of the errno, which is compared with strerror() of each candidate as this process's libc words it
+     * (so no English text is hard-coded). Anything unknown is EIO.
+     */
     public static int of(IOException e) {
         if (e instanceof NoSuchFileException) return ENOENT;
         if (e instanceof FileAlreadyExistsException) return EEXIST;
         if (e instanceof DirectoryNotEmptyException) return ENOTEMPTY;
         if (e instanceof AccessDeniedException) return EACCES;
         if (e instanceof NotDirectoryException) return ENOTDIR;
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            String r = fse.getReason();
-            if (r.contains("No space left")) return ENOSPC;
-            if (r.contains("Read-only file system")) return EROFS;
-            if (r.contains("Is a directory")) return EISDIR;
-            if (r.contains("Disk quota")) return EDQUOT;
+        String text = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
+        if (text == null) return EIO;
+        for (int i : StrerrorTexts.LONGEST_FIRST) {
+            if (text.contains(StrerrorTexts.TEXTS[i])) return BY_TEXT[i];
         }
-        if (e.getMessage() != null && e.getMessage().contains("No space left")) return ENOSPC;
         return EIO;
+    }
+
+    /** Errnos an I/O exception's text is matched against. */
+    static final int[] BY_TEXT = {ENOSPC, EDQUOT, EROFS, EISDIR, ENOTDIR, ENOTEMPTY, EEXIST, ENOENT, EACCES, EPERM,
+            EFBIG, EMFILE, ENFILE, ENAMETOOLONG, ELOOP, EBUSY, ENOMEM, EINVAL, ENODEV, ENXIO};
+
+    /** strerror() of each of {@link #BY_TEXT}, read once (holder class: only on the first unmapped exception). */
+    private static final class StrerrorTexts {
+        static final String[] TEXTS = new String[BY_TEXT.length];
+        /** Indices into TEXTS, longest text first: a text that holds another ("Too many open files in system") wins. */
+        static final int[] LONGEST_FIRST;
+        static {
+            for (int i = 0; i < BY_TEXT.length; i++) TEXTS[i] = Libc.strerror(BY_TEXT[i]);
+            LONGEST_FIRST = java.util.stream.IntStream.range(0, TEXTS.length).boxed()
+                    .sorted((a, b) -> TEXTS[b].length() - TEXTS[a].length()).mapToInt(Integer::intValue).toArray();
+        }
     }
 
     /** Short symbolic name for logs ("ENOENT"), or the number. */

@@ -1,4 +1,4 @@
-package vexfs.fuse;
+package vexfs.libc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,7 +24,7 @@ public final class Name {
         return new Name(bytes.clone());
     }
 
-    static Name wrap(byte[] bytes) {
+    public static Name wrap(byte[] bytes) {
         return new Name(bytes);
     }
 
@@ -46,7 +46,7 @@ public final class Name {
         return bytes.clone();
     }
 
-    byte[] raw() {
+    public byte[] raw() {
         return bytes;
     }
 

@@ -1,4 +1,4 @@
-package vexfs.fuse;
+package vexfs.libc;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import vexfs.bindings.dirent64;
+import vexfs.fuse.ReplyDirectory;
 
 /**
  * The records of one getdents64 call, copied to the heap in one piece and decoded on demand: a directory listing
@@ -94,11 +95,11 @@ public final class DirBatch {
         return (len == 1 && raw[s] == '.') || (len == 2 && raw[s] == '.' && raw[s + 1] == '.');
     }
 
-    int nameStart(int i) {
+    public int nameStart(int i) {
         return index[2 * check(i)] + NAME;
     }
 
-    byte[] raw() {
+    public byte[] raw() {
         return raw;
     }
 
