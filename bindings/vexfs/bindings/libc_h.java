@@ -3,6 +3,10 @@
 // segment first, because the JVM may clobber errno between two downcalls. See scripts/regen-bindings.
 package vexfs.bindings;
 
+import static vexfs.bindings.fuse_lowlevel_h.C_INT;
+import static vexfs.bindings.fuse_lowlevel_h.C_LONG;
+import static vexfs.bindings.fuse_lowlevel_h.C_POINTER;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -13,10 +17,6 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-
-import static vexfs.bindings.fuse_lowlevel_h.C_INT;
-import static vexfs.bindings.fuse_lowlevel_h.C_LONG;
-import static vexfs.bindings.fuse_lowlevel_h.C_POINTER;
 
 /** libc downcalls with errno capture. */
 public final class libc_h {

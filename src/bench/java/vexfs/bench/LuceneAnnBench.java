@@ -2,8 +2,8 @@ package vexfs.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Lucene HNSW reference for scripts/bench-ann. CLI (docs/bench-ann-protocol.md):

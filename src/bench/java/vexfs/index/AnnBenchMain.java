@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+
+import vexfs.base.Metric;
 import vexfs.bench.AnnArgs;
 import vexfs.bench.AnnMeasure;
 import vexfs.bench.BenchFiles;

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import vexfs.base.ProgressListener;
 import vexfs.index.GraphVerifier;
 import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
-import vexfs.index.ProgressListener;
 import vexfs.index.VerifyReport;
 import vexfs.store.VectorStore;
 

@@ -8,6 +8,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
 import vexfs.index.CorruptGraphException;
 import vexfs.index.GraphInspector;
 import vexfs.index.HnswIndex;

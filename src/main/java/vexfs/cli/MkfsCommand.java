@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import vexfs.index.Metric;
+
+import vexfs.base.Metric;
 import vexfs.store.VectorStore;
 
 @Command(name = "mkfs", mixinStandardHelpOptions = true,

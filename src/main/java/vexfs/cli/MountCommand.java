@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
 import vexfs.fs.Daemon;
 
 @Command(name = "mount", mixinStandardHelpOptions = true,

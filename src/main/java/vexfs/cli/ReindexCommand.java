@@ -7,9 +7,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import vexfs.base.Metric;
 import vexfs.fs.ReconcileReport;
 import vexfs.fs.StoreMaintenance;
-import vexfs.index.Metric;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = {"Rebuild the vector store of BACKING from the vectors the files carry (their xattrs): a new "

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
 import vexfs.fs.ReconcileReport;
 import vexfs.fs.StoreMaintenance;
 

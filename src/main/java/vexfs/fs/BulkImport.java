@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import vexfs.base.ProgressListener;
 import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
-import vexfs.index.ProgressListener;
 import vexfs.libc.FsException;
 import vexfs.libc.NativeIo;
 import vexfs.store.VectorStore;

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vexfs.index.Metric;
+import vexfs.base.Metric;
 import vexfs.libc.Attr;
 import vexfs.libc.Errno;
 import vexfs.libc.FsException;

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vexfs.base.ProgressListener;
 import vexfs.index.HnswIndex;
-import vexfs.index.ProgressListener;
 
 /**
  * Runs {@link HnswIndex#compact} on one background thread once deletes have left enough tombstones

@@ -13,7 +13,6 @@ import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
 import vexfs.libc.FsException;
 import vexfs.libc.NativeIo;
-import vexfs.store.ExactSearch;
 import vexfs.store.LongIntHashMap;
 import vexfs.store.VectorStore;
 
@@ -96,7 +95,7 @@ public final class OfflineSearch implements AutoCloseable {
                 slots = r.slots();
                 dist = r.distances();
             } else {
-                var r = ExactSearch.search(store, query, k, filter);
+                var r = store.exactSearch(query, k, filter);
                 slots = r.slots();
                 dist = r.distances();
             }

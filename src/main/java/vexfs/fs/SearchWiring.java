@@ -9,6 +9,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vexfs.base.ProgressListener;
 import vexfs.fs.control.ControlFs;
 import vexfs.fs.control.ControlTreeRouter;
 import vexfs.fs.control.IndexedSearchBackend;
@@ -18,7 +19,6 @@ import vexfs.fuse.Op;
 import vexfs.fuse.OpStats;
 import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
-import vexfs.index.ProgressListener;
 import vexfs.store.VectorStore;
 
 /**

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import vexfs.index.Metric;
+import vexfs.base.Metric;
 import vexfs.libc.FsException;
 import vexfs.libc.NativeIo;
 import vexfs.store.StoreVerifier;

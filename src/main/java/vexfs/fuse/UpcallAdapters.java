@@ -1,7 +1,7 @@
 package vexfs.fuse;
 
-import static vexfs.libc.CStructs.cString;
 import static vexfs.fuse.NativeStructs.readFileInfo;
+import static vexfs.libc.CStructs.cString;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

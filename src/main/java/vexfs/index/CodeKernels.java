@@ -2,6 +2,7 @@ package vexfs.index;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
+
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;

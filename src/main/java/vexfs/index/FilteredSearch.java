@@ -3,6 +3,9 @@ package vexfs.index;
 import java.lang.foreign.MemorySegment;
 import java.util.function.IntPredicate;
 
+import vexfs.base.SearchResult;
+import vexfs.base.VectorSource;
+
 /**
  * Search with a slot filter (the {@code under=} subtree). The filter's selectivity is estimated
  * from a fixed pseudo-random sample of live slots. Below {@link #EXACT_SELECTIVITY} an exact scan

@@ -2,6 +2,8 @@ package vexfs.index;
 
 import java.lang.foreign.MemorySegment;
 
+import vexfs.base.ProgressListener;
+import vexfs.base.VectorSource;
 import vexfs.fs.control.Caller;
 
 /** Tombstone repair (compaction) and entry-point replacement. Iterative; touches each record once per pass. */

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import vexfs.base.Metric;
+
 /**
  * The mapped graph: header, level-0 records (main file) and upper-level blocks (sibling file
  * {@code <name>.upper}). Stateless accessors read straight from the mapping; no per-node objects.

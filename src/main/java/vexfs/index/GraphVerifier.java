@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import vexfs.base.ProgressListener;
+import vexfs.base.VectorSource;
+
 /**
  * Checks a graph: header (on open), entry point, per-node state, level and upper block, every list
  * (count bound, ids in range, no self-loops, no links to free slots) and reachability from the

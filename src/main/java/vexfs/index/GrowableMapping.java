@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import vexfs.base.FileExtension;
+
 /**
  * A file mapped read-write as one {@link MemorySegment} that can grow. Growing maps the larger file
  * again and publishes the new segment; old segments stay valid (same shared arena) until

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntPredicate;
 
+import vexfs.base.ProgressListener;
+import vexfs.base.SearchResult;
+import vexfs.base.VectorSource;
 import vexfs.libc.Name;
 
 /**

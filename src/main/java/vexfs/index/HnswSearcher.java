@@ -4,6 +4,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.function.IntPredicate;
 
+import vexfs.base.Distances;
+import vexfs.base.SearchResult;
+import vexfs.base.VectorSource;
+
 /**
  * Per-query scratch: candidate (MIN) and result (MAX) packed-long heaps, a visited set whose reset
  * costs what was touched, and a neighbour buffer. Leased from a {@link SearcherPool}, used by one

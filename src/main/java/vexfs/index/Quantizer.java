@@ -4,6 +4,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
+import vexfs.base.Distances;
+import vexfs.base.Metric;
+import vexfs.base.VectorSource;
+
 /**
  * Per-dimension int8 scalar quantiser for graph traversal:
  * {@code x[i] ~= offset[i] + c[i] * scale[i]} with {@code c in [-127, 127]}. Codes only steer

@@ -3,7 +3,8 @@ package vexfs.store;
 import static vexfs.store.StoreFormat.*;
 
 import java.lang.foreign.MemorySegment;
-import vexfs.index.Metric;
+
+import vexfs.base.Metric;
 
 /**
  * The immutable header block of a vector file, validated, plus the counters block as found

@@ -6,7 +6,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
-import vexfs.index.Metric;
+
+import vexfs.base.Metric;
 
 /**
  * Byte layout of {@code vectors.vxv} (docs/format.md is the prose version), as offset constants

@@ -54,7 +54,7 @@ public final class StoreInspector {
         m.put("records_checked", live);
         m.put("record_checksum_errors", bad);
         m.put("bytes_mapped", seg.byteSize());
-        m.put("simd", vexfs.index.Distances.simdEnabled());
+        m.put("simd", vexfs.base.Distances.simdEnabled());
         return json ? toJson(m) : toText(m);
     }
 

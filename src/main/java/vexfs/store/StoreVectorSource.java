@@ -1,9 +1,10 @@
 package vexfs.store;
 
 import java.lang.foreign.MemorySegment;
-import vexfs.index.Distances;
-import vexfs.index.Metric;
-import vexfs.index.VectorSource;
+
+import vexfs.base.Distances;
+import vexfs.base.Metric;
+import vexfs.base.VectorSource;
 
 /**
  * {@link VectorSource} over the store's mapping. Stateless apart from the store reference, so one

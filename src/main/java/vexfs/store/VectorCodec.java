@@ -3,8 +3,9 @@ package vexfs.store;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import vexfs.index.Distances;
-import vexfs.index.Metric;
+
+import vexfs.base.Distances;
+import vexfs.base.Metric;
 
 /**
  * The two external forms of a vector. CSV: decimal numbers separated by commas, blanks allowed

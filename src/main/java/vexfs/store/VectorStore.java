@@ -18,10 +18,14 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import vexfs.index.Distances;
-import vexfs.index.FileExtension;
-import vexfs.index.Metric;
-import vexfs.index.VectorSource;
+import java.util.function.IntPredicate;
+
+import vexfs.base.Distances;
+import vexfs.base.ExactSearch;
+import vexfs.base.FileExtension;
+import vexfs.base.Metric;
+import vexfs.base.SearchResult;
+import vexfs.base.VectorSource;
 
 /**
  * The memory-mapped vector file {@code STORE_DIR/vectors.vxv}: one fixed-size record per slot,
@@ -321,6 +325,16 @@ public final class VectorStore implements AutoCloseable {
     public float normOf(int slot) {
         checkSlot(slot);
         return norm(seg, recordOffset(slot, recordSize));
+    }
+
+    /**
+     * The {@code k} live vectors closest to {@code query} (raw; prepared here for the metric) among the slots
+     * {@code filter} accepts (null = all), by an exact scan.
+     */
+    public SearchResult exactSearch(float[] query, int k, IntPredicate filter) {
+        VectorSource vs = asVectorSource();
+        IntPredicate accept = filter == null ? this::isLive : slot -> isLive(slot) && filter.test(slot);
+        return ExactSearch.search(vs, vs.prepareQuery(query), k, accept);
     }
 
     /** A view for the HNSW index: distances by slot, straight from the mapping. */

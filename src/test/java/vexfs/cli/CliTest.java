@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vexfs.index.Metric;
+import vexfs.base.Metric;
 import vexfs.store.VectorStore;
 
 /** The commands through {@link Main#run} (no mount): exit codes and messages of mkfs, verify, inspect, --help. */

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vexfs.base.ProgressListener;
 import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
-import vexfs.index.ProgressListener;
 import vexfs.store.VectorStore;
 
 /** The graph in {@code vexfs inspect} (--graph, --node) and the graph check of {@code vexfs verify}. */

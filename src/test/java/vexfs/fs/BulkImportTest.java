@@ -16,9 +16,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vexfs.base.Metric;
+import vexfs.base.SearchResult;
 import vexfs.index.HnswIndex;
-import vexfs.index.Metric;
-import vexfs.index.SearchResult;
 import vexfs.store.VectorStore;
 
 class BulkImportTest {

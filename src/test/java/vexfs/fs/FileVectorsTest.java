@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vexfs.index.Metric;
+import vexfs.base.Metric;
 import vexfs.libc.NativeIo;
 import vexfs.store.InvalidVectorException;
 import vexfs.store.VectorStore;

@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vexfs.base.Metric;
+import vexfs.base.SearchResult;
+import vexfs.base.VectorSource;
 import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
-import vexfs.index.Metric;
-import vexfs.index.SearchResult;
-import vexfs.index.VectorSource;
 import vexfs.store.VectorStore;
 
 /**

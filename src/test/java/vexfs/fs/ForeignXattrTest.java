@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vexfs.index.Metric;
+import vexfs.base.Metric;
 import vexfs.libc.Name;
 import vexfs.libc.NativeIo;
 import vexfs.store.VectorStore;

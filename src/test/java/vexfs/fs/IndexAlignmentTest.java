@@ -11,10 +11,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vexfs.base.Metric;
 import vexfs.index.GraphVerifier;
 import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
-import vexfs.index.Metric;
 import vexfs.index.VerifyReport;
 import vexfs.store.VectorStore;
 

@@ -3,6 +3,9 @@ package vexfs.index;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import vexfs.base.Metric;
+import vexfs.base.VectorSource;
+
 /** Test and bench VectorSource over one flat heap array (slot i at [i*dim, (i+1)*dim)). Cosine vectors are normalised on entry. */
 final class ArrayVectorSource implements VectorSource {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;

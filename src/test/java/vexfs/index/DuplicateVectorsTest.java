@@ -11,6 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import vexfs.base.Metric;
+import vexfs.base.SearchResult;
+
 /**
  * Many identical vectors (copies of a file keep its vector, or one default embedding for every empty file): all
  * copies stay reachable and are found, and a file whose only near nodes are those copies is found too (every

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 
+import vexfs.base.Metric;
+import vexfs.base.SearchResult;
+
 /**
  * Measures filtered graph traversal against exact scan on Fashion-MNIST for filters of decreasing
  * selectivity, to place {@link FilteredSearch#EXACT_SELECTIVITY}. Builds the 60k graph in

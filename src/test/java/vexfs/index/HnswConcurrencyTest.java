@@ -9,8 +9,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vexfs.base.Metric;
+import vexfs.base.ProgressListener;
+import vexfs.base.SearchResult;
 
 class HnswConcurrencyTest {
     private static final int DIM = 64;

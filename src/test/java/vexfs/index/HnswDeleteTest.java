@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vexfs.base.Metric;
+import vexfs.base.ProgressListener;
+import vexfs.base.SearchResult;
 
 class HnswDeleteTest {
     private static final int DIM = 64;

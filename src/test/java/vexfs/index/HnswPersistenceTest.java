@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vexfs.base.Metric;
+import vexfs.base.ProgressListener;
+import vexfs.base.SearchResult;
 
 class HnswPersistenceTest {
     private static final int DIM = 64;

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
+
+import vexfs.base.Metric;
 
 class PrimitivesTest {
     @Test

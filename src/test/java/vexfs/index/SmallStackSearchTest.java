@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vexfs.base.Metric;
+import vexfs.base.ProgressListener;
+import vexfs.base.SearchResult;
 
 /** The seed's recursive HNSW overflowed the stack inside FUSE callbacks; ours must not care about graph size. */
 class SmallStackSearchTest {

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 
+import vexfs.base.SearchResult;
+import vexfs.base.VectorSource;
+
 /** Seeded data and recall helpers shared by the index tests. */
 final class TestData {
     private TestData() {

@@ -3,8 +3,13 @@ package vexfs.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vexfs.base.Metric;
+import vexfs.base.ProgressListener;
+import vexfs.base.SearchResult;
 
 /**
  * A 1-D chain of seven vectors: the heuristic keeps only the two nearest links per node, so losing one cuts the

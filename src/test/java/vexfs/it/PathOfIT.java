@@ -16,14 +16,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vexfs.base.Metric;
+import vexfs.base.SearchResult;
 import vexfs.fs.IndexUpdates;
 import vexfs.fs.PassthroughOptions;
 import vexfs.fs.VectorFs;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.MountOptions;
-import vexfs.index.Metric;
-import vexfs.store.ExactSearch;
-import vexfs.store.SearchResult;
 import vexfs.store.VectorStore;
 
 /**
@@ -78,10 +77,10 @@ class PathOfIT {
             Files.delete(mnt.resolve("z/b/g"));
             assertEquals("/h", String.valueOf(fs.pathOf(key)), "the remaining hard link");
 
-            SearchResult r = ExactSearch.search(fs.store(), new float[] {1, 0.1f}, 2, null);
+            SearchResult r = fs.store().exactSearch(new float[] {1, 0.1f}, 2, null);
             assertEquals(2, r.size());
-            assertEquals("/h", String.valueOf(fs.pathOf(r.fileKeys()[0])));
-            assertEquals("/far", String.valueOf(fs.pathOf(r.fileKeys()[1])));
+            assertEquals("/h", String.valueOf(fs.pathOf(fs.store().fileKeyOf(r.slots()[0]))));
+            assertEquals("/far", String.valueOf(fs.pathOf(fs.store().fileKeyOf(r.slots()[1]))));
 
             Files.delete(mnt.resolve("h"));
             assertNull(fs.pathOf(key), "gone with the last link");

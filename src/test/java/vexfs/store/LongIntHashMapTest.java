@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 class LongIntHashMapTest {

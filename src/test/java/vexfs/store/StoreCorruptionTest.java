@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vexfs.index.Metric;
+
+import vexfs.base.Metric;
 
 class StoreCorruptionTest {
     private static final int DIM = 10;

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vexfs.index.Metric;
+
+import vexfs.base.Metric;
 
 /** kill -9 of a writing JVM at random moments, 5 times; every acknowledged operation must survive. */
 class StoreKillTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vexfs.Mutator;
-import vexfs.index.Metric;
+import vexfs.base.Metric;
 
 /**
  * Mutated input to the store's parsers: CSV vectors (setxattr, .vec files), raw f32 values, and whole store files

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
+
 import org.junit.jupiter.api.Test;
-import vexfs.index.Metric;
+
+import vexfs.base.Metric;
 
 class VectorCodecTest {
     private static String error(String csv, int dim) {

@@ -7,11 +7,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vexfs.index.Distances;
-import vexfs.index.Metric;
-import vexfs.index.VectorSource;
+
+import vexfs.base.Distances;
+import vexfs.base.Metric;
+import vexfs.base.SearchResult;
+import vexfs.base.VectorSource;
 
 class VectorStoreTest {
     @TempDir
@@ -154,7 +157,7 @@ class VectorStoreTest {
                 }
                 float[] q = TestVectors.random(rnd, dim);
                 float[] pq = s.asVectorSource().prepareQuery(q);
-                SearchResult r = ExactSearch.search(s, q, 10, slot -> s.fileKeyOf(slot) % 20 == 0);
+                SearchResult r = s.exactSearch(q, 10, slot -> s.fileKeyOf(slot) % 20 == 0);
                 // naive: distance of every live, even-multiple-of-20 key, sorted
                 long[] packed = new long[n];
                 int cnt = 0;
@@ -174,12 +177,12 @@ class VectorStoreTest {
                 assertEquals(10, r.size());
                 for (int j = 0; j < 10; j++) {
                     int i = (int) packed[j];
-                    assertEquals(i * 10L, r.fileKeys()[j], m + " rank " + j);
+                    assertEquals(i * 10L, s.fileKeyOf(r.slots()[j]), m + " rank " + j);
                     assertEquals(s.slotOf(i * 10L), r.slots()[j]);
                     assertEquals(Float.intBitsToFloat(unsortable((int) (packed[j] >>> 32))), r.distances()[j]);
                 }
-                assertEquals(0, ExactSearch.search(s, q, 0, null).size());
-                assertEquals(s.liveCount(), ExactSearch.search(s, q, 10_000, null).size());
+                assertEquals(0, s.exactSearch(q, 0, null).size());
+                assertEquals(s.liveCount(), s.exactSearch(q, 10_000, null).size());
             }
         }
     }

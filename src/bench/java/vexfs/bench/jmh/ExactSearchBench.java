@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -15,10 +16,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+
+import vexfs.base.ExactSearch;
+import vexfs.base.Metric;
+import vexfs.base.SearchResult;
 import vexfs.bench.BenchFiles;
-import vexfs.index.Metric;
-import vexfs.store.ExactSearch;
-import vexfs.store.SearchResult;
 import vexfs.store.VectorStore;
 
 /**
@@ -70,6 +72,6 @@ public class ExactSearchBench {
     @Benchmark
     public SearchResult exactTop10() {
         float[] q = queries[next++ & 63];
-        return ExactSearch.search(store, q, 10, null);
+        return store.exactSearch(q, 10, null);
     }
 }

@@ -11,10 +11,10 @@ import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vexfs.base.SearchResult;
 import vexfs.index.GraphInspector;
 import vexfs.index.GraphVerifier;
 import vexfs.index.HnswIndex;
-import vexfs.index.SearchResult;
 import vexfs.index.VerifyReport;
 import vexfs.libc.Errno;
 import vexfs.libc.FsException;

@@ -3,7 +3,7 @@ package vexfs.fs.control;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import vexfs.index.Metric;
+import vexfs.base.Metric;
 import vexfs.libc.Errno;
 import vexfs.libc.FsException;
 import vexfs.store.InvalidVectorException;

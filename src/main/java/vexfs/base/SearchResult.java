@@ -1,4 +1,4 @@
-package vexfs.index;
+package vexfs.base;
 
 /**
  * Nearest neighbours of one query, closest first. {@code slots[i]} is a vector-store slot and

@@ -1,4 +1,4 @@
-package vexfs.index;
+package vexfs.base;
 
 /** Receives progress of long operations (rebuild, compact, verify): {@code done} of {@code total} units. */
 @FunctionalInterface

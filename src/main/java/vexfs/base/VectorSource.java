@@ -1,4 +1,4 @@
-package vexfs.index;
+package vexfs.base;
 
 /**
  * What the HNSW graph needs from the vector store: distances by slot, never vector objects.

@@ -1,42 +1,36 @@
-package vexfs.store;
+package vexfs.base;
 
-import java.lang.foreign.MemorySegment;
 import java.util.function.IntPredicate;
-import vexfs.index.Distances;
-import vexfs.index.Metric;
 
 /**
- * Top-k by scanning every live slot with the SIMD distance kernels: the correctness oracle for
- * HNSW and the fallback for small filtered searches. Reads the mapping without locks; a vector
- * put or removed during the scan may or may not be seen.
+ * Top-k by scanning every slot a predicate accepts: the correctness oracle for HNSW, the fallback for selective
+ * filtered searches, and offline search without a graph. The only exact search: the store and the graph both
+ * answer through it, with their own liveness in {@code accept}. Ties rank by ascending slot. Reads without locks;
+ * a vector put or removed during the scan may or may not be seen.
  */
 public final class ExactSearch {
     private ExactSearch() {}
 
     /**
-     * The {@code k} live vectors closest to {@code query} (raw; prepared here for the metric) among
-     * the slots accepted by {@code filter} (null = all). Returns fewer than k hits if fewer match.
+     * The {@code k} slots below {@code vectors.slotCount()} accepted by {@code accept} that are closest to
+     * {@code preparedQuery} (already {@link VectorSource#prepareQuery prepared}). Fewer than k if fewer match.
      */
-    public static SearchResult search(VectorStore store, float[] query, int k, IntPredicate filter) {
+    public static SearchResult search(VectorSource vectors, float[] preparedQuery, int k, IntPredicate accept) {
         if (k < 0) {
             throw new IllegalArgumentException("k must be >= 0, got " + k);
         }
-        float[] q = store.asVectorSource().prepareQuery(query);
-        Metric metric = store.metric();
-        int n = store.slotCount();
-        MemorySegment seg = store.segment(); // snapshot covering every slot below n
+        int n = vectors.slotCount();
         // bounded max-heap of (distance, slot): root is the worst kept hit
         float[] hd = new float[Math.max(k, 1)];
         int[] hs = new int[Math.max(k, 1)];
         int size = 0;
+        int computed = 0;
         for (int slot = 0; slot < n && k > 0; slot++) {
-            if (StoreFormat.state(seg, store.recordOffsetOf(slot)) != StoreFormat.RECORD_LIVE) {
+            if (!accept.test(slot)) {
                 continue;
             }
-            if (filter != null && !filter.test(slot)) {
-                continue;
-            }
-            float d = Distances.distance(metric, q, seg, store.searchOffsetOf(slot));
+            float d = vectors.distance(preparedQuery, slot);
+            computed++;
             if (size < k) {
                 hd[size] = d;
                 hs[size] = slot;
@@ -48,17 +42,15 @@ public final class ExactSearch {
             }
         }
         int[] slots = new int[size];
-        long[] keys = new long[size];
         float[] dist = new float[size];
         for (int i = size - 1; i >= 0; i--) { // pop worst first, fill from the back
             slots[i] = hs[0];
             dist[i] = hd[0];
-            keys[i] = StoreFormat.key(seg, store.recordOffsetOf(hs[0]));
             hd[0] = hd[i];
             hs[0] = hs[i];
             siftDown(hd, hs, i);
         }
-        return new SearchResult(slots, keys, dist);
+        return new SearchResult(slots, dist, computed, true);
     }
 
     /** True if (da, sa) ranks after (db, sb): larger distance, or equal distance and larger slot. */

@@ -1,4 +1,4 @@
-package vexfs.index;
+package vexfs.base;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
