@@ -1,4 +1,4 @@
-# Shared shell helpers for scripts/*: finding a JDK >= 22, installing system packages, building.
+# Shared shell helpers for scripts/*: finding a JDK 25, installing system packages, building.
 # Sourced, not executed.
 
 # find_jdk: sets JAVA_HOME to a JDK >= 25 (JAVA_HOME first, then /usr/lib/jvm/*), or explains what to install.

@@ -71,7 +71,7 @@ final class FashionMnistCommand implements Callable<Integer> {
         if (nq > 0) write(queries, nq, target.resolve("queries"));
         double s = (System.nanoTime() - t0) / 1e9;
         int n = nb + nq;
-        System.out.printf("wrote %d images with vectors (%d under images/, %d under queries/)%s in %.1f s (%.0f files/s)%n",
+        System.out.printf(java.util.Locale.ROOT, "wrote %d images with vectors (%d under images/, %d under queries/)%s in %.1f s (%.0f files/s)%n",
                 n, nb, nq, base.generated() ? " [GENERATED, not Fashion-MNIST]" : "", s, n / s);
         return 0;
     }
@@ -87,7 +87,7 @@ final class FashionMnistCommand implements Callable<Integer> {
                 ByteBuffer buf = ByteBuffer.allocate(FashionMnistData.DIM * 4).order(ByteOrder.LITTLE_ENDIAN);
                 for (int i = first; i < count && failure.get() == null; i += t) {
                     try {
-                        Path f = dir.resolve(FashionMnistData.CLASSES[d.label(i)]).resolve(String.format("%05d.pgm", i));
+                        Path f = dir.resolve(FashionMnistData.CLASSES[d.label(i)]).resolve(String.format(java.util.Locale.ROOT, "%05d.pgm", i));
                         Files.write(f, d.pgm(i));
                         buf.clear();
                         for (float x : d.vector(i)) buf.putFloat(x);

@@ -8,13 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import vexfs.fs.BulkImport;
+import vexfs.volume.BulkImport;
+import vexfs.volume.VolumeLayout;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Offline bulk load (BACKING must not be mounted): creates one new file per vector of an "
                 + "fvecs file under BACKING/PREFIX (d000000/v000000000, --files-per-dir per directory), gives each "
                 + "its vector (the backing xattr user.vexfs.v1, then the store) and inserts the new vectors into "
-                + "the HNSW graph (created with M=16 and --ef-construction if there is none yet).",
+                + "the HNSW graph (created with the volume's M and ef-construction, set by mkfs, if there is none yet).",
                 "fvecs: per vector an int32 little-endian dimension, then that many float32 little-endian."})
 final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BACKING")
@@ -33,17 +34,13 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "" + Long.MAX_VALUE, paramLabel = "N", description = "import at most N vectors")
     long limit;
 
-    @Option(names = "--ef-construction", defaultValue = "0", paramLabel = "EF",
-            description = "beam width for a graph created by this import (default: the store default, 200)")
-    int efConstruction;
-
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
             description = "graph insert threads (default: available processors)")
     int threads;
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(backing.resolve(".vexfs").resolve(vexfs.store.VectorStore.FILE_NAME))) {
+        if (!VolumeLayout.of(backing).hasStore()) {
             System.err.println("vexfs import: " + backing + " has no vector store; run vexfs mkfs first");
             return 2;
         }
@@ -56,15 +53,9 @@ final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        long[] last = {System.nanoTime()};
-        BulkImport.Result r = BulkImport.fromFvecs(backing, fvecs, prefix, filesPerDir, limit, efConstruction, n,
-                (phase, done, total) -> {
-                    long now = System.nanoTime();
-                    if (now - last[0] < 2_000_000_000L && done != total) return;
-                    last[0] = now;
-                    System.err.printf("vexfs import: %s %d/%d%n", phase, done, total);
-                });
-        System.out.printf("imported %d vectors into %s: files and store in %.1f s, graph (%d inserts, %d threads) in %.1f s%n",
+        BulkImport.Result r = BulkImport.fromFvecs(backing, fvecs, prefix, filesPerDir, limit, n,
+                new ProgressLine("import"));
+        System.out.printf(java.util.Locale.ROOT, "imported %d vectors into %s: files and store in %.1f s, graph (%d inserts, %d threads) in %.1f s%n",
                 r.files(), backing, r.fileMillis() / 1000.0, r.graphInserts(), n, r.graphMillis() / 1000.0);
         return 0;
     }

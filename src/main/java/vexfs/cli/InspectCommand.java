@@ -14,6 +14,8 @@ import vexfs.index.GraphInspector;
 import vexfs.index.HnswIndex;
 import vexfs.store.StoreInspector;
 import vexfs.store.VectorStore;
+import vexfs.volume.Volume;
+import vexfs.volume.VolumeLayout;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Show the vector file of BACKING: header, counts, free slots, checksum status, and the HNSW "
@@ -47,13 +49,14 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = backing.resolve(".vexfs");
-        if (!Files.isRegularFile(dir.resolve(VectorStore.FILE_NAME))) {
+        VolumeLayout layout = VolumeLayout.of(backing);
+        if (!layout.hasStore()) {
             System.err.println("vexfs inspect: " + backing + " has no vector store (run vexfs mkfs first)");
             return 2;
         }
-        try (VectorStore store = VectorStore.open(dir, true)) {
-            Path graphFile = dir.resolve(HnswIndex.FILE_NAME);
+        try (Volume volume = Volume.open(backing, Volume.Access.READ_ONLY)) {
+            VectorStore store = volume.store();
+            Path graphFile = layout.graphFile();
             if (one == null || one.graph || one.node != null) {
                 if (one == null) System.out.print(StoreInspector.describe(store, json));
                 if (one == null && json) return 0; // the store's JSON object stays as it was; --graph --json for the graph
@@ -61,7 +64,7 @@ final class InspectCommand implements Callable<Integer> {
                     System.out.println("graph: none (" + graphFile + " is built at the next mount)");
                     return one == null ? 0 : 1;
                 }
-                try (HnswIndex index = HnswIndex.openReadOnly(graphFile, store.asVectorSource())) {
+                try (HnswIndex index = volume.openGraphReadOnly()) {
                     if (one == null) System.out.print("graph (" + graphFile.getFileName() + "):\n" + GraphInspector.text(index));
                     else if (one.graph) System.out.print(json ? GraphInspector.json(index) + "\n" : GraphInspector.text(index));
                     else System.out.print(GraphInspector.dumpNode(index, one.node, json) + (json ? "\n" : ""));

@@ -8,8 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import vexfs.base.GraphSettings;
 import vexfs.base.Metric;
-import vexfs.store.VectorStore;
+import vexfs.volume.Volume;
+import vexfs.volume.VolumeLayout;
 
 @Command(name = "mkfs", mixinStandardHelpOptions = true,
         description = "Create a vector store in BACKING/.vexfs/ (dimension and metric are fixed per store).")
@@ -19,6 +21,18 @@ final class MkfsCommand implements Callable<Integer> {
 
     @Option(names = "--metric", defaultValue = "l2", description = "l2, cosine or dot (default: ${DEFAULT-VALUE})")
     String metric;
+
+    @Option(names = "--m", paramLabel = "M", defaultValue = "16",
+            description = "HNSW links per node above level 0 (level 0: 2M), 2..512 (default ${DEFAULT-VALUE})")
+    int m;
+
+    @Option(names = "--ef-construction", paramLabel = "EF", defaultValue = "200",
+            description = "HNSW beam width while building, 1..10000 (default ${DEFAULT-VALUE})")
+    int efConstruction;
+
+    @Option(names = "--ef", paramLabel = "EF", defaultValue = "64",
+            description = "default search beam width (a query's ef= overrides it), 1..10000 (default ${DEFAULT-VALUE})")
+    int ef;
 
     @Option(names = "--force", description = "replace an existing store (its vectors are lost)")
     boolean force;
@@ -32,16 +46,19 @@ final class MkfsCommand implements Callable<Integer> {
             System.err.println("vexfs mkfs: " + backing + " is not a directory");
             return 2;
         }
-        Metric m;
+        Metric kind;
+        GraphSettings graph;
         try {
-            m = Metric.parse(metric);
+            kind = Metric.parse(metric);
+            graph = new GraphSettings(m, efConstruction, ef);
         } catch (IllegalArgumentException e) {
             System.err.println("vexfs mkfs: " + e.getMessage());
             return 2;
         }
-        Path storeDir = backing.resolve(".vexfs");
-        try (VectorStore s = VectorStore.create(storeDir, dim, m, force)) {
-            System.out.printf("created %s: dim %d, metric %s%n", storeDir, s.dimension(), s.metric().label());
+        try {
+            Volume.create(backing, dim, kind, graph, force);
+            System.out.printf(java.util.Locale.ROOT, "created %s: dim %d, metric %s, HNSW %s%n",
+                    VolumeLayout.of(backing).storeDir(), dim, kind.label(), graph);
         } catch (IllegalArgumentException | java.nio.file.FileAlreadyExistsException e) {
             System.err.println("vexfs mkfs: " + e.getMessage());
             return 2;

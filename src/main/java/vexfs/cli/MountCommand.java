@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import vexfs.fs.Daemon;
+import vexfs.daemon.Daemon;
+import vexfs.volume.VolumeLayout;
 
 @Command(name = "mount", mixinStandardHelpOptions = true,
         description = {"Mount BACKING on MOUNTPOINT. Without -f the daemon runs in the background and this command "
@@ -57,7 +58,7 @@ final class MountCommand implements Callable<Integer> {
             System.err.println("vexfs mount: backing directory " + b + " does not exist");
             return 2;
         }
-        if (!Files.isRegularFile(b.resolve(".vexfs").resolve(vexfs.store.VectorStore.FILE_NAME))) {
+        if (!VolumeLayout.of(b).hasStore()) {
             System.err.println("vexfs mount: " + b + " has no vector store; run vexfs mkfs first");
             return 2;
         }

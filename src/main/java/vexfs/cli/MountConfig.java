@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import vexfs.fs.PassthroughOptions;
+import vexfs.passthrough.PassthroughOptions;
+import vexfs.volume.VolumeLayout;
 
 /**
  * The "-o" options of {@code vexfs mount}, split into those the kernel/libfuse take and our own. Unknown options
@@ -65,7 +66,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         }
         if (!fsname) kernel.add("fsname=vexfs");
         if (!kernel.contains("subtype=vexfs")) kernel.add("subtype=vexfs");
-        return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, ".vexfs"),
+        return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, VolumeLayout.STORE_DIR),
                 similarK, readers);
     }
 

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import vexfs.base.Metric;
-import vexfs.fs.ReconcileReport;
-import vexfs.fs.StoreMaintenance;
+import vexfs.volume.ReconcileReport;
+import vexfs.volume.StoreMaintenance;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = {"Rebuild the vector store of BACKING from the vectors the files carry (their xattrs): a new "
@@ -43,7 +43,7 @@ final class ReindexCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         ReconcileReport r = StoreMaintenance.reindex(backing, dim, m, new ProgressLine("reindex"));
-        System.out.printf("reindexed %s: %d regular files, %d vectors in the new store, %d lost, in %d ms%n",
+        System.out.printf(java.util.Locale.ROOT, "reindexed %s: %d regular files, %d vectors in the new store, %d lost, in %d ms%n",
                 backing, r.files(), r.added(), r.lostStoreOnly(), (System.nanoTime() - t0) / 1_000_000);
         for (String p : r.problems()) if (p.contains("lost")) System.out.println("problem: " + p);
         return r.lostStoreOnly() == 0 ? 0 : 1;

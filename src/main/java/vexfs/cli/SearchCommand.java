@@ -11,14 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import vexfs.fs.OfflineSearch;
-import vexfs.fs.control.MountPath;
-import vexfs.fs.control.QueryParser;
-import vexfs.fs.control.ResultLine;
+import vexfs.control.QueryParser;
+import vexfs.control.ResultLine;
 import vexfs.libc.FsException;
 import vexfs.store.InvalidVectorException;
 import vexfs.store.VectorCodec;
 import vexfs.store.VectorStore;
+import vexfs.volume.MountPath;
+import vexfs.volume.OfflineSearch;
+import vexfs.volume.VolumeLayout;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Answer a nearest-neighbour query on BACKING without a mount, in the format of /.vexfs/search: "
@@ -44,8 +45,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "-k", paramLabel = "K", defaultValue = "10", description = "number of results (default ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--ef", paramLabel = "N", defaultValue = "64", description = "HNSW search breadth (default ${DEFAULT-VALUE})")
-    int ef;
+    @Option(names = "--ef", paramLabel = "N", description = "HNSW search breadth (default: the volume's, set by mkfs --ef)")
+    Integer ef;
 
     @Option(names = "--under", paramLabel = "DIR", description = "only files below DIR (relative to the mount root, e.g. /images/sneaker)")
     String under;
@@ -58,11 +59,11 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(backing.resolve(".vexfs").resolve(VectorStore.FILE_NAME))) {
+        if (!VolumeLayout.of(backing).hasStore()) {
             System.err.println("vexfs search: " + backing + " has no vector store (run vexfs mkfs first)");
             return 2;
         }
-        if (k < 1 || k > QueryParser.MAX_K || ef < 1 || ef > QueryParser.MAX_EF) {
+        if (k < 1 || k > QueryParser.MAX_K || (ef != null && (ef < 1 || ef > QueryParser.MAX_EF))) {
             System.err.println("vexfs search: -k must be 1.." + QueryParser.MAX_K + " and --ef 1.." + QueryParser.MAX_EF);
             return 2;
         }
@@ -90,7 +91,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             OfflineSearch.Result r;
             try {
-                r = s.search(q, k, ef, dirUnder, exact);
+                r = s.search(q, k, ef != null ? ef : s.defaultEf(), dirUnder, exact);
             } catch (FsException e) {
                 System.err.println("vexfs search: " + (dirUnder != null ? dirUnder + ": " : "") + e.getMessage());
                 return 2;

@@ -8,8 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import vexfs.fs.ReconcileReport;
-import vexfs.fs.StoreMaintenance;
+import vexfs.volume.GraphCheck;
+import vexfs.volume.ReconcileReport;
+import vexfs.volume.StoreMaintenance;
+import vexfs.volume.VolumeLayout;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check the vector store of BACKING: the file itself (header, counters, every record's "
@@ -27,7 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(StoreMaintenance.storeDir(backing))) {
+        if (!Files.isDirectory(VolumeLayout.of(backing).storeDir())) {
             System.err.println("vexfs verify: " + backing + " has no vector store (run vexfs mkfs first)");
             return 2;
         }
@@ -35,19 +37,19 @@ final class VerifyCommand implements Callable<Integer> {
         System.out.print(r.store().toText());
         ReconcileReport f = r.files();
         if (f != null) {
-            System.out.printf("files: %d regular files, %d with a vector%n", f.files(), f.withVector());
+            System.out.printf(java.util.Locale.ROOT, "files: %d regular files, %d with a vector%n", f.files(), f.withVector());
             for (String p : f.problems()) System.out.println("problem: " + p);
-            System.out.printf("store vs files: %d missing from the store, %d different, %d stale, %d lost%s%n",
+            System.out.printf(java.util.Locale.ROOT, "store vs files: %d missing from the store, %d different, %d stale, %d lost%s%n",
                     f.added(), f.updated(), f.stale(), f.lostStoreOnly(), f.discrepancies() > 0 && repair
                             ? " (repaired)" : "");
-            if (f.foreign() > 0) System.out.printf("note: %d files carry a vector of another dimension (ignored)%n",
+            if (f.foreign() > 0) System.out.printf(java.util.Locale.ROOT, "note: %d files carry a vector of another dimension (ignored)%n",
                     f.foreign());
         }
         if (r.files() == null && !r.store().repairable()) {
             System.out.println("hint: the store cannot be repaired; rebuild it from the files' vectors with vexfs reindex "
                     + "--dim N --metric l2|cosine|dot " + backing);
         }
-        GraphCheck.Outcome g = GraphCheck.run(StoreMaintenance.storeDir(backing), repair && r.ok(), GraphCheck.progressToStderr());
+        GraphCheck.Outcome g = GraphCheck.run(backing, repair && r.ok(), ProgressLine.graph("verify"));
         System.out.print(g.text());
         boolean clean = r.clean() && g.clean();
         boolean ok = r.ok() && g.ok();

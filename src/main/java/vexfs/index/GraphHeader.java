@@ -75,7 +75,7 @@ final class GraphHeader {
     static GraphLayout validate(MemorySegment s, long fileSize) throws CorruptGraphException {
         if (fileSize < GraphLayout.FIXED_HEADER) throw new CorruptGraphException("graph file too short: " + fileSize + " bytes");
         long magic = getLong(s, MAGIC);
-        if (magic != MAGIC_VALUE) throw new CorruptGraphException(String.format("bad graph magic 0x%016x", magic));
+        if (magic != MAGIC_VALUE) throw new CorruptGraphException(String.format(java.util.Locale.ROOT, "bad graph magic 0x%016x", magic));
         int version = getInt(s, VERSION);
         if (version != VERSION_VALUE) throw new CorruptGraphException("unsupported graph version " + version);
         int dim = getInt(s, DIM);
@@ -95,7 +95,7 @@ final class GraphHeader {
             int stored = getInt(s, CHECKSUM);
             int actual = checksum(s, layout.headerBytes());
             if (stored != actual)
-                throw new CorruptGraphException(String.format("header checksum mismatch: stored %08x, computed %08x", stored, actual));
+                throw new CorruptGraphException(String.format(java.util.Locale.ROOT, "header checksum mismatch: stored %08x, computed %08x", stored, actual));
         }
         return layout;
     }

@@ -4,7 +4,6 @@ import java.lang.foreign.MemorySegment;
 
 import vexfs.base.ProgressListener;
 import vexfs.base.VectorSource;
-import vexfs.fs.control.Caller;
 
 /** Tombstone repair (compaction) and entry-point replacement. Iterative; touches each record once per pass. */
 final class GraphRepair {

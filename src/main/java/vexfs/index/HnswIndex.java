@@ -68,13 +68,10 @@ public final class HnswIndex implements AutoCloseable {
 
     /**
      * Opens the graph read-only for inspection and verification (also while a daemon has it open):
-     * the file is mapped as it is and never written; mutations fail.
+     * the file is mapped as it is and never written; mutations fail. The search ef is the default one.
      */
     public static HnswIndex openReadOnly(Path file, VectorSource vectors) throws IOException {
-        GraphStore g = GraphStore.open(file, vectors.metric(), vectors.dimension(), true);
-        HnswParams fromFile = new HnswParams(g.headerInt(GraphHeader.M), g.headerInt(GraphHeader.EF_CONSTRUCTION),
-                HnswParams.DEFAULT_EF_SEARCH, g.levelSeed(), g.layout.codeBytes() > 0, Math.max(1, g.headerInt(GraphHeader.TRAIN_SIZE)));
-        return new HnswIndex(g, vectors, fromFile);
+        return openReadOnly(file, vectors, HnswParams.defaults(vectors.dimension()));
     }
 
     /**

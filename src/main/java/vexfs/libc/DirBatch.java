@@ -6,13 +6,12 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import vexfs.bindings.dirent64;
-import vexfs.fuse.ReplyDirectory;
 
 /**
  * The records of one getdents64 call, copied to the heap in one piece and decoded on demand: a directory listing
  * of thousands of names costs one array, not a few objects per name. Entry {@code i} is read with
  * {@link #ino}, {@link #nextOffset} (the d_off cookie of the entry after it), {@link #type} (d_type) and
- * {@link #name}; readdir replies copy names straight from here ({@link ReplyDirectory#add(DirBatch, int)}).
+ * {@link #name}; readdir replies copy names straight from here ({@code ReplyDirectory#add(DirBatch, int)}).
  */
 public final class DirBatch {
     static final DirBatch EMPTY = new DirBatch(new byte[0], new int[0], 0);

@@ -13,8 +13,6 @@ import vexfs.bindings.libc_h;
 import vexfs.bindings.stat;
 import vexfs.bindings.statvfs;
 import vexfs.bindings.timespec;
-import vexfs.fuse.NativeStructs;
-import vexfs.fuse.WriteData;
 
 /**
  * The *at system calls a passthrough needs, in plain Java: descriptors are ints, names are {@link Name}s,
@@ -345,7 +343,7 @@ public final class NativeIo {
         }
     }
 
-    /** pwrite of {@code data} (for tools and tests; the write path itself goes through {@link WriteData}). */
+    /** pwrite of {@code data} (for tools and tests; the write path itself goes through {@code WriteData}). */
     public static long pwrite(int fd, byte[] data, long offset) throws FsException {
         try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);

@@ -4,6 +4,7 @@ import static vexfs.store.StoreFormat.*;
 
 import java.lang.foreign.MemorySegment;
 
+import vexfs.base.GraphSettings;
 import vexfs.base.Metric;
 
 /**
@@ -11,7 +12,7 @@ import vexfs.base.Metric;
  * ({@code countersValid} false when its CRC does not match, e.g. a kill during its rewrite).
  */
 record Header(int version, int dim, Metric metric, int recordSize, int vectorBytes, long creationId,
-              long createdMillis, boolean countersValid, int state, long capacity, long highWater, long live,
+              long createdMillis, GraphSettings graph, boolean countersValid, int state, long capacity, long highWater, long live,
               long free, long nextGeneration) {
 
     boolean clean() {
@@ -43,7 +44,7 @@ record Header(int version, int dim, Metric metric, int recordSize, int vectorByt
         }
         int stored = seg.get(INT, H_CRC), actual = immutableCrc(seg);
         if (stored != actual) {
-            throw new CorruptStoreException(String.format("%s: header checksum 0x%08x does not match contents 0x%08x",
+            throw new CorruptStoreException(String.format(java.util.Locale.ROOT, "%s: header checksum 0x%08x does not match contents 0x%08x",
                     file, stored, actual));
         }
         int headerSize = seg.get(INT, H_HEADER_SIZE);
@@ -57,15 +58,28 @@ record Header(int version, int dim, Metric metric, int recordSize, int vectorByt
             throw new CorruptStoreException(file + ": inconsistent header: headerSize=" + headerSize + " dim=" + dim
                     + " metric=" + metricCode + " recordSize=" + recordSize + " vectorBytes=" + vectorBytes);
         }
+        GraphSettings graph = graphSettings(seg, file);
         boolean countersValid = seg.get(INT, C_CRC) == countersCrc(seg);
         return new Header(version, dim, metric, recordSize, vectorBytes, seg.get(LONG, H_CREATION_ID),
-                seg.get(LONG, H_CREATED_MILLIS), countersValid, seg.get(INT, C_STATE), seg.get(LONG, C_CAPACITY),
+                seg.get(LONG, H_CREATED_MILLIS), graph, countersValid, seg.get(INT, C_STATE), seg.get(LONG, C_CAPACITY),
                 seg.get(LONG, C_HIGH_WATER), seg.get(LONG, C_LIVE), seg.get(LONG, C_FREE),
                 seg.get(LONG, C_NEXT_GENERATION));
     }
 
+    /** The volume's HNSW parameters; all three zero (a store made before they were kept) means the defaults. */
+    private static GraphSettings graphSettings(MemorySegment seg, String file) throws CorruptStoreException {
+        int m = seg.get(INT, H_GRAPH_M), efc = seg.get(INT, H_GRAPH_EF_CONSTRUCTION), ef = seg.get(INT, H_GRAPH_EF_SEARCH);
+        if (m == 0 && efc == 0 && ef == 0) return GraphSettings.DEFAULT;
+        try {
+            return new GraphSettings(m, efc, ef);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptStoreException(file + ": inconsistent header: graph parameters " + e.getMessage());
+        }
+    }
+
     /** Writes a fresh header page for a new, empty store. */
-    static void writeNew(MemorySegment seg, int dim, Metric metric, long creationId, long createdMillis, long capacity) {
+    static void writeNew(MemorySegment seg, int dim, Metric metric, GraphSettings graph, long creationId,
+                         long createdMillis, long capacity) {
         seg.asSlice(0, HEADER_SIZE).fill((byte) 0);
         MemorySegment.copy(MemorySegment.ofArray(MAGIC), 0, seg, H_MAGIC, 8);
         seg.set(INT, H_VERSION, VERSION);
@@ -76,6 +90,9 @@ record Header(int version, int dim, Metric metric, int recordSize, int vectorByt
         seg.set(INT, H_VECTOR_BYTES, StoreFormat.vectorBytes(dim));
         seg.set(LONG, H_CREATION_ID, creationId);
         seg.set(LONG, H_CREATED_MILLIS, createdMillis);
+        seg.set(INT, H_GRAPH_M, graph.m());
+        seg.set(INT, H_GRAPH_EF_CONSTRUCTION, graph.efConstruction());
+        seg.set(INT, H_GRAPH_EF_SEARCH, graph.efSearch());
         seg.set(INT, H_CRC, immutableCrc(seg));
         writeCounters(seg, STATE_CLEAN, capacity, 0, 0, 0, 1);
     }

@@ -31,7 +31,8 @@ final class StoreFormat {
 
     // immutable block
     static final long H_MAGIC = 0, H_VERSION = 8, H_HEADER_SIZE = 12, H_DIM = 16, H_METRIC = 20, H_RECORD_SIZE = 24,
-            H_VECTOR_BYTES = 28, H_CREATION_ID = 32, H_CREATED_MILLIS = 40, H_CRC = 60;
+            H_VECTOR_BYTES = 28, H_CREATION_ID = 32, H_CREATED_MILLIS = 40, H_GRAPH_M = 48, H_GRAPH_EF_CONSTRUCTION = 52,
+            H_GRAPH_EF_SEARCH = 56, H_CRC = 60;
     static final int IMMUTABLE_LEN = 60;
     // counters block
     static final long C_BASE = 64, C_STATE = 64, C_CAPACITY = 72, C_HIGH_WATER = 80, C_LIVE = 88, C_FREE = 96,

@@ -42,7 +42,7 @@ public final class StoreInspector {
         m.put("dimension", h.dim());
         m.put("metric", h.metric().label());
         m.put("record_size", h.recordSize());
-        m.put("creation_id", String.format("%016x", h.creationId()));
+        m.put("creation_id", String.format(java.util.Locale.ROOT, "%016x", h.creationId()));
         m.put("created", Instant.ofEpochMilli(h.createdMillis()).toString());
         m.put("header_checksum", "ok");
         m.put("closed_cleanly", h.clean());
@@ -73,7 +73,7 @@ public final class StoreInspector {
         m.put("file_key", key(seg, off));
         m.put("generation", generation(seg, off));
         m.put("norm", norm(seg, off));
-        m.put("checksum", String.format("%08x", seg.get(INT, off + R_CRC)));
+        m.put("checksum", String.format(java.util.Locale.ROOT, "%08x", seg.get(INT, off + R_CRC)));
         m.put("checksum_ok", checksumOk(seg, off, store.recordSize()));
         float[] v = new float[store.dimension()];
         store.readOriginal(slot, v);
@@ -117,7 +117,7 @@ public final class StoreInspector {
                 case '\n' -> sb.append("\\n");
                 default -> {
                     if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
                     }

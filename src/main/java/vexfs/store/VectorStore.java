@@ -23,6 +23,7 @@ import java.util.function.IntPredicate;
 import vexfs.base.Distances;
 import vexfs.base.ExactSearch;
 import vexfs.base.FileExtension;
+import vexfs.base.GraphSettings;
 import vexfs.base.Metric;
 import vexfs.base.SearchResult;
 import vexfs.base.VectorSource;
@@ -116,6 +117,12 @@ public final class VectorStore implements AutoCloseable {
      * The file is written beside and renamed into place, so a crash never leaves half a store.
      */
     public static VectorStore create(Path storeDir, int dim, Metric metric, boolean force) throws IOException {
+        return create(storeDir, dim, metric, GraphSettings.DEFAULT, force);
+    }
+
+    /** As above, recording the volume's HNSW parameters {@code graph} in the header. */
+    public static VectorStore create(Path storeDir, int dim, Metric metric, GraphSettings graph, boolean force)
+            throws IOException {
         if (dim < 1 || dim > MAX_DIM) {
             throw new IllegalArgumentException("dimension " + dim + " is out of range: must be between 1 and " + MAX_DIM);
         }
@@ -134,7 +141,7 @@ public final class VectorStore implements AutoCloseable {
                 StandardOpenOption.READ, StandardOpenOption.WRITE); Arena arena = Arena.ofConfined()) {
             FileExtension.withZeros(ch, size);
             MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
-            Header.writeNew(m, dim, metric, new SecureRandom().nextLong(), System.currentTimeMillis(), INITIAL_CAPACITY);
+            Header.writeNew(m, dim, metric, graph, new SecureRandom().nextLong(), System.currentTimeMillis(), INITIAL_CAPACITY);
             m.force();
             ch.force(true);
         }
@@ -194,6 +201,11 @@ public final class VectorStore implements AutoCloseable {
 
     public Metric metric() {
         return metric;
+    }
+
+    /** The volume's HNSW parameters, fixed at mkfs (the defaults for a store made before they were kept). */
+    public GraphSettings graphSettings() {
+        return header.graph();
     }
 
     public boolean readOnly() {

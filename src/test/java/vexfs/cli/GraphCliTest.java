@@ -14,6 +14,7 @@ import vexfs.base.ProgressListener;
 import vexfs.index.HnswIndex;
 import vexfs.index.HnswParams;
 import vexfs.store.VectorStore;
+import vexfs.volume.GraphCheck;
 
 /** The graph in {@code vexfs inspect} (--graph, --node) and the graph check of {@code vexfs verify}. */
 class GraphCliTest {
@@ -55,16 +56,16 @@ class GraphCliTest {
     @Test
     void verifyFindsAGraphThatMissesAStoreVectorAndRebuildsIt() throws Exception {
         Path store = storeWithGraph(200);
-        assertTrue(GraphCheck.run(store, false, ProgressListener.NONE).clean());
+        assertTrue(GraphCheck.run(dir, false, ProgressListener.NONE).clean());
         try (VectorStore s = VectorStore.open(store, false)) {
             s.put(1000, new float[] {1, 2, 3, 4, 5, 6, 7, 8}); // as if killed between the store put and the graph insert
         }
-        GraphCheck.Outcome found = GraphCheck.run(store, false, ProgressListener.NONE);
+        GraphCheck.Outcome found = GraphCheck.run(dir, false, ProgressListener.NONE);
         assertFalse(found.ok(), found.text());
         assertTrue(found.text().contains("1 live vectors missing from the graph"), found.text());
-        GraphCheck.Outcome repaired = GraphCheck.run(store, true, ProgressListener.NONE);
+        GraphCheck.Outcome repaired = GraphCheck.run(dir, true, ProgressListener.NONE);
         assertTrue(repaired.ok() && !repaired.clean(), repaired.text());
         assertTrue(repaired.text().contains("rebuilt from the store, 201 nodes"), repaired.text());
-        assertTrue(GraphCheck.run(store, false, ProgressListener.NONE).clean());
+        assertTrue(GraphCheck.run(dir, false, ProgressListener.NONE).clean());
     }
 }

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vexfs.base.Metric;
 import vexfs.base.SearchResult;
-import vexfs.fs.IndexUpdates;
-import vexfs.fs.PassthroughOptions;
-import vexfs.fs.VectorFs;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.MountOptions;
+import vexfs.passthrough.PassthroughOptions;
 import vexfs.store.VectorStore;
+import vexfs.vector.VectorFs;
+import vexfs.volume.IndexUpdates;
+import vexfs.volume.Volume;
 
 /**
  * The API the search layer uses, with VectorFs mounted in this JVM: pathOf after renames (also of a directory
@@ -45,7 +46,8 @@ class PathOfIT {
         Path backing = Files.createDirectories(tmp.resolve("b"));
         Path mnt = Files.createDirectories(tmp.resolve("m"));
         VectorStore.create(backing.resolve(".vexfs"), 2, Metric.L2, false).close();
-        VectorFs fs = VectorFs.open(backing, PassthroughOptions.defaults(), true);
+        Volume volume = Volume.open(backing, Volume.Access.MOUNT);
+        VectorFs fs = VectorFs.over(backing, PassthroughOptions.defaults(), volume.store(), true);
         List<String> events = new ArrayList<>();
         fs.setIndexUpdates(new IndexUpdates() {
             @Override
@@ -92,6 +94,7 @@ class PathOfIT {
         } finally {
             session.close();
             fs.close();
+            volume.close();
         }
     }
 

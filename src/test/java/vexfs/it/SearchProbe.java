@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import vexfs.fs.control.ResultLine;
+import vexfs.control.ResultLine;
 
 /**
  * Queries through {@code /.vexfs/search} with real system calls, and the exact (brute force) answer to compare

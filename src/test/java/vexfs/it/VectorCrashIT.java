@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vexfs.fs.StoreMaintenance;
+import vexfs.volume.StoreMaintenance;
 
 /**
  * The crash campaign: kill -9 of the daemon at a random moment while several writers (threads making real system

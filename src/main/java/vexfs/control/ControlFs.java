@@ -1,0 +1,335 @@
+package vexfs.control;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.fuse.EntryParam;
+import vexfs.fuse.FileInfo;
+import vexfs.fuse.FuseFilesystem;
+import vexfs.fuse.Op;
+import vexfs.fuse.OpenOptions;
+import vexfs.fuse.ReplyAttr;
+import vexfs.fuse.ReplyData;
+import vexfs.fuse.ReplyDirectory;
+import vexfs.fuse.ReplyEmpty;
+import vexfs.fuse.ReplyEntry;
+import vexfs.fuse.ReplyOpen;
+import vexfs.fuse.ReplyReadlink;
+import vexfs.fuse.ReplyWrite;
+import vexfs.fuse.Request;
+import vexfs.fuse.WriteData;
+import vexfs.libc.Attr;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
+import vexfs.volume.VolumeLayout;
+
+/**
+ * The /.vexfs control tree, served beside the real files: {@code search} (write a query, read the results on the
+ * same descriptor), {@code stats}, {@code stats.json}, {@code control}, and {@code similar/<path>/} directories of
+ * neighbour symlinks. It is reachable by name but never listed by readdir of the root (the passthrough hides the
+ * store directory of the same name), so find, cp -a, rsync and tar never walk into it.
+ * The rest of the filesystem is handled by {@link ControlTreeRouter}, which sends control node ids here.
+ */
+public final class ControlFs {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlFs.class);
+    static final Name DIR_NAME = Name.of(VolumeLayout.STORE_DIR);
+    private static final double TIMEOUT = 1.0;
+
+    private final SearchBackend backend;
+    private final SimilarTree similar;
+    private final ControlNodes nodes = new ControlNodes();
+    private volatile SimilarEviction eviction;
+    private final ConcurrentHashMap<Long, ControlSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong nextFh = new AtomicLong(1);
+    /**
+     * Bytes held for open descriptors (results, query fragments, stats snapshots). Whatever callers write or ask
+     * for, the daemon's heap use stays bounded: past {@code maxBuffered} (256 MiB or a quarter of the heap, whichever is less; system property {@code vexfs.search.maxBufferedBytes}) a query fails with ENOMEM until
+     * descriptors are read from or closed.
+     */
+    private final AtomicLong buffered = new AtomicLong();
+    // a quarter of the heap at most: the launcher's -Xmx256m would otherwise be exhausted before the bound holds
+    private final long maxBuffered = Long.getLong("vexfs.search.maxBufferedBytes",
+            Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4));
+    private final long mountTime = System.currentTimeMillis() / 1000;
+    private volatile Supplier<List<String[]>> sessionStats = List::of;
+
+    public ControlFs(SearchBackend backend, java.nio.file.Path backingRoot, int similarK) {
+        this.backend = backend;
+        this.similar = new SimilarTree(nodes, backend, backingRoot, similarK);
+    }
+
+    /**
+     * Lets similar/ ask the kernel to drop old entries once it holds more than {@code vexfs.similar.nodeBudget}
+     * nodes (default 10,000); see {@link SimilarEviction}. Called once the session is mounted.
+     */
+    public void attachInvalidator(SimilarEviction.Invalidator invalidator) {
+        int budget = Integer.getInteger("vexfs.similar.nodeBudget", 10_000);
+        eviction = new SimilarEviction(nodes, Math.max(1, budget), invalidator);
+    }
+
+    /** Stops the similar/ eviction thread (before the session goes away). */
+    public void close() {
+        SimilarEviction e = eviction;
+        if (e != null) e.close();
+    }
+
+    /** Request statistics of the FUSE session (in-flight, per-op counts and latency), added to stats. */
+    public void attachSessionStats(Supplier<List<String[]>> stats) {
+        this.sessionStats = stats;
+    }
+
+    private List<String[]> sessionRows() {
+        List<String[]> rows = new java.util.ArrayList<>(sessionStats.get());
+        rows.add(new String[] {"control_open_descriptors", Integer.toString(sessions.size())});
+        rows.add(new String[] {"control_buffered_bytes", Long.toString(buffered.get())});
+        rows.add(new String[] {"control_similar_nodes", Integer.toString(nodes.size())});
+        return rows;
+    }
+
+    static boolean owns(long ino) {
+        return ControlNodes.isControl(ino);
+    }
+
+    static boolean isEntryPoint(long parent, Name name) {
+        return parent == FuseFilesystem.ROOT_ID && name.equals(DIR_NAME);
+    }
+
+    Attr attr(long ino, int mode, long size) {
+        return new Attr(0, ino, mode, mode >>> 12 == 4 ? 2 : 1, 0, 0, 0, size, 4096, 0, mountTime, 0, mountTime, 0,
+                mountTime, 0);
+    }
+
+    private Attr fixedAttr(long ino) throws FsException {
+        if (ino == ControlNodes.DIR || ino == ControlNodes.SIMILAR) return attr(ino, Attr.S_IFDIR | 0555, 0);
+        if (ino == ControlNodes.SEARCH) return attr(ino, Attr.S_IFREG | 0666, 0);
+        if (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON) return attr(ino, Attr.S_IFREG | 0444, 0);
+        if (ino == ControlNodes.CONTROL) return attr(ino, Attr.S_IFREG | 0644, 0);
+        throw new FsException(Errno.ENOENT);
+    }
+
+    EntryParam entryFor(long ino) throws FsException {
+        Attr a = ControlNodes.isFixed(ino) ? fixedAttr(ino) : similar.attr(ino, this);
+        return new EntryParam(ino, 0, a, TIMEOUT, TIMEOUT);
+    }
+
+    Op.Lane laneFor(Op op, long ino) {
+        // a search or a similar/ listing computes: keep it off the reader threads
+        // (opening stats renders the graph shape: a walk of every node, at most every few seconds)
+        if ((op == Op.WRITE && ino == ControlNodes.SEARCH) || (op == Op.READDIR || op == Op.READDIRPLUS
+                || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR
+                || op == Op.OPEN && (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON)) {
+            return Op.Lane.VIRTUAL;
+        }
+        return null;
+    }
+
+    void lookup(Request req, long parent, Name name, ReplyEntry reply) throws FsException {
+        if (parent == FuseFilesystem.ROOT_ID) {
+            reply.entry(entryFor(ControlNodes.DIR));
+            return;
+        }
+        if (parent == ControlNodes.DIR) {
+            long ino = switch (name.toString()) {
+                case "search" -> ControlNodes.SEARCH;
+                case "stats" -> ControlNodes.STATS;
+                case "stats.json" -> ControlNodes.STATS_JSON;
+                case "control" -> ControlNodes.CONTROL;
+                case "similar" -> ControlNodes.SIMILAR;
+                default -> throw new FsException(Errno.ENOENT);
+            };
+            reply.entry(entryFor(ino));
+            return;
+        }
+        reply.entry(similar.lookup(req, parent, name, this));
+    }
+
+    void forget(long ino, long n) {
+        similar.forget(ino, n);
+    }
+
+    void getattr(long ino, ReplyAttr reply) throws FsException {
+        reply.attr(entryFor(ino).attr(), TIMEOUT);
+    }
+
+    void readlink(long ino, ReplyReadlink reply) throws FsException {
+        reply.target(similar.target(ino));
+    }
+
+    void open(Request req, long ino, FileInfo fi, ReplyOpen reply) throws FsException {
+        byte[] content;
+        if (ino == ControlNodes.SEARCH) {
+            content = new byte[0];
+        } else if (ino == ControlNodes.STATS) {
+            content = StatsRenderer.text(backend.stats(), sessionRows());
+        } else if (ino == ControlNodes.STATS_JSON) {
+            content = StatsRenderer.json(backend.stats(), sessionRows());
+        } else if (ino == ControlNodes.CONTROL) {
+            content = new byte[0];
+        } else {
+            throw new FsException(Errno.EISDIR);
+        }
+        long fh = nextFh.getAndIncrement();
+        buffered.addAndGet(content.length);
+        sessions.put(fh, new ControlSession(content));
+        reply.opened(fh, new OpenOptions(true, false, false, false));
+    }
+
+    void read(Request req, long ino, long size, long offset, FileInfo fi, ReplyData reply) throws FsException {
+        ControlSession s = session(fi);
+        int n = (int) Math.min(size, 1 << 20);
+        if (ino == ControlNodes.SEARCH) {
+            if (s.pendingSize() > 0) {
+                long before = s.buffered();
+                try {
+                    execute(req, s, s.appendPending(new byte[0]));
+                } finally {
+                    buffered.addAndGet(s.buffered() - before);
+                }
+            }
+            reply.data(s.readStream(offset, n));
+        } else if (ino == ControlNodes.CONTROL) {
+            if (offset == 0) {
+                long before = s.buffered();
+                s.setContent(backend.controlStatus().getBytes(StandardCharsets.UTF_8));
+                buffered.addAndGet(s.buffered() - before);
+            }
+            reply.data(s.readAt(offset, n));
+        } else {
+            reply.data(s.readAt(offset, n));
+        }
+    }
+
+    void write(Request req, long ino, WriteData data, FileInfo fi, ReplyWrite reply) throws FsException {
+        ControlSession s = session(fi);
+        if (ino == ControlNodes.SEARCH) {
+            long before = s.buffered();
+            try {
+                runQuery(req, s, data.toArray());
+            } finally {
+                buffered.addAndGet(s.buffered() - before);
+            }
+            reply.written(data.size());
+        } else if (ino == ControlNodes.CONTROL) {
+            if (req.uid() != 0) throw new FsException(Errno.EACCES, "control commands need root");
+            if (data.size() > 256) throw new FsException(Errno.EINVAL, "control command longer than 256 bytes");
+            String cmd = new String(data.toArray(), StandardCharsets.UTF_8).trim();
+            LOG.info("control: '{}' from uid {}", cmd, req.uid());
+            backend.control(cmd);
+            reply.written(data.size());
+        } else {
+            throw new FsException(Errno.EBADF);
+        }
+    }
+
+    /**
+     * A write is a whole query unless it is a fragment: shells and stdio split a long write at their buffer size
+     * (bash's echo of an 18 KB line arrives as 4096 + 12288 + 2048 bytes), and the kernel splits at max_write, always
+     * at a multiple of 4096. So a write whose size is a multiple of 4096 and which does not end with a newline is
+     * kept until the rest arrives; a read on the descriptor runs whatever is kept. A bad query fails its write with
+     * EINVAL (a kept fragment that turns out bad fails the read instead: the write could not know).
+     */
+    private void runQuery(Request req, ControlSession s, byte[] chunk) throws FsException {
+        if (s.pendingSize() == 0 && s.lastQuery() != null && startsWithOption(chunk)) {
+            // shells (bash's printf, echo per line) write a query line by line: "k=3\n" refines the last query
+            byte[] last = s.lastQuery();
+            byte[] joined = java.util.Arrays.copyOf(last, last.length + chunk.length);
+            System.arraycopy(chunk, 0, joined, last.length, chunk.length);
+            chunk = joined;
+        }
+        if (buffered.get() + chunk.length > maxBuffered) {
+            s.setContent(new byte[0]);
+            throw new FsException(Errno.ENOMEM, "search buffers full (" + maxBuffered
+                    + " bytes held for open descriptors): read or close them");
+        }
+        byte[] all = s.appendPending(chunk);
+        boolean fragment = chunk.length > 0 && chunk.length % 4096 == 0 && chunk[chunk.length - 1] != '\n';
+        if (fragment && all.length <= QueryParser.MAX_QUERY_BYTES) {
+            s.setContent(new byte[0], true);
+            return;
+        }
+        execute(req, s, all);
+    }
+
+    private void execute(Request req, ControlSession s, byte[] all) throws FsException {
+        QueryParser.Query q;
+        try {
+            q = QueryParser.parse(all, backend.dimension(), backend.metric());
+        } catch (FsException e) {
+            s.setContent(new byte[0]);
+            LOG.warn("search query refused: {}", e.getMessage());
+            throw e;
+        }
+        List<SearchBackend.Hit> hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), Caller.of(req));
+        s.setLastQuery(all);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(hits.size() * 48);
+        for (int i = 0; i < hits.size(); i++) {
+            ResultLine.append(out, i + 1, hits.get(i).distance(), hits.get(i).path());
+        }
+        byte[] bytes = out.toByteArray();
+        if (buffered.get() - s.buffered() + bytes.length > maxBuffered) {
+            s.setContent(new byte[0]);
+            throw new FsException(Errno.ENOMEM, "search buffers full (" + maxBuffered
+                    + " bytes held for open descriptors): read or close them");
+        }
+        s.setContent(bytes);
+    }
+
+    /** True if the first non-blank line is a key=value option (a vector line never contains '='). */
+    private static boolean startsWithOption(byte[] chunk) {
+        for (byte b : chunk) {
+            if (b == '\n') return false;
+            if (b == '=') return true;
+        }
+        return false;
+    }
+
+    private ControlSession session(FileInfo fi) throws FsException {
+        ControlSession s = fi == null ? null : sessions.get(fi.fh());
+        if (s == null) throw new FsException(Errno.EBADF);
+        return s;
+    }
+
+    void release(FileInfo fi, ReplyEmpty reply) {
+        ControlSession s = fi == null ? null : sessions.remove(fi.fh());
+        if (s != null) buffered.addAndGet(-s.buffered());
+        reply.ok();
+    }
+
+    void readdir(Request req, long ino, long offset, ReplyDirectory reply) throws FsException {
+        List<SimilarTree.Row> entries = ino == ControlNodes.DIR ? List.of(
+                new SimilarTree.Row(Name.of("."), ControlNodes.DIR, Attr.S_IFDIR),
+                new SimilarTree.Row(Name.of(".."), FuseFilesystem.ROOT_ID, Attr.S_IFDIR),
+                new SimilarTree.Row(Name.of("search"), ControlNodes.SEARCH, Attr.S_IFREG),
+                new SimilarTree.Row(Name.of("stats"), ControlNodes.STATS, Attr.S_IFREG),
+                new SimilarTree.Row(Name.of("stats.json"), ControlNodes.STATS_JSON, Attr.S_IFREG),
+                new SimilarTree.Row(Name.of("control"), ControlNodes.CONTROL, Attr.S_IFREG),
+                new SimilarTree.Row(Name.of("similar"), ControlNodes.SIMILAR, Attr.S_IFDIR))
+                : similar.list(req, ino);
+        for (int i = (int) offset; i < entries.size(); i++) {
+            SimilarTree.Row e = entries.get(i);
+            Name name = e.name();
+            long child = e.ino();
+            int mode = e.mode();
+            boolean full;
+            if (!reply.isPlus() || name.isDotOrDotDot()) {
+                full = reply.isPlus()
+                        ? reply.addPlus(name, new EntryParam(0, 0, attr(child, mode, 0), 0, 0), i + 1)
+                        : reply.add(name, child, mode, i + 1);
+            } else {
+                EntryParam ep = child >= 0 ? entryFor(child) : similar.entry(req, ino, e, this);
+                full = reply.addPlus(name, ep, i + 1);
+                if (full && !ControlNodes.isFixed(ep.ino())) similar.forget(ep.ino(), 1);
+            }
+            if (full) break;
+        }
+        reply.send();
+    }
+}

@@ -1,0 +1,218 @@
+package vexfs.control;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.base.SearchResult;
+import vexfs.index.GraphInspector;
+import vexfs.index.GraphVerifier;
+import vexfs.index.HnswIndex;
+import vexfs.index.VerifyReport;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.store.VectorStore;
+import vexfs.volume.MountPath;
+import vexfs.volume.VolumeLayout;
+
+/**
+ * Search for the control tree over the vector store and its HNSW index. Results are mapped from slots to
+ * current paths through the vector layer ({@code pathOfKey}); results the caller could not read, and files that
+ * vanished, are dropped and the search asks for more, so k results come back whenever k readable ones exist.
+ */
+public final class IndexedSearchBackend implements SearchBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexedSearchBackend.class);
+
+    private final VectorStore store;
+    private final HnswIndex index;
+    private final LongFunction<MountPath> pathOfKey;
+    private final ToLongFunction<MountPath> keyOfPath;
+    private final Path backingRoot;
+    private final AtomicReference<String> status = new AtomicReference<>("idle\n");
+    private final AtomicReference<Thread> running = new AtomicReference<>();
+
+    /**
+     * @param pathOfKey current path of a file key, or null if gone
+     * @param keyOfPath file key of the file at a path, or -1
+     */
+    public IndexedSearchBackend(VectorStore store, HnswIndex index, LongFunction<MountPath> pathOfKey,
+                                ToLongFunction<MountPath> keyOfPath, Path backingRoot) {
+        this.store = store;
+        this.index = index;
+        this.pathOfKey = pathOfKey;
+        this.keyOfPath = keyOfPath;
+        this.backingRoot = backingRoot;
+    }
+
+    @Override
+    public int dimension() {
+        return store.dimension();
+    }
+
+    @Override
+    public String metric() {
+        return store.metric().label();
+    }
+
+    @Override
+    public List<Hit> search(float[] query, int k, int ef, MountPath under, Caller who) throws FsException {
+        IntPredicate filter = under == null || under.isRoot() ? null : slot -> {
+            MountPath p = pathOfKey.apply(store.fileKeyOf(slot));
+            return p != null && p.isBelow(under);
+        };
+        return resolve(query, k, ef, filter, -1, who);
+    }
+
+    /** Searches, maps slots to readable paths, and widens the search while hits are being dropped. */
+    private List<Hit> resolve(float[] query, int k, int ef, IntPredicate filter, long excludeKey, Caller who) {
+        int want = k + (excludeKey >= 0 ? 1 : 0);
+        for (int attempt = 0; ; attempt++) {
+            int beam = ef == QueryParser.VOLUME_EF ? index.params().efSearch() : ef;
+            SearchResult r = index.search(query, want, Math.max(beam, want), filter);
+            List<Hit> out = new ArrayList<>(k);
+            for (int i = 0; i < r.size() && out.size() < k; i++) {
+                long key = store.fileKeyOf(r.slots()[i]);
+                if (key == excludeKey) continue;
+                MountPath p = pathOfKey.apply(key);
+                if (p == null || !AccessCheck.canRead(backingRoot, p, who)) continue;
+                out.add(new Hit(p, r.distances()[i]));
+            }
+            if (out.size() >= k || r.size() < want || attempt >= 4) return out;
+            want *= 2;  // some hits were dropped: ask for more
+        }
+    }
+
+    @Override
+    public List<Hit> neighbours(MountPath path, int k, Caller who) throws FsException {
+        // checked first: ENOENT or ENODATA would tell whether an unreadable file exists or has a vector
+        if (!AccessCheck.canRead(backingRoot, path, who)) throw new FsException(Errno.EACCES);
+        long key = keyOfPath.applyAsLong(path);
+        if (key < 0) throw new FsException(Errno.ENOENT);
+        float[] v = new float[store.dimension()];
+        if (!store.get(key, v)) throw new FsException(Errno.ENODATA, path + " has no vector");
+        return resolve(v, k, QueryParser.VOLUME_EF, null, key, who);
+    }
+
+    @Override
+    public List<String[]> stats() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"dimension", Integer.toString(store.dimension())});
+        rows.add(new String[] {"metric", store.metric().label()});
+        rows.add(new String[] {"vectors", Integer.toString(store.liveCount())});
+        rows.add(new String[] {"deleted_slots", Integer.toString(store.freeCount())});
+        rows.add(new String[] {"store_slots", Integer.toString(store.slotCount())});
+        rows.add(new String[] {"store_capacity_slots", Long.toString(store.capacity())});
+        rows.add(new String[] {"graph_nodes", Integer.toString(index.size())});
+        rows.add(new String[] {"graph_tombstones", Integer.toString(index.tombstoneCount())});
+        rows.add(new String[] {"graph_m", Integer.toString(index.params().m())});
+        rows.add(new String[] {"graph_ef_construction", Integer.toString(index.params().efConstruction())});
+        GraphInspector.Stats shape = graphShape();
+        rows.add(new String[] {"graph_levels", Integer.toString(shape.levelHistogram().length)});
+        for (int l = 0; l < shape.levelHistogram().length; l++) {
+            rows.add(new String[] {"graph_level" + l + "_nodes", Integer.toString(shape.levelHistogram()[l])});
+        }
+        rows.add(new String[] {"graph_mean_degree_level0",
+                String.format(java.util.Locale.ROOT, "%.2f", shape.degreeMean().length == 0 ? 0.0 : shape.degreeMean()[0])});
+        rows.add(new String[] {"graph_unreachable_nodes", Integer.toString(shape.unreachable())});
+        long storeBytes = fileSize(VolumeLayout.of(backingRoot).vectorsFile());
+        long graphBytes;
+        try {
+            graphBytes = index.bytesOnDisk();
+        } catch (java.io.IOException e) {
+            graphBytes = 0;
+        }
+        rows.add(new String[] {"store_bytes_mapped", Long.toString(storeBytes)});
+        rows.add(new String[] {"graph_bytes_mapped", Long.toString(graphBytes)});
+        rows.add(new String[] {"bytes_mapped", Long.toString(storeBytes + graphBytes)});
+        return rows;
+    }
+
+    /**
+     * The graph's level histogram and degrees walk every node (O(n)): computed at most once per
+     * {@link #SHAPE_TTL_NANOS}, so reading stats in a loop does not rescan a large graph each time.
+     */
+    private GraphInspector.Stats graphShape() {
+        ShapeSample s = shape.get();
+        long now = System.nanoTime();
+        if (s == null || now - s.at() > SHAPE_TTL_NANOS) {
+            s = new ShapeSample(GraphInspector.stats(index), now);
+            shape.set(s);
+        }
+        return s.stats();
+    }
+
+    private record ShapeSample(GraphInspector.Stats stats, long at) {}
+
+    private static final long SHAPE_TTL_NANOS = 5_000_000_000L;
+    private final AtomicReference<ShapeSample> shape = new AtomicReference<>();
+
+    private static long fileSize(Path p) {
+        try {
+            return java.nio.file.Files.size(p);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void control(String command) throws FsException {
+        Runnable job = switch (command) {
+            case "sync" -> () -> run("sync", () -> {
+                store.sync();
+                index.sync();
+                return "synced";
+            });
+            case "verify" -> () -> run("verify", () -> {
+                VerifyReport r = GraphVerifier.verify(index, (phase, done, total) ->
+                        status.set("verify running: " + phase + " " + done + "/" + total + "\n"));
+                return r.toText();
+            });
+            case "compact" -> () -> run("compact", () -> "compacted: " + index.compact((phase, done, total) ->
+                    status.set("compact running: " + phase + " " + done + "/" + total + "\n")) + " tombstones removed");
+            case "reindex" -> () -> run("reindex", () -> {
+                int n = store.slotCount();
+                for (int slot = 0; slot < n; slot++) {
+                    if (store.isLive(slot)) index.insert(slot);
+                    if ((slot & 1023) == 0) status.set("reindex running: " + slot + "/" + n + " slots\n");
+                }
+                index.sync();
+                return "reindexed " + store.liveCount() + " vectors";
+            });
+            default -> throw new FsException(Errno.EINVAL, "unknown control command '" + command
+                    + "' (reindex, compact, verify, sync)");
+        };
+        Thread t = Thread.ofVirtual().name("vexfs-control-" + command).unstarted(job);
+        if (!running.compareAndSet(null, t)) throw new FsException(Errno.EBUSY, "a control command is running");
+        status.set(command + " running\n");
+        t.start();
+    }
+
+    private interface Job {
+        String call() throws Exception;
+    }
+
+    private void run(String name, Job job) {
+        long t0 = System.nanoTime();
+        try {
+            String result = job.call();
+            status.set(name + " done in " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + result.strip() + "\n");
+        } catch (Exception e) {
+            LOG.error("control {} failed: {}", name, e.toString(), e);
+            status.set(name + " failed: " + e.getMessage() + "\n");
+        } finally {
+            running.set(null);
+        }
+    }
+
+    @Override
+    public String controlStatus() {
+        return status.get();
+    }
+}

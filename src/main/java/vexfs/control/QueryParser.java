@@ -1,0 +1,125 @@
+package vexfs.control;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import vexfs.base.Metric;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.store.InvalidVectorException;
+import vexfs.store.VectorCodec;
+import vexfs.volume.MountPath;
+
+/**
+ * Parses what a caller writes to /.vexfs/search: a CSV vector line, then optional {@code k=}, {@code ef=},
+ * {@code under=} lines, and {@code metric=} which may only name the store's own metric. Anything else — unknown keys,
+ * k outside 1..{@link #MAX_K}, ef outside 1..{@link #MAX_EF}, another metric — is EINVAL with a message saying why.
+ */
+public final class QueryParser {
+    public static final int MAX_K = 10_000;
+    public static final int MAX_EF = 100_000;
+    public static final int DEFAULT_K = 10;
+    /** {@code ef} of a query that gives none: the volume's default search ef (mkfs --ef) applies. */
+    public static final int VOLUME_EF = 0;
+    /** A query larger than this is refused (4096 dims at ~16 characters each fit easily). */
+    public static final int MAX_QUERY_BYTES = 1 << 20;
+
+    private QueryParser() {}
+
+    /** {@code under}: null for everywhere; the bytes written, normalised (a directory name need not be UTF-8). */
+    public record Query(float[] vector, int k, int ef, MountPath under) {}
+
+    public static Query parse(byte[] bytes, int dim) throws FsException {
+        return parse(bytes, dim, null);
+    }
+
+    /** {@code metric}: the store's metric label; a {@code metric=} line naming another one is refused (null: any is). */
+    public static Query parse(byte[] bytes, int dim, String metric) throws FsException {
+        if (bytes.length > MAX_QUERY_BYTES) throw new FsException(Errno.EINVAL, "query larger than 1 MiB");
+        byte[][] raw = lines(bytes);
+        String[] lines = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) lines[i] = new String(raw[i], StandardCharsets.UTF_8);
+        int first = 0;
+        while (first < lines.length && lines[first].isBlank()) first++;
+        if (first == lines.length) throw new FsException(Errno.EINVAL, "empty query");
+        float[] v;
+        try {
+            v = VectorCodec.parseCsv(lines[first].trim(), dim);
+        } catch (InvalidVectorException e) {
+            throw new FsException(Errno.EINVAL, "bad query vector: " + e.getMessage());
+        }
+        int k = DEFAULT_K;
+        int ef = VOLUME_EF;
+        MountPath under = null;
+        for (int i = first + 1; i < lines.length; i++) {
+            String line = lines[i].trim();
+            if (line.isEmpty()) continue;
+            int eq = line.indexOf('=');
+            if (eq <= 0) throw new FsException(Errno.EINVAL, "expected key=value, got '" + abbreviate(line) + "'");
+            String key = line.substring(0, eq).trim();
+            String val = line.substring(eq + 1).trim();
+            switch (key) {
+                case "k" -> k = bounded(key, val, MAX_K);
+                case "ef" -> ef = bounded(key, val, MAX_EF);
+                case "under" -> under = MountPath.normalise(rawValue(raw[i]));
+                case "metric" -> checkMetric(val, metric);
+                default -> throw new FsException(Errno.EINVAL, "unknown query key '" + abbreviate(key)
+                        + "' (allowed: k, ef, under, metric)");
+            }
+        }
+        return new Query(v, k, ef == VOLUME_EF ? VOLUME_EF : Math.max(ef, k), under);
+    }
+
+    private static void checkMetric(String val, String storeMetric) throws FsException {
+        String label;
+        try {
+            label = Metric.parse(val).label();
+        } catch (IllegalArgumentException e) {
+            throw new FsException(Errno.EINVAL, "unknown metric '" + abbreviate(val) + "'");
+        }
+        if (storeMetric != null && !label.equals(storeMetric)) {
+            throw new FsException(Errno.EINVAL, "metric=" + label + " differs from the store's metric " + storeMetric);
+        }
+    }
+
+    private static int bounded(String key, String val, int max) throws FsException {
+        try {
+            int n = Integer.parseInt(val);
+            if (n >= 1 && n <= max) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new FsException(Errno.EINVAL, key + " must be an integer 1.." + max + ", got '" + abbreviate(val) + "'");
+    }
+
+    /** The query split at newlines, as bytes (a path value must not go through a lossy decode). */
+    private static byte[][] lines(byte[] bytes) {
+        int n = 1;
+        for (byte b : bytes) if (b == '\n') n++;
+        byte[][] out = new byte[n][];
+        int start = 0;
+        int k = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                out[k++] = Arrays.copyOfRange(bytes, start, i);
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /** The bytes after the first '=' with leading and trailing bytes <= ' ' removed, as String.trim does. */
+    private static byte[] rawValue(byte[] line) {
+        int from = 0;
+        while (line[from] != '=') from++;
+        from++;
+        int to = line.length;
+        while (from < to && (line[from] & 0xff) <= ' ') from++;
+        while (to > from && (line[to - 1] & 0xff) <= ' ') to--;
+        return Arrays.copyOfRange(line, from, to);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

@@ -1,0 +1,38 @@
+package vexfs.control;
+
+import java.util.List;
+
+import vexfs.libc.FsException;
+import vexfs.volume.MountPath;
+
+/**
+ * What the /.vexfs control tree needs from the vector layer, in plain Java. Paths are relative to the mount
+ * root, as bytes ({@link MountPath}). Implemented by the vector layer over the store and the HNSW index.
+ */
+public interface SearchBackend {
+    /** One result: the file's current path and its distance (lower is closer). */
+    record Hit(MountPath path, float distance) {}
+
+    int dimension();
+
+    String metric();
+
+    /**
+     * The k nearest files to {@code query}; {@code under} (null = everywhere) restricts results to files below
+     * that directory. Only paths {@code who} could read directly are returned.
+     */
+    List<Hit> search(float[] query, int k, int ef, MountPath under, Caller who) throws FsException;
+
+    /** The k nearest other files of the file at {@code path}; ENOENT if there is no such file, ENODATA if it has no vector,
+     * EACCES if {@code who} could not read it; neighbours {@code who} could not read are left out. */
+    List<Hit> neighbours(MountPath path, int k, Caller who) throws FsException;
+
+    /** Lines of "key value" for /.vexfs/stats (the session's own request statistics are added by the tree). */
+    List<String[]> stats();
+
+    /** Starts {@code command} (reindex, compact, verify, sync); EINVAL for anything else, EBUSY if one runs. */
+    void control(String command) throws FsException;
+
+    /** State of the last control command and progress of a running one, as text. */
+    String controlStatus();
+}

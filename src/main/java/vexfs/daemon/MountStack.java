@@ -1,0 +1,104 @@
+package vexfs.daemon;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.base.ProgressListener;
+import vexfs.control.ControlFs;
+import vexfs.control.ControlTreeRouter;
+import vexfs.control.IndexedSearchBackend;
+import vexfs.fuse.FuseFilesystem;
+import vexfs.fuse.FuseSession;
+import vexfs.fuse.Op;
+import vexfs.fuse.OpStats;
+import vexfs.index.HnswIndex;
+import vexfs.index.HnswParams;
+import vexfs.store.VectorStore;
+import vexfs.vector.VectorFs;
+import vexfs.volume.GraphCompactor;
+import vexfs.volume.IndexAlignment;
+import vexfs.volume.Volume;
+
+/**
+ * The filesystem stack of one mount, assembled over an open volume: the passthrough of the backing directory,
+ * decorated by the vector layer ({@link VectorFs}), decorated by the /.vexfs control tree
+ * ({@link ControlTreeRouter}); the volume's HNSW graph (opened by {@link Volume#openGraphForMount}) follows every
+ * store change the vector layer makes, compacted in the background, and the control tree searches it.
+ * {@link #mounted} is what the session serves.
+ */
+final class MountStack implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MountStack.class);
+
+    final HnswIndex index;
+    final GraphCompactor compactor;
+    final ControlFs control;
+    final FuseFilesystem mounted;
+
+    MountStack(Volume volume, VectorFs fs, int similarK) throws IOException {
+        VectorStore store = volume.store();
+        ProgressListener progress = (phase, done, total) -> {
+            if (total == 0 || done == total) LOG.info("graph: {} {}/{}", phase, done, total);
+        };
+        HnswIndex idx = volume.openGraphForMount(progress);
+        Path backing = volume.layout().backing();
+        this.index = idx;
+        this.compactor = new GraphCompactor(index);
+        fs.setIndexUpdates(new IndexAlignment(store, index, compactor::afterDelete));
+        IndexedSearchBackend backend = new IndexedSearchBackend(store, index, fs::pathOf, fs::keyOf, backing);
+        this.control = new ControlFs(backend, backing, similarK);
+        this.mounted = new ControlTreeRouter(fs, control);
+    }
+
+    private volatile String[][] readyRows = new String[0][];
+
+    /**
+     * Records how long the mount took to answer: from main() entry, from Daemon.run entry, and from the process
+     * start (kernel start time of the process, 10 ms resolution; -1 if unknown). Shown in /.vexfs/stats.
+     */
+    void readyAfter(double fromMainMillis, double fromDaemonMillis, long fromProcessMillis) {
+        readyRows = new String[][] {
+                {"mount_ready_ms", String.format(java.util.Locale.ROOT, "%.1f", fromMainMillis)},
+                {"mount_ready_daemon_ms", String.format(java.util.Locale.ROOT, "%.1f", fromDaemonMillis)},
+                {"mount_ready_process_ms", Long.toString(fromProcessMillis)}};
+    }
+
+    /** Adds the session's request statistics (in-flight, per-op counts and p50/p99, stack depth) to stats. */
+    void attach(FuseSession session) {
+        control.attachInvalidator(session::invalidateEntry);
+        control.attachSessionStats(() -> {
+            List<String[]> rows = new ArrayList<>(List.of(readyRows));
+            rows.add(new String[] {"requests_in_flight", Integer.toString(session.inFlight())});
+            rows.add(new String[] {"max_stack_depth_frames", Integer.toString(session.maxStackDepth())});
+            for (Map.Entry<Op, OpStats.Summary> e : session.stats().entrySet()) {
+                String op = e.getKey().label();
+                rows.add(new String[] {"op_" + op + "_count", Long.toString(e.getValue().count())});
+                rows.add(new String[] {"op_" + op + "_errors", Long.toString(e.getValue().errors())});
+                rows.add(new String[] {"op_" + op + "_p50_us", Double.toString(e.getValue().p50Nanos() / 1000.0)});
+                rows.add(new String[] {"op_" + op + "_p99_us", Double.toString(e.getValue().p99Nanos() / 1000.0)});
+            }
+            return rows;
+        });
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Idempotent: the shutdown hook and the main thread may both get here. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        control.close();
+        compactor.close();
+        try {
+            index.sync();
+            index.close();
+        } catch (IOException e) {
+            LOG.warn("closing the graph: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,561 @@
+package vexfs.passthrough;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.fuse.ConnectionInfo;
+import vexfs.fuse.EntryParam;
+import vexfs.fuse.FileInfo;
+import vexfs.fuse.FuseFilesystem;
+import vexfs.fuse.OpenOptions;
+import vexfs.fuse.ReplyAttr;
+import vexfs.fuse.ReplyCreate;
+import vexfs.fuse.ReplyData;
+import vexfs.fuse.ReplyDirectory;
+import vexfs.fuse.ReplyEmpty;
+import vexfs.fuse.ReplyEntry;
+import vexfs.fuse.ReplyLock;
+import vexfs.fuse.ReplyLseek;
+import vexfs.fuse.ReplyOpen;
+import vexfs.fuse.ReplyReadlink;
+import vexfs.fuse.ReplyStatfs;
+import vexfs.fuse.ReplyWrite;
+import vexfs.fuse.ReplyXattr;
+import vexfs.fuse.Request;
+import vexfs.fuse.SetAttr;
+import vexfs.fuse.WriteData;
+import vexfs.libc.Attr;
+import vexfs.libc.DirBatch;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Lock;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
+
+/**
+ * libfuse's passthrough_ll in Java: every operation is the backing filesystem's own system call, made relative to
+ * the O_PATH descriptor of the node (never a path string), so renames and hard links cannot break node identity.
+ * Open files carry their real descriptor in {@code fh}; directories carry a descriptor read with getdents64,
+ * whose d_off values are our readdir offsets.
+ */
+public final class PassthroughFs implements FuseFilesystem {
+    private static final Logger LOG = LoggerFactory.getLogger(PassthroughFs.class);
+    private static final int SET_UID = 04000;
+    private static final int SET_GID = 02000;
+
+    private final InodeTable inodes;
+    private final PassthroughOptions options;
+    private final Name hidden;
+    private final boolean runningAsRoot;
+    private final PosixLocks locks = new PosixLocks();
+    /** Open directories by handle (= their descriptor). */
+    private final Map<Long, DirStream> dirs = new ConcurrentHashMap<>();
+
+    public PassthroughFs(int backingDirFd, PassthroughOptions options) throws FsException {
+        this.inodes = new InodeTable(backingDirFd, NativeIo.stat(backingDirFd));
+        this.options = options;
+        this.hidden = options.hiddenRootName() == null ? null : Name.of(options.hiddenRootName());
+        this.runningAsRoot = "root".equals(System.getProperty("user.name"));
+        // Modes arrive already masked with the caller's umask; ours must not mask them again (passthrough_ll too).
+        NativeIo.umask(0);
+    }
+
+    /** Opens {@code backingDir} as the root (O_PATH) and builds the filesystem over it. */
+    public static PassthroughFs open(java.nio.file.Path backingDir, PassthroughOptions options) throws FsException {
+        int fd = NativeIo.open(backingDir.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY, 0);
+        return new PassthroughFs(fd, options);
+    }
+
+    /** The view of the known nodes that decorating layers use (the inode table itself stays private). */
+    public BackingNodes nodes() {
+        return nodesView;
+    }
+
+    public PassthroughOptions options() {
+        return options;
+    }
+
+    private final BackingNodes nodesView = new BackingNodes() {
+        @Override
+        public BackingNode node(long nodeId) throws FsException {
+            return inodes.get(nodeId);
+        }
+
+        @Override
+        public int openPath(long parent, Name name) {
+            if (isHidden(parent, name)) return -1;
+            try {
+                Inode dir = inodes.get(parent);
+                return NativeIo.openat(dir.fd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
+            } catch (FsException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public void unlink(long parent, Name name) throws FsException {
+            doUnlink(parent, name);
+        }
+
+        @Override
+        public void rename(long parent, Name name, long newParent, Name newName, int flags) throws FsException {
+            doRename(parent, name, newParent, newName, flags);
+        }
+    };
+
+    private boolean isHidden(long parent, Name name) {
+        return hidden != null && parent == ROOT_ID && name.equals(hidden);
+    }
+
+    private void checkWritable() throws FsException {
+        if (options.readOnly()) throw new FsException(Errno.EROFS);
+    }
+
+    @Override
+    public void init(ConnectionInfo conn) {
+        conn.enable(ConnectionInfo.CAP_FLOCK_LOCKS);
+        conn.enable(ConnectionInfo.CAP_POSIX_LOCKS);
+        boolean writeback = options.writeback() && conn.enable(ConnectionInfo.CAP_WRITEBACK_CACHE);
+        if (!writeback) conn.disable(ConnectionInfo.CAP_WRITEBACK_CACHE);
+        LOG.info("FUSE protocol {}.{}: writeback cache {}, direct_io {}, read-only {}, attr/entry timeout {}/{} s",
+                conn.protoMajor(), conn.protoMinor(), writeback ? "on" : "off", options.directIo() ? "on" : "off",
+                options.readOnly() ? "yes" : "no", options.attrTimeout(), options.entryTimeout());
+        if (options.writeback() && !writeback) LOG.warn("the kernel does not offer a writeback cache");
+    }
+
+    // ---- entries ----
+
+    /**
+     * Looks {@code name} up in {@code parent} and takes one lookup reference: every entry reply comes here.
+     * A name whose node the kernel already holds costs one fstatat instead of openat + fstat + close: lookups
+     * after an entry timeout and readdirplus of a directory already looked into are mostly such names.
+     */
+    private EntryParam doLookup(long parent, Name name) throws FsException {
+        if (isHidden(parent, name)) throw new FsException(Errno.ENOENT);
+        Inode dir = inodes.get(parent);
+        Attr attr = NativeIo.fstatat(dir.fd, name, NativeIo.AT_SYMLINK_NOFOLLOW);
+        Inode known = inodes.referenceIfKnown(attr.dev(), attr.ino());
+        if (known != null) return new EntryParam(known.nodeId, 0, attr, options.attrTimeout(), options.entryTimeout());
+        return lookupOpening(dir, name);
+    }
+
+    /** The lookup that opens the name (O_PATH): for new nodes, e.g. right after creating the name. */
+    private EntryParam lookupOpening(Inode dir, Name name) throws FsException {
+        int fd = NativeIo.openat(dir.fd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
+        Attr attr;
+        try {
+            attr = NativeIo.stat(fd);
+        } catch (FsException e) {
+            NativeIo.close(fd);
+            throw e;
+        }
+        Inode node = inodes.reference(fd, attr.dev(), attr.ino(), attr.mode() & Attr.S_IFMT);
+        return new EntryParam(node.nodeId, 0, attr, options.attrTimeout(), options.entryTimeout());
+    }
+
+    /** The entry of a name this request just created. */
+    private EntryParam created(long parent, Name name) throws FsException {
+        return lookupOpening(inodes.get(parent), name);
+    }
+
+    @Override
+    public void lookup(Request req, long parent, Name name, ReplyEntry reply) throws FsException {
+        reply.entry(doLookup(parent, name));
+    }
+
+    @Override
+    public void forget(long ino, long nlookup) {
+        inodes.forget(ino, nlookup);
+    }
+
+    @Override
+    public void getattr(Request req, long ino, FileInfo fi, ReplyAttr reply) throws FsException {
+        reply.attr(NativeIo.stat(inodes.get(ino).fd), options.attrTimeout());
+    }
+
+    @Override
+    public void setattr(Request req, long ino, SetAttr a, FileInfo fi, ReplyAttr reply) throws FsException {
+        checkWritable();
+        Inode node = inodes.get(ino);
+        int openFd = fi == null ? -1 : (int) fi.fh();
+        if (a.has(SetAttr.MODE)) {
+            if (openFd >= 0) NativeIo.fchmod(openFd, a.mode());
+            else NativeIo.chmod(node.fd, a.mode());
+        }
+        if (a.has(SetAttr.UID) || a.has(SetAttr.GID)) {
+            NativeIo.chown(node.fd, a.has(SetAttr.UID) ? a.uid() : -1, a.has(SetAttr.GID) ? a.gid() : -1);
+        }
+        if (a.has(SetAttr.SIZE)) {
+            if (openFd >= 0) NativeIo.ftruncate(openFd, a.size());
+            else NativeIo.truncate(node.fd, a.size());
+        }
+        if (a.has(SetAttr.ATIME) || a.has(SetAttr.MTIME)) {
+            long an = a.has(SetAttr.ATIME_NOW) ? SetAttr.UTIME_NOW : a.has(SetAttr.ATIME) ? a.atimeNsec() : SetAttr.UTIME_OMIT;
+            long mn = a.has(SetAttr.MTIME_NOW) ? SetAttr.UTIME_NOW : a.has(SetAttr.MTIME) ? a.mtimeNsec() : SetAttr.UTIME_OMIT;
+            NativeIo.utimens(node.fd, openFd, a.atimeSec(), an, a.mtimeSec(), mn, node.isSymlink());
+        }
+        reply.attr(NativeIo.stat(node.fd), options.attrTimeout());
+    }
+
+    @Override
+    public void readlink(Request req, long ino, ReplyReadlink reply) throws FsException {
+        reply.target(NativeIo.readlinkat(inodes.get(ino).fd));
+    }
+
+    /**
+     * After creating {@code name} as root on behalf of another user, give it to that user, as a kernel FS would:
+     * the group stays the directory's if the directory is set-group-ID, and set-ID bits the caller asked for are
+     * put back (chown clears them on non-directories).
+     */
+    private void ownByCaller(Request req, int dirFd, Name name) {
+        if (!runningAsRoot || (req.uid() == 0 && req.gid() == 0)) return;
+        try {
+            int fd = NativeIo.openat(dirFd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
+            try {
+                boolean setgidDir = (NativeIo.stat(dirFd).mode() & SET_GID) != 0;
+                Attr before = NativeIo.stat(fd);
+                NativeIo.chown(fd, req.uid(), setgidDir ? -1 : req.gid());
+                int special = before.mode() & (SET_UID | SET_GID);
+                if (special != 0 && !before.isDirectory() && !before.isSymlink()) {
+                    NativeIo.chmod(fd, before.mode() & 07777);
+                }
+            } finally {
+                NativeIo.close(fd);
+            }
+        } catch (FsException e) {
+            LOG.warn("cannot give {} to uid {}: {}", name, req.uid(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void mknod(Request req, long parent, Name name, int mode, long rdev, ReplyEntry reply) throws FsException {
+        checkWritable();
+        if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
+        Inode dir = inodes.get(parent);
+        NativeIo.mknodat(dir.fd, name, mode, rdev);
+        ownByCaller(req, dir.fd, name);
+        reply.entry(created(parent, name));
+    }
+
+    @Override
+    public void mkdir(Request req, long parent, Name name, int mode, ReplyEntry reply) throws FsException {
+        checkWritable();
+        if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
+        Inode dir = inodes.get(parent);
+        NativeIo.mkdirat(dir.fd, name, mode);
+        ownByCaller(req, dir.fd, name);
+        reply.entry(created(parent, name));
+    }
+
+    @Override
+    public void symlink(Request req, byte[] target, long parent, Name name, ReplyEntry reply) throws FsException {
+        checkWritable();
+        if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
+        Inode dir = inodes.get(parent);
+        NativeIo.symlinkat(target, dir.fd, name);
+        ownByCaller(req, dir.fd, name);
+        reply.entry(created(parent, name));
+    }
+
+    @Override
+    public void link(Request req, long ino, long newParent, Name newName, ReplyEntry reply) throws FsException {
+        checkWritable();
+        if (isHidden(newParent, newName)) throw new FsException(Errno.EEXIST);
+        Inode node = inodes.get(ino);
+        NativeIo.linkat(node.fd, inodes.get(newParent).fd, newName);
+        reply.entry(doLookup(newParent, newName));
+    }
+
+    @Override
+    public void unlink(Request req, long parent, Name name, ReplyEmpty reply) throws FsException {
+        doUnlink(parent, name);
+        reply.ok();
+    }
+
+    /** The unlink itself, without the reply: a subclass (VectorFs) does its bookkeeping before replying. */
+    private void doUnlink(long parent, Name name) throws FsException {
+        checkWritable();
+        if (isHidden(parent, name)) throw new FsException(Errno.ENOENT);
+        NativeIo.unlinkat(inodes.get(parent).fd, name, 0);
+    }
+
+    @Override
+    public void rmdir(Request req, long parent, Name name, ReplyEmpty reply) throws FsException {
+        checkWritable();
+        if (isHidden(parent, name)) throw new FsException(Errno.ENOENT);
+        NativeIo.unlinkat(inodes.get(parent).fd, name, NativeIo.AT_REMOVEDIR);
+        reply.ok();
+    }
+
+    @Override
+    public void rename(Request req, long parent, Name name, long newParent, Name newName, int flags, ReplyEmpty reply)
+            throws FsException {
+        doRename(parent, name, newParent, newName, flags);
+        reply.ok();
+    }
+
+    /** The rename itself, without the reply: a subclass (VectorFs) does its bookkeeping before replying. */
+    private void doRename(long parent, Name name, long newParent, Name newName, int flags) throws FsException {
+        checkWritable();
+        if (isHidden(parent, name) || isHidden(newParent, newName)) throw new FsException(Errno.EACCES);
+        NativeIo.renameat2(inodes.get(parent).fd, name, inodes.get(newParent).fd, newName, flags);
+    }
+
+    // ---- files ----
+
+    private OpenOptions openOptions() {
+        return options.directIo() ? new OpenOptions(true, false, false, false) : OpenOptions.DEFAULT;
+    }
+
+    /** With writeback caching the kernel may read a write-only file; O_APPEND is the kernel's job then. */
+    private int adjustOpenFlags(int flags) {
+        if (options.writeback()) {
+            if ((flags & NativeIo.O_ACCMODE) == NativeIo.O_WRONLY) flags = (flags & ~NativeIo.O_ACCMODE) | NativeIo.O_RDWR;
+            flags &= ~NativeIo.O_APPEND;
+        }
+        return flags & ~NativeIo.O_NOFOLLOW;
+    }
+
+    @Override
+    public void open(Request req, long ino, FileInfo fi, ReplyOpen reply) throws FsException {
+        if (options.readOnly() && (fi.flags() & NativeIo.O_ACCMODE) != NativeIo.O_RDONLY) {
+            throw new FsException(Errno.EROFS);
+        }
+        int fd = NativeIo.reopen(inodes.get(ino).fd, adjustOpenFlags(fi.flags()) | NativeIo.O_CLOEXEC);
+        reply.opened(fd, openOptions());
+    }
+
+    @Override
+    public void create(Request req, long parent, Name name, int mode, FileInfo fi, ReplyCreate reply)
+            throws FsException {
+        checkWritable();
+        if (isHidden(parent, name)) throw new FsException(Errno.EACCES);
+        Inode dir = inodes.get(parent);
+        int fd = NativeIo.openat(dir.fd, name,
+                (adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC), mode);
+        try {
+            ownByCaller(req, dir.fd, name);
+            reply.created(created(parent, name), fd, openOptions());
+        } catch (FsException | RuntimeException e) {
+            NativeIo.close(fd);
+            throw e;
+        }
+    }
+
+    @Override
+    public void read(Request req, long ino, long size, long offset, FileInfo fi, ReplyData reply) {
+        reply.fromFd((int) fi.fh(), offset, size);
+    }
+
+    @Override
+    public void write(Request req, long ino, WriteData data, long offset, FileInfo fi, ReplyWrite reply)
+            throws FsException {
+        reply.written(data.pwrite((int) fi.fh(), offset));
+    }
+
+    @Override
+    public void flush(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        // A close(2) by the lock owner drops all its POSIX locks on the file (the kernel leaves that to us).
+        locks.release(ino, fi.lockOwner());
+        // close(dup(fd)) makes the backing filesystem see the close(2) of this descriptor (NFS-style semantics).
+        // Out of descriptors, skip it: close(2) must not fail with EMFILE for a file whose data is all written.
+        try {
+            NativeIo.close(NativeIo.reopenDup((int) fi.fh()));
+        } catch (FsException e) {
+            if (e.errno() != vexfs.libc.Errno.EMFILE && e.errno() != vexfs.libc.Errno.ENFILE) throw e;
+        }
+        reply.ok();
+    }
+
+    @Override
+    public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        NativeIo.close((int) fi.fh());
+        reply.ok();
+    }
+
+    @Override
+    public void fsync(Request req, long ino, boolean datasync, FileInfo fi, ReplyEmpty reply) throws FsException {
+        NativeIo.fsync((int) fi.fh(), datasync);
+        reply.ok();
+    }
+
+    // ---- directories ----
+
+    @Override
+    public void opendir(Request req, long ino, FileInfo fi, ReplyOpen reply) throws FsException {
+        int fd = NativeIo.reopen(inodes.get(ino).fd, NativeIo.O_RDONLY | NativeIo.O_DIRECTORY | NativeIo.O_CLOEXEC);
+        dirs.put((long) fd, new DirStream(fd));
+        reply.opened(fd, OpenOptions.DEFAULT);
+    }
+
+    @Override
+    public void readdir(Request req, long ino, long size, long offset, FileInfo fi, ReplyDirectory reply)
+            throws FsException {
+        DirStream dir = dirs.get(fi.fh());
+        if (dir == null) throw new FsException(Errno.EBADF, "readdir of a handle opendir did not make");
+        synchronized (dir) {
+            long next = offset;
+            while (true) {
+                int i;
+                try {
+                    i = dir.peek(next);
+                } catch (FsException e) {
+                    // Errors after some entries were added are swallowed: the kernel's lookup counts depend on
+                    // what we already handed out (passthrough_ll's rule).
+                    if (reply.isEmpty()) throw e;
+                    break;
+                }
+                if (i < 0) break;
+                DirBatch b = dir.batch();
+                boolean hide = hidden != null && ino == ROOT_ID && b.nameIs(i, hidden);
+                if (!hide && addEntry(ino, b, i, reply)) break;  // full: the entry stays for next time
+                dir.advance();
+                next = b.nextOffset(i);
+            }
+        }
+        reply.send();
+    }
+
+    /** Adds one entry; for readdirplus takes a lookup reference and gives it back if the entry did not fit. */
+    private boolean addEntry(long dirIno, DirBatch b, int i, ReplyDirectory reply) throws FsException {
+        if (!reply.isPlus()) return reply.add(b, i);
+        Name name = b.name(i);
+        if (b.isDotOrDotDot(i)) {
+            Attr a = new Attr(0, b.ino(i), b.type(i) << 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return reply.addPlus(name, new EntryParam(0, 0, a, 0, 0), b.nextOffset(i));
+        }
+        EntryParam e;
+        try {
+            e = doLookup(dirIno, name);
+        } catch (FsException gone) {
+            return false;  // removed between getdents and lookup: skip it
+        }
+        boolean full = reply.addPlus(name, e, b.nextOffset(i));
+        if (full) inodes.forget(e.ino(), 1);
+        return full;
+    }
+
+    @Override
+    public void releasedir(Request req, long ino, FileInfo fi, ReplyEmpty reply) {
+        dirs.remove(fi.fh());
+        NativeIo.close((int) fi.fh());
+        reply.ok();
+    }
+
+    @Override
+    public void fsyncdir(Request req, long ino, boolean datasync, FileInfo fi, ReplyEmpty reply) throws FsException {
+        NativeIo.fsync((int) fi.fh(), datasync);
+        reply.ok();
+    }
+
+    @Override
+    public void statfs(Request req, long ino, ReplyStatfs reply) throws FsException {
+        reply.statfs(NativeIo.fstatvfs(inodes.get(ino).fd));
+    }
+
+    @Override
+    public void access(Request req, long ino, int mask, ReplyEmpty reply) throws FsException {
+        NativeIo.access(inodes.get(ino).fd, mask);
+        reply.ok();
+    }
+
+    // ---- extended attributes ----
+
+    @Override
+    public void setxattr(Request req, long ino, Name name, byte[] value, int flags, ReplyEmpty reply)
+            throws FsException {
+        checkWritable();
+        NativeIo.setxattr(xattrFd(inodes.get(ino)), name, value, flags);
+        reply.ok();
+    }
+
+    @Override
+    public void getxattr(Request req, long ino, Name name, long size, ReplyXattr reply) throws FsException {
+        int fd = xattrFd(inodes.get(ino));
+        if (size == 0) reply.size(NativeIo.getxattrSize(fd, name));
+        else reply.data(NativeIo.getxattr(fd, name, (int) Math.min(size, 1 << 16)));
+    }
+
+    @Override
+    public void listxattr(Request req, long ino, long size, ReplyXattr reply) throws FsException {
+        int fd = xattrFd(inodes.get(ino));
+        if (size == 0) reply.size(NativeIo.listxattrSize(fd));
+        else reply.data(NativeIo.listxattr(fd, (int) Math.min(size, 1 << 16)));
+    }
+
+    @Override
+    public void removexattr(Request req, long ino, Name name, ReplyEmpty reply) throws FsException {
+        checkWritable();
+        NativeIo.removexattr(xattrFd(inodes.get(ino)), name);
+        reply.ok();
+    }
+
+    /**
+     * The descriptor xattr calls go through (as /proc/self/fd/N). For a symlink's O_PATH descriptor that path
+     * resolves to the symlink itself, not its target, so xattrs of symlinks work as lgetxattr(2) would (the
+     * backing FS then refuses user.* on symlinks with EPERM itself, as it should).
+     */
+    private static int xattrFd(Inode node) {
+        return node.fd;
+    }
+
+    // ---- locks, ranges ----
+
+    @Override
+    public void getlk(Request req, long ino, FileInfo fi, Lock lock, ReplyLock reply) throws FsException {
+        reply.lock(locks.test(inodes.get(ino), fi.lockOwner(), (int) fi.fh(), lock));
+    }
+
+    @Override
+    public void setlk(Request req, long ino, FileInfo fi, Lock lock, boolean sleep, ReplyEmpty reply)
+            throws FsException {
+        // lock.pid() is the caller's process id (the kernel fills in the thread group id); req.pid() is its thread
+        locks.set(inodes.get(ino), fi.lockOwner(), lock.pid(), lock, sleep, reply::isInterrupted);
+        reply.ok();
+    }
+
+    /** flock(2) locks belong to the open file, i.e. to our descriptor; a blocking one waits like setlk does. */
+    @Override
+    public void flock(Request req, long ino, FileInfo fi, int op, ReplyEmpty reply) throws FsException {
+        int fd = (int) fi.fh();
+        if ((op & NativeIo.LOCK_NB) != 0 || (op & NativeIo.LOCK_UN) != 0) {
+            NativeIo.flock(fd, op);
+            reply.ok();
+            return;
+        }
+        LockWait.until(() -> {
+            try {
+                NativeIo.flock(fd, op | NativeIo.LOCK_NB);
+                return true;
+            } catch (FsException e) {
+                if (e.errno() != Errno.EAGAIN) throw e;
+                return false;
+            }
+        }, reply::isInterrupted);
+        reply.ok();
+    }
+
+    @Override
+    public void fallocate(Request req, long ino, int mode, long offset, long length, FileInfo fi, ReplyEmpty reply)
+            throws FsException {
+        checkWritable();
+        NativeIo.fallocate((int) fi.fh(), mode, offset, length);
+        reply.ok();
+    }
+
+    @Override
+    public void copyFileRange(Request req, long inoIn, long offIn, FileInfo fiIn, long inoOut, long offOut,
+                              FileInfo fiOut, long len, int flags, ReplyWrite reply) throws FsException {
+        checkWritable();
+        reply.written(NativeIo.copyFileRange((int) fiIn.fh(), offIn, (int) fiOut.fh(), offOut, len, flags));
+    }
+
+    @Override
+    public void lseek(Request req, long ino, long offset, int whence, FileInfo fi, ReplyLseek reply)
+            throws FsException {
+        reply.offset(NativeIo.lseek((int) fi.fh(), offset, whence));
+    }
+}

@@ -1,0 +1,373 @@
+package vexfs.vector;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.fuse.ConnectionInfo;
+import vexfs.fuse.FileInfo;
+import vexfs.fuse.ForwardingFilesystem;
+import vexfs.fuse.ReplyEmpty;
+import vexfs.fuse.ReplyWrite;
+import vexfs.fuse.ReplyXattr;
+import vexfs.fuse.Request;
+import vexfs.fuse.WriteData;
+import vexfs.libc.Attr;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
+import vexfs.passthrough.BackingNode;
+import vexfs.passthrough.BackingNodes;
+import vexfs.passthrough.PassthroughFs;
+import vexfs.passthrough.PassthroughOptions;
+import vexfs.store.InvalidVectorException;
+import vexfs.store.VectorCodec;
+import vexfs.store.VectorStore;
+import vexfs.volume.FileVectors;
+import vexfs.volume.IndexUpdates;
+import vexfs.volume.MountPath;
+
+/**
+ * The vector layer, decorating the passthrough: the {@code user.vexfs.*} xattrs, {@code .vec} files indexed on close,
+ * and the bookkeeping that keeps the store in line with the files (unlink of the last link, renames, a background
+ * reconcile after mount). A vector belongs to the backing inode (its xattr {@code user.vexfs.v1}); the store key
+ * of a file is its backing inode number. See docs/format.md "Vectors on files".
+ */
+public final class VectorFs extends ForwardingFilesystem implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VectorFs.class);
+
+    private final BackingNodes nodes;
+    private final PassthroughOptions options;
+    private final FileVectors vectors;
+    private final BackgroundReconciler background;
+    private final VecFileIndexer vecFiles;
+
+    /**
+     * Serves {@code backingDirFd} (an O_PATH descriptor of the backing root, adopted) with vectors in
+     * {@code store}. With {@code durable}, setxattr/removexattr/.vec close
+     * return only after the file's xattr is fsynced and the store pages are msynced.
+     */
+    public VectorFs(int backingDirFd, PassthroughOptions options, VectorStore store, boolean durable)
+            throws FsException {
+        this(new PassthroughFs(backingDirFd, options), new FileVectors(store, backingDirFd, durable));
+    }
+
+    /** Decorates {@code passthrough} (whose root is the backing directory of {@code vectors}). */
+    public VectorFs(PassthroughFs passthrough, FileVectors vectors) {
+        super(passthrough);
+        this.nodes = passthrough.nodes();
+        this.options = passthrough.options();
+        this.vectors = vectors;
+        this.background = new BackgroundReconciler(vectors);
+        this.vecFiles = new VecFileIndexer(vectors);
+    }
+
+    /**
+     * The vector layer over a passthrough of {@code backingDir}, with the vectors of {@code store} (owned by the
+     * volume, which closes it after this layer).
+     */
+    public static VectorFs over(Path backingDir, PassthroughOptions options, VectorStore store, boolean durable)
+            throws FsException {
+        int fd = NativeIo.open(backingDir.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY, 0);
+        try {
+            return new VectorFs(fd, options, store, durable);
+        } catch (FsException | RuntimeException e) {
+            NativeIo.close(fd);
+            throw e;
+        }
+    }
+
+    // ---- API for the search layer ----
+
+    public VectorStore store() {
+        return vectors.store;
+    }
+
+    /** Connects the ANN index: told of every store change made through this filesystem. */
+    public void setIndexUpdates(IndexUpdates updates) {
+        vectors.setUpdates(updates);
+    }
+
+    /**
+     * The current path in the mount (the name's bytes, whether or not they are UTF-8) of the file whose vector has
+     * key {@code fileKey}, or null if no such file exists any more. Verified against the inode before returning.
+     * Right after mount, or after a directory rename, it may wait (bounded: 10 s / 2 s) for the background scan
+     * that records paths.
+     */
+    public MountPath pathOf(long fileKey) {
+        MountPath p = verifiedPath(fileKey);
+        if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
+        try {
+            // queued work (the scan after mount, a subtree scan after a directory rename) may bring the hint
+            background.awaitIdle(background.firstScanDone() ? 2_000 : 10_000);
+            p = verifiedPath(fileKey);
+            if (p != null || vectors.store.slotOf(fileKey) < 0) return p;
+            background.requestAfterMiss(); // changed behind the mount's back: rescan (rate limited)
+            background.awaitIdle(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return verifiedPath(fileKey);
+    }
+
+    private MountPath verifiedPath(long fileKey) {
+        byte[] p = vectors.verifiedPath(fileKey);
+        return p == null ? null : MountPath.ofRelative(p);
+    }
+
+    /** The store key (backing inode number) of whatever is at {@code path} (not following a last symlink), or -1. */
+    public long keyOf(MountPath path) {
+        try {
+            return path.isRoot() ? NativeIo.stat(vectors.rootFd).ino()
+                    : NativeIo.fstatat(vectors.rootFd, Name.of(path.relative()), NativeIo.AT_SYMLINK_NOFOLLOW).ino();
+        } catch (FsException e) {
+            return -1;
+        }
+    }
+
+    /** The store key of a node the kernel knows (its backing inode number). */
+    public long fileKeyOf(long nodeId) throws FsException {
+        return nodes.node(nodeId).ino();
+    }
+
+    /** The vector of a node, or null. */
+    public float[] vectorOf(long nodeId) throws FsException {
+        BackingNode n = nodes.node(nodeId);
+        return isRegular(n) ? vectors.read(n.fd(), n.ino()) : null;
+    }
+
+    /** Waits until the background reconcile (started at init) is idle; false on timeout. */
+    public boolean awaitReconciled(long timeoutMillis) throws InterruptedException {
+        return background.awaitIdle(timeoutMillis);
+    }
+
+    @Override
+    public void init(ConnectionInfo conn) {
+        next.init(conn);
+        if (!options.readOnly()) background.requestFull();
+    }
+
+    @Override
+    public void destroy() {
+        close();
+    }
+
+    /** Stops the background work (the volume closes the store after this). Idempotent. */
+    @Override
+    public void close() {
+        background.close();
+    }
+
+    // ---- extended attributes ----
+
+    @Override
+    public void setxattr(Request req, long ino, Name name, byte[] value, int flags, ReplyEmpty reply)
+            throws FsException {
+        VectorXattrs.Kind kind = VectorXattrs.classify(name);
+        if (kind == VectorXattrs.Kind.OTHER) {
+            next.setxattr(req, ino, name, value, flags, reply);
+            return;
+        }
+        if (options.readOnly()) throw new FsException(Errno.EROFS);
+        if (kind != VectorXattrs.Kind.VECTOR && kind != VectorXattrs.Kind.VECTOR_F32) {
+            throw new FsException(Errno.EPERM, name + " is read-only");
+        }
+        BackingNode node = vectorNode(ino, Errno.EPERM);
+        boolean has = vectors.has(node.fd(), node.ino());
+        if ((flags & NativeIo.XATTR_CREATE) != 0 && has) throw new FsException(Errno.EEXIST);
+        if ((flags & NativeIo.XATTR_REPLACE) != 0 && !has) throw new FsException(Errno.ENODATA);
+        try {
+            float[] v = kind == VectorXattrs.Kind.VECTOR ? VectorCodec.parseCsv(value, vectors.dimension())
+                    : VectorCodec.decodeF32(value, vectors.dimension());
+            vectors.set(node.fd(), node.ino(), v, vectors.relativePath(node.fd()));
+        } catch (InvalidVectorException e) {
+            LOG.warn("setxattr {} on ino {} ({}): {}; previous vector kept", name, node.ino(), vectors.describe(node.fd()),
+                    e.getMessage());
+            throw new FsException(Errno.EINVAL, e.getMessage());
+        }
+        reply.ok();
+    }
+
+    @Override
+    public void getxattr(Request req, long ino, Name name, long size, ReplyXattr reply) throws FsException {
+        VectorXattrs.Kind kind = VectorXattrs.classify(name);
+        byte[] value = switch (kind) {
+            case OTHER -> null;
+            case DIM -> ino == ROOT_ID ? ascii(Integer.toString(vectors.dimension())) : noData();
+            case METRIC -> ino == ROOT_ID ? ascii(vectors.metric().label()) : noData();
+            case RESERVED -> noData();
+            case VECTOR, VECTOR_F32 -> {
+                BackingNode node = nodes.node(ino);
+                float[] v = isRegular(node) ? vectors.read(node.fd(), node.ino()) : null;
+                if (v == null) yield noData();
+                yield kind == VectorXattrs.Kind.VECTOR ? ascii(VectorCodec.formatCsv(v)) : VectorCodec.encodeF32(v);
+            }
+        };
+        if (value == null) next.getxattr(req, ino, name, size, reply);
+        else replyValue(value, size, reply);
+    }
+
+    @Override
+    public void listxattr(Request req, long ino, long size, ReplyXattr reply) throws FsException {
+        BackingNode node = nodes.node(ino);
+        if (node.isSymlink()) {
+            next.listxattr(req, ino, size, reply);
+            return;
+        }
+        byte[] backing = new byte[0];
+        if (vectors.xattrs) backing = NativeIo.listxattr(node.fd(), 1 << 16);
+        String[] extra;
+        if (ino == ROOT_ID) extra = new String[] {VectorXattrs.DIM, VectorXattrs.METRIC};
+        else if (isRegular(node) && vectors.read(node.fd(), node.ino()) != null) { // what getxattr would return
+            extra = new String[] {VectorXattrs.VECTOR, VectorXattrs.VECTOR_F32};
+        } else extra = new String[0];
+        replyValue(VectorXattrs.merge(backing, extra), size, reply);
+    }
+
+    @Override
+    public void removexattr(Request req, long ino, Name name, ReplyEmpty reply) throws FsException {
+        VectorXattrs.Kind kind = VectorXattrs.classify(name);
+        switch (kind) {
+            case OTHER -> {
+                next.removexattr(req, ino, name, reply);
+                return;
+            }
+            case DIM, METRIC -> throw new FsException(Errno.EPERM, name + " is read-only");
+            case RESERVED -> throw new FsException(Errno.ENODATA);
+            default -> { }
+        }
+        if (options.readOnly()) throw new FsException(Errno.EROFS);
+        BackingNode node = nodes.node(ino);
+        if (!isRegular(node) || !vectors.remove(node.fd(), node.ino())) throw new FsException(Errno.ENODATA);
+        reply.ok();
+    }
+
+    // ---- .vec files: indexed when closed after a write ----
+
+    @Override
+    public void write(Request req, long ino, WriteData data, long offset, FileInfo fi, ReplyWrite reply)
+            throws FsException {
+        vecFiles.wrote(fi.fh());
+        next.write(req, ino, data, offset, fi, reply);
+    }
+
+    /** cp (coreutils 9) copies with copy_file_range: no WRITE arrives, but the .vec file was written all the same. */
+    @Override
+    public void copyFileRange(Request req, long inoIn, long offIn, FileInfo fiIn, long inoOut, long offOut,
+                              FileInfo fiOut, long len, int flags, ReplyWrite reply) throws FsException {
+        vecFiles.wrote(fiOut.fh());
+        next.copyFileRange(req, inoIn, offIn, fiIn, inoOut, offOut, fiOut, len, flags, reply);
+    }
+
+    /**
+     * close(2) returns the error of FLUSH, so a .vec file is checked here (not in release, whose result nobody
+     * sees): bad content keeps the bytes as written and the previous vector, and close() fails with EINVAL.
+     */
+    @Override
+    public void flush(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        if (vecFiles.takeIfVec(fi.fh())) {
+            BackingNode node = nodes.node(ino);
+            if (isRegular(node) && !options.readOnly()) vecFiles.index(node.fd(), node.ino());
+        }
+        next.flush(req, ino, fi, reply);
+    }
+
+    @Override
+    public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        vecFiles.released(fi.fh());
+        next.release(req, ino, fi, reply);
+    }
+
+    // ---- namespace changes that affect vectors ----
+
+    @Override
+    public void unlink(Request req, long parent, Name name, ReplyEmpty reply) throws FsException {
+        int victim = nodes.openPath(parent, name);
+        try {
+            nodes.unlink(parent, name);
+            if (victim >= 0) afterLinkLost(victim); // before the reply: the caller then sees the index updated
+            reply.ok();
+        } finally {
+            if (victim >= 0) NativeIo.close(victim);
+        }
+    }
+
+    @Override
+    public void rename(Request req, long parent, Name name, long newParent, Name newName, int flags, ReplyEmpty reply)
+            throws FsException {
+        boolean exchange = (flags & NativeIo.RENAME_EXCHANGE) != 0;
+        int moved = nodes.openPath(parent, name);
+        int target = nodes.openPath(newParent, newName);
+        try {
+            nodes.rename(parent, name, newParent, newName, flags);
+            if (target >= 0 && !exchange) afterLinkLost(target);
+            if (moved >= 0) afterMove(moved);
+            if (target >= 0 && exchange) afterMove(target);
+            reply.ok();
+        } finally {
+            if (moved >= 0) NativeIo.close(moved);
+            if (target >= 0) NativeIo.close(target);
+        }
+    }
+
+    /** A name of the file {@code fd} is gone: with no link left its vector leaves the index. */
+    private void afterLinkLost(int fd) {
+        try {
+            Attr a = NativeIo.stat(fd);
+            if (!a.isRegular() || a.dev() != vectors.rootDev) return;
+            if (a.nlink() == 0) {
+                vectors.lastLinkGone(a.ino());
+            } else if (vectors.store.slotOf(a.ino()) >= 0 && vectors.verifiedPath(a.ino()) == null) {
+                background.requestFull(); // the hinted name went; only a scan finds the other links
+            }
+        } catch (FsException | RuntimeException e) {
+            LOG.warn("after unlink: {}", e.getMessage());
+        }
+    }
+
+    /** {@code fd} was renamed: record the file's new path, or rescan below a renamed directory. */
+    private void afterMove(int fd) {
+        try {
+            Attr a = NativeIo.stat(fd);
+            byte[] path = vectors.relativePath(fd);
+            if (path == null || a.dev() != vectors.rootDev) return;
+            if (a.isRegular() && vectors.store.slotOf(a.ino()) >= 0) vectors.recordPath(a.ino(), path);
+            else if (a.isDirectory()) background.requestSubtree(path);
+        } catch (FsException | RuntimeException e) {
+            LOG.warn("after rename: {}", e.getMessage());
+        }
+    }
+
+    // ---- helpers ----
+
+    /** The node if it may carry a vector (a regular file on the backing filesystem), else {@code errno}. */
+    private BackingNode vectorNode(long ino, int errno) throws FsException {
+        BackingNode node = nodes.node(ino);
+        if (!isRegular(node)) throw new FsException(errno, "only regular files carry vectors");
+        if (node.dev() != vectors.rootDev) {
+            throw new FsException(Errno.ENOTSUP, "file is on another filesystem than the backing root");
+        }
+        return node;
+    }
+
+    private static boolean isRegular(BackingNode n) {
+        return n.isRegular();
+    }
+
+    private static void replyValue(byte[] value, long size, ReplyXattr reply) throws FsException {
+        if (size == 0) reply.size(value.length);
+        else if (size < value.length) throw new FsException(Errno.ERANGE);
+        else reply.data(value);
+    }
+
+    private static byte[] noData() throws FsException {
+        throw new FsException(Errno.ENODATA);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

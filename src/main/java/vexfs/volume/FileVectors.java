@@ -1,0 +1,338 @@
+package vexfs.volume;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vexfs.base.Metric;
+import vexfs.libc.Attr;
+import vexfs.libc.Errno;
+import vexfs.libc.FsException;
+import vexfs.libc.Name;
+import vexfs.libc.NativeIo;
+import vexfs.store.InvalidVectorException;
+import vexfs.store.VectorCodec;
+import vexfs.store.VectorStore;
+
+/**
+ * The vectors of backing files: the authoritative copy is the file's own xattr ({@link BackingXattr}), the
+ * vector store is the derived index, keyed by the backing inode number. Invariant (outside a running
+ * reconcile of offline changes): every vector in the store is also in its file's xattr. Writers keep it by
+ * ordering: set = xattr, then store; remove = store, then xattr; all under the key's lock. A crash between the
+ * two steps leaves the file with a vector the store lacks, which reconcile adds. Used by the mounted filesystem
+ * and, with no mount, by {@code vexfs verify/reindex}.
+ */
+public final class FileVectors {
+    private static final Logger LOG = LoggerFactory.getLogger(FileVectors.class);
+
+    public final VectorStore store;
+    public final int rootFd;
+    public final long rootDev;
+    final KeyLocks locks = new KeyLocks();
+    final PathHints hints;
+    /** The backing root as /proc/self/fd shows it, as bytes (never decoded: names need not be UTF-8). */
+    private final byte[] rootPath;
+    private final int dim;
+    private final boolean durable;
+    /** False when the backing filesystem has no user xattrs: the store is then the only copy. */
+    public final boolean xattrs;
+    private volatile IndexUpdates updates = IndexUpdates.NONE;
+
+    public FileVectors(VectorStore store, int rootFd, boolean durable) throws FsException {
+        this.store = store;
+        this.hints = new PathHints(store.scratch());
+        this.rootFd = rootFd;
+        this.rootDev = NativeIo.stat(rootFd).dev();
+        this.rootPath = procLink(rootFd);
+        this.dim = store.dimension();
+        this.durable = durable;
+        this.xattrs = probeXattrs(rootFd);
+        if (!xattrs) LOG.warn("the backing filesystem has no user xattrs: vectors live in the store only");
+    }
+
+    public void setUpdates(IndexUpdates u) {
+        this.updates = u == null ? IndexUpdates.NONE : u;
+    }
+
+    public int dimension() {
+        return dim;
+    }
+
+    public Metric metric() {
+        return store.metric();
+    }
+
+    // ---- one file ----
+
+    /** The file's vector, or null if it has none. */
+    public float[] read(int pathFd, long key) throws FsException {
+        if (!xattrs) return storeGet(key);
+        BackingXattr.Value v = readBacking(pathFd);
+        if (v == null || v.dim() != dim) return null;
+        return v.storeOnly() ? storeGet(key) : v.vector();
+    }
+
+    /** True if the file carries a vector (cheaper than {@link #read}: a size probe). */
+    public boolean has(int pathFd, long key) throws FsException {
+        if (!xattrs) return store.slotOf(key) >= 0;
+        try {
+            NativeIo.getxattrSize(pathFd, BackingXattr.NAME);
+            return true;
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENODATA) return false;
+            throw e;
+        }
+    }
+
+    /**
+     * Sets the vector of the file open as {@code pathFd} (key = its inode). Throws InvalidVectorException for a
+     * value that may not be stored (nothing changed then). A file with no links left (open but unlinked) gets
+     * the xattr only: it can never be found by search again. Durable before returning when {@code durable}.
+     */
+    public void set(int pathFd, long key, float[] v, byte[] hint) throws FsException {
+        VectorCodec.validate(v, dim, store.metric());
+        ReentrantLock l = locks.of(key);
+        l.lock();
+        try {
+            byte[] previous = xattrs ? previousBacking(pathFd) : null;
+            writeBacking(pathFd, v);
+            try {
+                if (NativeIo.stat(pathFd).nlink() > 0) {
+                    putLocked(key, v);
+                    if (hint != null) hints.put(key, hint);
+                }
+            } catch (FsException | RuntimeException e) {
+                restoreBacking(pathFd, previous); // the call fails: the previous vector stays in force
+                throw e;
+            }
+        } finally {
+            l.unlock();
+        }
+        if (durable) makeDurable(pathFd);
+    }
+
+    /** Removes the file's vector; false if it had none. */
+    public boolean remove(int pathFd, long key) throws FsException {
+        ReentrantLock l = locks.of(key);
+        l.lock();
+        try {
+            boolean had = has(pathFd, key);
+            removeFromStoreLocked(key); // also drops a stale entry left by an offline inode reuse
+            if (!had) return false;
+            if (xattrs) {
+                try {
+                    NativeIo.removexattr(pathFd, BackingXattr.NAME);
+                } catch (FsException e) {
+                    if (e.errno() != Errno.ENODATA) throw e;
+                }
+            }
+        } finally {
+            l.unlock();
+        }
+        if (durable) makeDurable(pathFd);
+        return true;
+    }
+
+    /** The inode lost its last link: its vector leaves the index (the xattr goes with the inode). */
+    public void lastLinkGone(long key) {
+        ReentrantLock l = locks.of(key);
+        l.lock();
+        try {
+            removeFromStoreLocked(key);
+        } catch (FsException e) {
+            LOG.warn("ino {}: removing the vector of a deleted file failed: {}", key, e.getMessage());
+        } finally {
+            l.unlock();
+        }
+    }
+
+    // ---- paths ----
+
+    /** The path relative to the backing root of what {@code fd} refers to ("" for the root), or null. */
+    public byte[] relativePath(int fd) {
+        byte[] p = procLink(fd);
+        if (p == null || rootPath == null || endsWith(p, DELETED)) return null;
+        if (Arrays.equals(p, rootPath)) return new byte[0];
+        // the prefix is the root and a '/' (just "/" when the backing root is the filesystem root)
+        int n = rootPath.length == 1 ? 1 : rootPath.length + 1;
+        if (p.length <= n || !Arrays.equals(p, 0, rootPath.length, rootPath, 0, rootPath.length) || p[n - 1] != '/') {
+            return null;
+        }
+        return Arrays.copyOfRange(p, n, p.length);
+    }
+
+    private static final byte[] DELETED = " (deleted)".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean endsWith(byte[] p, byte[] suffix) {
+        return p.length >= suffix.length
+                && Arrays.equals(p, p.length - suffix.length, p.length, suffix, 0, suffix.length);
+    }
+
+    /** Records {@code path} (relative to the backing root) as where the file with {@code key} now is. */
+    public void recordPath(long key, byte[] path) {
+        hints.put(key, path);
+    }
+
+    /**
+     * The hinted path of {@code key} (relative to the backing root, the name's bytes) if it still names that inode as
+     * a regular file, else null.
+     */
+    public byte[] verifiedPath(long key) {
+        byte[] p = hints.get(key);
+        if (p == null || p.length == 0) return null;
+        try {
+            // a multi-component relative path: openat/fstatat accept it, and it never leaves the backing root
+            Attr a = NativeIo.fstatat(rootFd, Name.of(p), NativeIo.AT_SYMLINK_NOFOLLOW);
+            if (a.isRegular() && a.ino() == key) return p;
+        } catch (FsException gone) {
+            // stale
+        }
+        return null;
+    }
+
+    // ---- internals shared with the reconciler ----
+
+    BackingXattr.Value readBacking(int pathFd) throws FsException {
+        byte[] b;
+        try {
+            b = NativeIo.getxattr(pathFd, BackingXattr.NAME, BackingXattr.HEADER + 4 * dim + 64);
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENODATA) return null;
+            if (e.errno() == Errno.ERANGE) {
+                LOG.warn("{}: xattr {} is larger than a dim-{} vector; ignored", describe(pathFd), BackingXattr.NAME_TEXT, dim);
+                return null;
+            }
+            throw e;
+        }
+        try {
+            BackingXattr.Value v = BackingXattr.decode(b);
+            if (v.dim() != dim) {
+                LOG.warn("{}: vector of dimension {} (this store has {}); ignored", describe(pathFd), v.dim(), dim);
+            }
+            return v;
+        } catch (InvalidVectorException e) {
+            LOG.warn("{}: {}; ignored", describe(pathFd), e.getMessage());
+            return null;
+        }
+    }
+
+    float[] storeGet(long key) {
+        float[] v = new float[dim];
+        return store.get(key, v) ? v : null;
+    }
+
+    void putLocked(long key, float[] v) throws FsException {
+        updates.reserve(store.slotCount() + 1);
+        try {
+            int old = store.slotOf(key);
+            int slot = store.put(key, v);
+            updates.onPut(key, slot, old);
+        } catch (IOException e) {
+            throw new FsException(Errno.of(e), "vector store: " + e.getMessage());
+        }
+    }
+
+    void removeFromStoreLocked(long key) throws FsException {
+        hints.remove(key);
+        int old = store.slotOf(key);
+        if (old < 0) return;
+        try {
+            store.remove(key);
+        } catch (IOException e) {
+            throw new FsException(Errno.EIO, "vector store: " + e.getMessage());
+        }
+        updates.onRemove(key, old);
+    }
+
+    /** ENOSPC for a full disk (the caller can do something about it), else EIO. */
+
+    private byte[] previousBacking(int pathFd) throws FsException {
+        try {
+            return NativeIo.getxattr(pathFd, BackingXattr.NAME, BackingXattr.HEADER + 4 * dim + 64);
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENODATA || e.errno() == Errno.ERANGE) return null;
+            throw e;
+        }
+    }
+
+    private void restoreBacking(int pathFd, byte[] previous) {
+        try {
+            if (previous != null) NativeIo.setxattr(pathFd, BackingXattr.NAME, previous, 0);
+            else NativeIo.removexattr(pathFd, BackingXattr.NAME);
+        } catch (FsException e) {
+            LOG.warn("{}: could not restore the previous vector xattr: {} (reconcile will settle it)", describe(pathFd),
+                    e.getMessage());
+        }
+    }
+
+    private void writeBacking(int pathFd, float[] v) throws FsException {
+        if (!xattrs) return;
+        try {
+            NativeIo.setxattr(pathFd, BackingXattr.NAME, BackingXattr.encode(v), 0);
+        } catch (FsException e) {
+            int n = e.errno();
+            if (n != Errno.ENOSPC && n != Errno.E2BIG && n != Errno.ERANGE) throw e;
+            // too large for this filesystem's xattr space (ext4 without ea_inode: ~4 KiB per inode)
+            NativeIo.setxattr(pathFd, BackingXattr.NAME, BackingXattr.storeOnlyMarker(dim), 0);
+        }
+    }
+
+    /** fsync of the backing file (persists its xattr) and msync of the store pages written. */
+    private void makeDurable(int pathFd) throws FsException {
+        if (xattrs) {
+            int fd = -1;
+            try {
+                fd = NativeIo.reopen(pathFd, NativeIo.O_RDONLY | NativeIo.O_CLOEXEC | NativeIo.O_NOATIME);
+            } catch (FsException noRead) {
+                try {
+                    fd = NativeIo.reopen(pathFd, NativeIo.O_RDONLY | NativeIo.O_CLOEXEC);
+                } catch (FsException e) {
+                    LOG.debug("{}: cannot open to fsync: {}", describe(pathFd), e.getMessage());
+                }
+            }
+            if (fd >= 0) {
+                try {
+                    NativeIo.fsync(fd, false);
+                } finally {
+                    NativeIo.close(fd);
+                }
+            }
+        }
+        try {
+            store.sync();
+        } catch (IOException e) {
+            throw new FsException(Errno.EIO, "vector store sync: " + e.getMessage());
+        }
+    }
+
+    public String describe(int fd) {
+        byte[] p = relativePath(fd);
+        return p == null ? "fd " + fd : "/" + new String(p, StandardCharsets.UTF_8);
+    }
+
+    static boolean sameVector(float[] a, float[] b) {
+        return a != null && b != null && Arrays.equals(a, b);
+    }
+
+    /** The target of /proc/self/fd/N as raw bytes, or null. */
+    private static byte[] procLink(int fd) {
+        try {
+            return NativeIo.readlink(NativeIo.procPath(fd));
+        } catch (FsException e) {
+            return null;
+        }
+    }
+
+    private static boolean probeXattrs(int rootFd) {
+        try {
+            NativeIo.listxattrSize(rootFd);
+            return true;
+        } catch (FsException e) {
+            return e.errno() != Errno.ENOTSUP && e.errno() != Errno.EOPNOTSUPP;
+        }
+    }
+}
