@@ -176,6 +176,15 @@ public final class ChildProcess implements AutoCloseable {
         return true;
     }
 
+    /** {@link #destroyTree(ProcessHandle, Duration)} with 10 s to die, for cleanup code that cannot throw. */
+    public static void destroyTreeQuietly(ProcessHandle root) {
+        try {
+            destroyTree(root, Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Kills what is still running (child and descendants) and stops draining. */
     @Override
     public void close() throws InterruptedException {
