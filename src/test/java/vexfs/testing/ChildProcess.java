@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
  * Standard error goes wherever the {@link ProcessBuilder} says (merge it with {@code redirectErrorStream(true)}).
  */
 public final class ChildProcess implements AutoCloseable {
-    /** How long a finished child's output may take to reach end of file (a grandchild may still hold the pipe). */
+    /**
+     * How long a finished child's output may take to reach end of file. A process it left behind may hold the
+     * pipe: the JDK closes our end when the child exits, but cannot while the drainer is blocked in a read.
+     */
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
     private static final Object EOF = new Object();
 
