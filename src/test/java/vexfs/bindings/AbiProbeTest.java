@@ -8,18 +8,19 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vexfs.testing.ChildProcess;
 
 /**
  * Compiles native-headers/abi_probe.c with gcc against the installed libfuse3 headers, runs it, and checks every
@@ -51,11 +52,9 @@ class AbiProbeTest {
     }
 
     static String run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timeout: " + String.join(" ", cmd));
-        assertEquals(0, p.exitValue(), String.join(" ", cmd) + " failed:\n" + out);
-        return out;
+        ChildProcess.Result r = ChildProcess.run(List.of(cmd), Duration.ofSeconds(60));
+        assertEquals(0, r.exit(), String.join(" ", cmd) + " failed:\n" + r.text());
+        return r.text();
     }
 
     @Test

@@ -9,7 +9,7 @@ import vexfs.libc.NativeIo;
 
 /**
  * A second process for lock tests: {@code LockHolder FILE START LEN try|wait} takes a POSIX write lock
- * (F_SETLK or F_SETLKW) on FILE, prints "locked PID" or "failed ERRNO", then holds it until stdin closes.
+ * (F_SETLK or F_SETLKW) on FILE, prints "locked PID NANOTIME" or "failed ERRNO", then holds it until stdin closes.
  */
 public final class LockHolder {
     private LockHolder() {}
@@ -20,7 +20,8 @@ public final class LockHolder {
         try {
             NativeIo.fcntlLock(fd, cmd, new Lock(1 /* F_WRLCK */, NativeIo.SEEK_SET, Long.parseLong(args[1]),
                     Long.parseLong(args[2]), 0));
-            System.out.println("locked " + ProcessHandle.current().pid());
+            // the grant time on CLOCK_MONOTONIC (System.nanoTime on Linux), comparable across processes
+            System.out.println("locked " + ProcessHandle.current().pid() + " " + System.nanoTime());
         } catch (FsException e) {
             System.out.println("failed " + Errno.name(e.errno()));
         }

@@ -3,12 +3,11 @@ package vexfs.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import vexfs.libc.Lock;
 import vexfs.libc.NativeIo;
+import vexfs.testing.ChildProcess;
+import vexfs.testing.Syscalls;
 
 /**
  * POSIX (fcntl) and flock locks between real processes through the mount: conflicts between processes, no
@@ -37,6 +38,7 @@ class LocksIT {
 
     @BeforeAll
     void mount() throws Exception {
+        assumeTrue(Syscalls.known(), "waits are observed through /proc/PID/syscall: syscall numbers unknown here");
         tmp = Files.createTempDirectory("vexfs-locks-it");
         m = new MountFixture(tmp).mkfs(4, "l2").mount();
     }
@@ -49,27 +51,34 @@ class LocksIT {
 
     /** A LockHolder child process; {@link #line()} reads what it printed. */
     static final class Holder implements AutoCloseable {
-        final Process p;
-        final BufferedReader out;
+        final ChildProcess p;
 
         Holder(Path file, long start, long len, String mode) throws Exception {
             List<String> cmd = new ArrayList<>(List.of(MountFixture.java(), "--enable-native-access=ALL-UNNAMED",
                     "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                     LockHolder.class.getName(), file.toString(), Long.toString(start), Long.toString(len), mode));
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            p = ChildProcess.start(new ProcessBuilder(cmd).redirectErrorStream(true));
         }
 
         String line() throws Exception {
-            return out.readLine();
+            return p.nextLine(LINE_TIMEOUT);
+        }
+
+        /** Waits until the holder is inside fcntl(F_SETLKW): asking for the lock, not holding it. */
+        void awaitWaiting() throws Exception {
+            Syscalls.awaitInSyscall(p.pid(), Syscalls.FCNTL, 1, NativeIo.F_SETLKW, LINE_TIMEOUT);
         }
 
         @Override
         public void close() throws Exception {
-            p.getOutputStream().close();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
+            p.process().getOutputStream().close();
+            p.waitFor(Duration.ofSeconds(10));
+            p.close();
         }
     }
+
+    /** How long a child may take to say something (a JVM starting on a loaded machine). */
+    static final Duration LINE_TIMEOUT = Duration.ofSeconds(30);
 
     private static Lock wr(long start, long len) {
         return new Lock(F_WRLCK, NativeIo.SEEK_SET, start, len, 0);
@@ -81,7 +90,7 @@ class LocksIT {
         try (Holder child = new Holder(f, 0, 100, "try")) {
             String got = child.line();
             assertTrue(got.startsWith("locked "), got);
-            long childPid = Long.parseLong(got.substring(7));
+            long childPid = Long.parseLong(got.split(" ")[1]);
             int fd1 = NativeIo.open(f.toString(), NativeIo.O_RDWR, 0);
             int fd2 = NativeIo.open(f.toString(), NativeIo.O_RDWR, 0);
             try {
@@ -123,17 +132,22 @@ class LocksIT {
         try {
             NativeIo.fcntlLock(fd, NativeIo.F_SETLK, wr(0, 0));
             try (Holder waiter = new Holder(f, 0, 10, "wait"); Holder victim = new Holder(f, 0, 10, "wait")) {
-                Thread.sleep(1500);  // both are waiting in F_SETLKW inside the mount
-                assertFalse(waiter.out.ready(), "waiter got the lock while we hold it");
+                // both are waiting in F_SETLKW inside the mount (seen in /proc, not assumed after a sleep)...
+                waiter.awaitWaiting();
+                victim.awaitWaiting();
+                // ...so neither has the lock
+                assertFalse(waiter.p.hasLine(), "waiter got the lock while we hold it");
                 // kill -9 of a process waiting for a lock: it dies (FUSE_INTERRUPT ends the wait)
-                victim.p.destroyForcibly();
-                assertTrue(victim.p.waitFor(10, TimeUnit.SECONDS), "a killed lock waiter must die");
-                // unlock: the other waiter is granted the lock
+                victim.p.process().toHandle().destroyForcibly();
+                assertTrue(victim.p.waitFor(Duration.ofSeconds(10)), "a killed lock waiter must die");
+                // unlock: the other waiter is granted the lock, after (not before) the unlock
+                long unlockAt = System.nanoTime();
                 NativeIo.fcntlLock(fd, NativeIo.F_SETLK, new Lock(F_UNLCK, NativeIo.SEEK_SET, 0, 0, 0));
-                long t0 = System.nanoTime();
                 String got = waiter.line();
                 assertTrue(got.startsWith("locked"), got);
-                assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5));
+                long grantedAt = Long.parseLong(got.split(" ")[2]);
+                assertTrue(grantedAt > unlockAt, "granted " + (unlockAt - grantedAt) + " ns before the unlock");
+                assertTrue(grantedAt - unlockAt < TimeUnit.SECONDS.toNanos(5));
             }
         } finally {
             NativeIo.close(fd);
@@ -144,19 +158,40 @@ class LocksIT {
     void flockBetweenProcesses() throws Exception {
         Path f = Files.writeString(m.mnt.resolve("flocked"), "x");
         String q = "'" + f + "'";
-        // holder keeps an exclusive flock for a while; a non-blocking try fails, a blocking one waits for it
-        var r = MountFixture.sh("flock -x " + q + " -c 'sleep 1.5' & sleep 0.5;"
-                + " flock -n -x " + q + " true; echo try=$?;"
-                + " s=$(date +%s%N); flock -x " + q + " true; e=$(date +%s%N); echo waited=$(( (e - s) / 1000000 ));"
-                + " flock -s " + q + " -c 'flock -n -s " + q + " true; echo shared=$?'; wait");
-        assertTrue(r.output().contains("try=1"), r.output());
+        // a holder keeps an exclusive flock until we create its release file
+        try (ChildProcess holder = flockHolder(f, "release1")) {
+            assertEquals("held", holder.nextLine(LINE_TIMEOUT));
+            assertEquals(1, MountFixture.sh("flock -n -x " + q + " true").exit(), "a non-blocking try must fail");
+            // a blocking one waits inside flock(2) until the holder lets go, and only then gets the lock
+            try (ChildProcess waiter = ChildProcess.start(new ProcessBuilder("flock", "-x", f.toString(), "-c",
+                    "test -e '" + tmp.resolve("release1") + "' && echo after-release || echo early")
+                    .redirectErrorStream(true))) {
+                Syscalls.awaitInSyscall(waiter.pid(), Syscalls.FLOCK, -1, 0, LINE_TIMEOUT);
+                Files.createFile(tmp.resolve("release1"));
+                assertEquals("after-release", waiter.nextLine(LINE_TIMEOUT));
+                assertEquals(0, waiter.await(LINE_TIMEOUT).exit());
+            }
+            assertEquals(0, holder.await(LINE_TIMEOUT).exit());
+        }
+        var r = MountFixture.sh("flock -s " + q + " -c 'flock -n -s " + q + " true; echo shared=$?'");
         assertTrue(r.output().contains("shared=0"), r.output());
-        long waited = Long.parseLong(r.output().replaceAll("(?s).*waited=(\\d+).*", "$1"));
-        assertTrue(waited >= 500 && waited < 5000, r.output());
         // a process blocked in flock can be killed
-        r = MountFixture.sh("flock -x " + q + " -c 'sleep 4' & sleep 0.5; flock -x " + q + " true & w=$!;"
-                + " sleep 0.5; kill -9 $w; for i in $(seq 30); do kill -0 $w 2>/dev/null || break; sleep 0.1; done;"
-                + " kill -0 $w 2>/dev/null && echo stuck || echo gone; wait");
-        assertTrue(r.output().contains("gone"), r.output());
+        try (ChildProcess holder = flockHolder(f, "release2")) {
+            assertEquals("held", holder.nextLine(LINE_TIMEOUT));
+            try (ChildProcess waiter = ChildProcess.start(new ProcessBuilder("flock", "-x", f.toString(), "true"))) {
+                Syscalls.awaitInSyscall(waiter.pid(), Syscalls.FLOCK, -1, 0, LINE_TIMEOUT);
+                waiter.process().toHandle().destroyForcibly();
+                assertTrue(waiter.waitFor(Duration.ofSeconds(3)), "a process blocked in flock must die on kill -9");
+            }
+            Files.createFile(tmp.resolve("release2"));
+            assertEquals(0, holder.await(LINE_TIMEOUT).exit());
+        }
+    }
+
+    /** flock -x on {@code f}: prints "held" once it has the lock, and keeps it until {@code release} exists in tmp. */
+    private ChildProcess flockHolder(Path f, String release) throws Exception {
+        String until = "'" + tmp.resolve(release) + "'";
+        return ChildProcess.start(new ProcessBuilder("flock", "-x", f.toString(), "-c",
+                "echo held; while [ ! -e " + until + " ]; do sleep 0.02; done").redirectErrorStream(true));
     }
 }

@@ -1,12 +1,14 @@
 package vexfs.it;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import vexfs.testing.ChildProcess;
 
 /**
  * A real VexFS mount for integration tests: the daemon runs as a separate JVM ({@code vexfs mount -f}) over a
@@ -72,14 +74,13 @@ public final class MountFixture implements AutoCloseable {
                 groups == null ? "--clear-groups" : "--groups=" + groups, "bash", "-c", script));
     }
 
+    /** How long one command may run before it (and what it started) is killed and the test fails. */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
+
+    /** Runs {@code cmd} to completion (output drained on another thread; killed with its children after 120 s). */
     public static Result run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("timeout: " + cmd);
-        }
-        return new Result(p.exitValue(), out);
+        ChildProcess.Result r = ChildProcess.run(cmd, COMMAND_TIMEOUT);
+        return new Result(r.exit(), r.text());
     }
 
     /** Runs a shell command (bash -c) and returns exit code and combined output. */
@@ -139,10 +140,7 @@ public final class MountFixture implements AutoCloseable {
 
     /** kill -9 of the daemon, then a lazy unmount of the dead mount (the kernel answers ENOTCONN until then). */
     public void kill9() throws IOException, InterruptedException {
-        if (daemon != null) {
-            daemon.destroyForcibly();
-            daemon.waitFor(10, TimeUnit.SECONDS);
-        }
+        if (daemon != null) ChildProcess.destroyTree(daemon.toHandle(), Duration.ofSeconds(10));
         sh("fusermount3 -uz '" + mnt + "' 2>/dev/null; true");
     }
 
@@ -150,8 +148,7 @@ public final class MountFixture implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         if (isMounted()) sh("fusermount3 -u '" + mnt + "' || fusermount3 -uz '" + mnt + "'");
         if (daemon != null && !daemon.waitFor(15, TimeUnit.SECONDS)) {
-            daemon.destroyForcibly();
-            daemon.waitFor(5, TimeUnit.SECONDS);
+            ChildProcess.destroyTree(daemon.toHandle(), Duration.ofSeconds(5));
         }
         if (isMounted()) sh("fusermount3 -uz '" + mnt + "'");
     }
@@ -166,12 +163,9 @@ public final class MountFixture implements AutoCloseable {
 
     /** Runs {@code cmd} to completion, keeping its standard output byte for byte. */
     public static ByteResult runBytes(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("timeout: " + cmd);
+        try (ChildProcess p = ChildProcess.start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD))) {
+            ChildProcess.Result r = p.await(COMMAND_TIMEOUT);
+            return new ByteResult(r.exit(), r.stdout());
         }
-        return new ByteResult(p.exitValue(), out);
     }
 }

@@ -2,21 +2,19 @@ package vexfs.store;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vexfs.base.Metric;
+import vexfs.testing.ChildProcess;
 
 /** kill -9 of a writing JVM at random moments, 5 times; every acknowledged operation must survive. */
 class StoreKillTest {
@@ -33,24 +31,22 @@ class StoreKillTest {
         long nextKey = 1;
         for (int cycle = 0; cycle < 5; cycle++) {
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), dir.toString(),
-                    Long.toString(nextKey)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             List<String> lines = new ArrayList<>();
             int killAfter = 5 + rnd.nextInt(400);
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (ChildProcess p = ChildProcess.start(new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector",
+                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    CrashChild.class.getName(), dir.toString(), Long.toString(nextKey))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD))) {
                 String line;
-                while ((line = in.readLine()) != null) {
+                while ((line = p.nextLine(Duration.ofSeconds(60))) != null) {
                     lines.add(line);
                     if (lines.size() == killAfter) {
-                        Thread.sleep(rnd.nextInt(5)); // land somewhere inside a later put
-                        // SIGKILL through the handle: Process.destroyForcibly would also close our pipe and lose lines
-                        p.toHandle().destroyForcibly();
+                        Thread.sleep(rnd.nextInt(5)); // land somewhere inside a later put (a random moment, not a wait)
+                        // SIGKILL through the handle: the pipe stays open, so the lines already written are read
+                        p.destroyTree();
                     }
                 }
-            } finally {
-                p.destroyForcibly();
-                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+                assertTrue(p.waitFor(Duration.ofSeconds(30)));
             }
             assertTrue(lines.size() > 1 && lines.get(0).equals("ready ."), "child did not start: " + lines);
             int puts = 0;
