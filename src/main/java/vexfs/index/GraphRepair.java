@@ -45,7 +45,7 @@ final class GraphRepair {
      * FREE. Caller holds the structure write lock.
      */
     static int compact(GraphStore g, GraphBuilder builder, HnswSearcher s, VectorSource vs, ProgressListener progress) {
-        s.begin(g, vs, null, true, true, -1, null);
+        s.startRepair(g, vs);
         MemorySegment seg = g.segment();
         int cap = g.capacity();
         int maxDeg = g.layout.m0();
