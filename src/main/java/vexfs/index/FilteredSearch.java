@@ -49,7 +49,7 @@ final class FilteredSearch {
     static SearchResult exact(GraphStore g, VectorSource vs, float[] q, int k, IntPredicate filter) {
         MemorySegment seg = g.segment();
         int cap = Math.min(g.capacity(), vs.slotCount());
-        NeighborQueue heap = new NeighborQueue(k + 1, true);
+        NeighborQueue heap = NeighborQueue.farthestFirst(k + 1);
         int computed = 0;
         for (int slot = 0; slot < cap; slot++) {
             if (g.state(seg, slot) != GraphLayout.LIVE || (filter != null && !filter.test(slot))) continue;

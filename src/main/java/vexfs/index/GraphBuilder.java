@@ -40,7 +40,7 @@ final class GraphBuilder {
         BuildCollector collector = s.startInsert(g, vectors, prepared, node, efConstruction);
         long e = g.entry();
         if (GraphStore.entryNode(e) < 0) {
-            g.promote(node, level, false);
+            g.promoteIfHigher(node, level);
             e = g.entry();
             if (GraphStore.entryNode(e) == node) return false;
         }

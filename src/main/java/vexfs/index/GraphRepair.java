@@ -23,7 +23,7 @@ final class GraphRepair {
         for (int i = 0; i < n; i++) {
             int id = buf[i];
             if (id >= 0 && id < cap && g.state(seg, id) == GraphLayout.LIVE && g.level(seg, id) >= top) {
-                g.promote(id, top, true);
+                g.replaceEntry(id, top);
                 return;
             }
         }
@@ -35,8 +35,8 @@ final class GraphRepair {
                 bestLevel = g.level(seg, i);
             }
         }
-        if (best >= 0) g.promote(best, bestLevel, true);
-        else if (g.state(seg, ep) == GraphLayout.FREE) g.promote(-1, -1, true);
+        if (best >= 0) g.replaceEntry(best, bestLevel);
+        else if (g.state(seg, ep) == GraphLayout.FREE) g.replaceEntry(-1, -1);
     }
 
     /**

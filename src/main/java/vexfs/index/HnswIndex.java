@@ -161,7 +161,7 @@ public final class HnswIndex implements AutoCloseable {
                     g.setState(slot, GraphLayout.LIVE);
                 }
                 // a revived tombstone may be higher than the entry point that replaced it
-                g.promote(slot, g.level(g.segment(), slot), false);
+                g.promoteIfHigher(slot, g.level(g.segment(), slot));
                 return;
             }
             int level = levelFor(slot);
@@ -174,7 +174,7 @@ public final class HnswIndex implements AutoCloseable {
                 boolean linked = builder.link(slot, level, q, s);
                 g.setState(slot, GraphLayout.LIVE);
                 g.liveCount.incrementAndGet();
-                if (linked) g.promote(slot, level, false);
+                if (linked) g.promoteIfHigher(slot, level);
             } finally {
                 pool.release(s);
             }

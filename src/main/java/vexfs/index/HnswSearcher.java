@@ -17,7 +17,7 @@ import java.lang.foreign.MemorySegment;
 final class HnswSearcher {
     private final VisitedSet visited;
     /** Nodes reached but not yet expanded, closest first. */
-    private final NeighborQueue candidates = new NeighborQueue(256, false);
+    private final NeighborQueue candidates = NeighborQueue.closestFirst(256);
     /** The neighbour list of the node being expanded, as read from the graph. */
     private final int[] friends;
     /** The friends to score on this hop (in range; in a beam also not visited before), and their distances. */

@@ -15,7 +15,7 @@ import java.lang.foreign.MemorySegment;
  */
 abstract sealed class NeighborCollector permits SearchCollector, BuildCollector {
     /** The closest accepted nodes so far, farthest on top. */
-    private final NeighborQueue results = new NeighborQueue(256, true);
+    private final NeighborQueue results = NeighborQueue.farthestFirst(256);
     private int ef;
     private int visitLimit;
     private int visited;
