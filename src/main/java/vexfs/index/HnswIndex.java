@@ -211,14 +211,14 @@ public final class HnswIndex implements AutoCloseable {
         HnswSearcher s = pool.lease(g.capacity());
         try {
             int top = g.level(g.segment(), slot);
-            int[][] old = new int[top + 1][];
-            int[] buf = new int[g.layout.m0()];
-            for (int l = 0; l <= top; l++) old[l] = java.util.Arrays.copyOf(buf, g.readNeighbors(g.segment(), slot, l, buf));
+            int[][] oldFriends = new int[top + 1][];
+            int[] friends = new int[g.layout.m0()];
+            for (int l = 0; l <= top; l++) oldFriends[l] = java.util.Arrays.copyOf(friends, g.readNeighbors(g.segment(), slot, l, friends));
             float[] q = prepared(slot);
             writeCodes(slot, q);
             builder.link(slot, top, q, s);
             for (int l = 0; l <= top; l++) {
-                for (int j : old[l]) builder.repairAfterMove(j, slot, l, old[l], old[l].length, s);
+                for (int friend : oldFriends[l]) builder.repairAfterMove(friend, slot, l, oldFriends[l], oldFriends[l].length, s);
             }
         } finally {
             pool.release(s);
