@@ -13,7 +13,8 @@ import vexfs.store.VectorStore;
  * Args: {@code DATA DIR [queries=2000] [efs=20,80] [rounds=6] [passes=3] [k=10]}.
  *
  * <p>First every query is searched by both at every ef and the results compared bit for bit (slots, distances,
- * visited counts), and recall@k against exact search is printed. Then each round times, per ef, both searchers
+ * visited counts), and recall@k against exact search is printed; then filtered searches with visit limits
+ * (the legacy null result against {@code earlyTerminated()}). Then each round times, per ef, both searchers
  * (order swapped every round), each the best of {@code passes} passes over the queries, one query at a time on
  * this thread, by thread CPU time and by wall time. Every round prints new/legacy QPS ratios.
  */
@@ -69,6 +70,7 @@ public final class ScorerAbBench {
                 System.out.printf(Locale.ROOT, "check ef=%d recall@%d=%.4f mismatches=%d%n", ef, k, hits / (double) (nq * k), mismatches);
                 if (mismatches > 0) throw new AssertionError(mismatches + " queries differ at ef=" + ef);
             }
+            checkFiltered(legacy, current, g, vs, qs, k);
             double[][] cpuRatios = new double[efs.length][rounds];
             double[][] wallRatios = new double[efs.length][rounds];
             double[][] legacyCpuQps = new double[efs.length][rounds];
@@ -107,6 +109,39 @@ public final class ScorerAbBench {
                         quantile(wallRatios[e], 0.5), quantile(wallRatios[e], 0.25), quantile(wallRatios[e], 0.75));
             }
         }
+    }
+
+    /**
+     * Filtered searches with visit limits, as {@link FilteredSearch} runs them: the legacy searcher's null result
+     * ("visit limit hit") must coincide with {@link NeighborCollector#earlyTerminated()}, and every other result
+     * must be identical.
+     */
+    private static void checkFiltered(LegacyHnswSearcher legacy, HnswSearcher current, GraphStore g, VectorSource vs,
+                                      float[][] qs, int k) {
+        int mismatches = 0;
+        int limited = 0;
+        int searches = 0;
+        for (int mod : new int[] {2, 5, 20}) {
+            java.util.function.IntPredicate filter = s -> (s * 0x9E3779B9) >>> 1 < Integer.MAX_VALUE / mod;
+            for (int budget : new int[] {300, 1500, 6000, Integer.MAX_VALUE}) {
+                for (int i = 0; i < Math.min(500, qs.length); i++) {
+                    legacy.begin(g, vs, qs[i], true, false, -1, filter);
+                    SearchResult a = legacy.search(k, 64, budget);
+                    legacy.end();
+                    SearchCollector results = current.startSearch(g, vs, qs[i], k, 64).acceptOnly(filter).limitVisits(budget);
+                    SearchResult b = current.search(results);
+                    boolean terminated = results.earlyTerminated();
+                    current.end();
+                    searches++;
+                    if (a == null) limited++;
+                    if ((a == null) != terminated) mismatches++;
+                    else if (a != null && (!Arrays.equals(a.slots(), b.slots()) || !Arrays.equals(a.distances(), b.distances())
+                            || a.visited() != b.visited())) mismatches++;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "check filtered searches=%d visit_limit_hit=%d mismatches=%d%n", searches, limited, mismatches);
+        if (mismatches > 0) throw new AssertionError(mismatches + " filtered searches differ");
     }
 
     private static SearchResult legacy(LegacyHnswSearcher s, GraphStore g, VectorSource vs, float[] q, int k, int ef) {
