@@ -42,9 +42,9 @@ final class FilteredSearch {
         if (selectivity < EXACT_SELECTIVITY) return exact(g, vs, q, k, filter);
         long exactCost = (long) (selectivity * live) + cap / 16;
         int budget = (int) Math.min(Integer.MAX_VALUE, Math.max(exactCost, 8L * ef));
-        s.begin(g, vs, q, true, false, -1, filter);
-        SearchResult r = s.search(k, ef, budget);
-        if (r == null || r.size() < k) return exact(g, vs, q, k, filter);
+        SearchCollector results = s.startSearch(g, vs, q, k, ef).acceptOnly(filter).limitVisits(budget);
+        SearchResult r = s.search(results);
+        if (results.earlyTerminated() || r.size() < k) return exact(g, vs, q, k, filter);
         return r;
     }
 
@@ -52,7 +52,7 @@ final class FilteredSearch {
     static SearchResult exact(GraphStore g, VectorSource vs, float[] q, int k, IntPredicate filter) {
         MemorySegment seg = g.segment();
         int cap = Math.min(g.capacity(), vs.slotCount());
-        NeighborQueue heap = new NeighborQueue(k + 1, true);
+        NeighborQueue heap = NeighborQueue.farthestFirst(k + 1);
         int computed = 0;
         for (int slot = 0; slot < cap; slot++) {
             if (g.state(seg, slot) != GraphLayout.LIVE || (filter != null && !filter.test(slot))) continue;

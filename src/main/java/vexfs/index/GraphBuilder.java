@@ -3,6 +3,8 @@ package vexfs.index;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
+import vexfs.base.VectorSource;
+
 /**
  * Links nodes into the graph in Lucene's HnswGraphBuilder order: search top-down for candidates on
  * every level of the node, then link bottom-up, outgoing list before incoming links (so a
@@ -14,12 +16,14 @@ import java.util.Arrays;
 final class GraphBuilder {
     private static final int STRIPES = 4096;
     private final GraphStore g;
+    private final VectorSource vectors;
     private final int m;
     private final int efConstruction;
     private final Object[] locks = new Object[STRIPES];
 
-    GraphBuilder(GraphStore graph, int m, int efConstruction) {
+    GraphBuilder(GraphStore graph, VectorSource vectors, int m, int efConstruction) {
         this.g = graph;
+        this.vectors = vectors;
         this.m = m;
         this.efConstruction = efConstruction;
         for (int i = 0; i < STRIPES; i++) locks[i] = new Object();
@@ -30,36 +34,35 @@ final class GraphBuilder {
     }
 
     /**
-     * Links {@code node} (record initialised, codes written, searcher bound to its prepared vector in
-     * build mode) on levels 0..level. Returns false if the graph was empty and the node became the entry point.
+     * Links {@code node} (record initialised, codes written from its {@code prepared} vector) on levels 0..level,
+     * with {@code s} bound to it for the whole call. Returns false if the graph was empty and the node became the
+     * entry point.
      */
-    boolean link(int node, int level, HnswSearcher s) {
+    boolean link(int node, int level, float[] prepared, HnswSearcher s) {
+        BuildCollector collector = s.startInsert(g, vectors, prepared, node, efConstruction);
         long e = g.entry();
         if (GraphStore.entryNode(e) < 0) {
-            g.promote(node, level, false);
+            g.promoteIfHigher(node, level);
             e = g.entry();
             if (GraphStore.entryNode(e) == node) return false;
         }
-        int ep = GraphStore.entryNode(e);
+        int entry = GraphStore.entryNode(e);
         int maxLevel = GraphStore.entryLevel(e);
-        float[] d = {s.dist(ep)};
-        int cur = ep;
-        for (int l = maxLevel; l > level; l--) cur = s.greedy(cur, l, d);
+        long nearest = s.score(entry, collector);
+        for (int l = maxLevel; l > level; l--) nearest = s.greedy(nearest, l, collector);
         int top = Math.min(level, maxLevel);
         long[][] perLevel = new long[top + 1][];
-        s.visited.add(node);
-        s.seed(cur, d[0]);
+        s.seed(nearest, collector);
         for (int l = top; l >= 0; l--) {
-            s.expand(l, efConstruction, Integer.MAX_VALUE);
-            int n = s.drainResults();
-            perLevel[l] = Arrays.copyOf(s.codes, n);
-            if (l > 0) s.reseed(n);
+            s.searchLevel(l, collector);
+            perLevel[l] = collector.drain();
+            if (l > 0) s.reseed(perLevel[l], collector);
         }
         int[] selected = new int[m];
         for (int l = 0; l <= top; l++) {
-            long[] cands = perLevel[l];
-            spreadTies(cands, cands.length, node);
-            int k = selectDiverse(cands, cands.length, m, selected, s);
+            long[] candidates = perLevel[l];
+            spreadTies(candidates, candidates.length, node);
+            int k = selectDiverse(candidates, candidates.length, m, selected, s);
             synchronized (lockOf(node)) {
                 g.writeNeighbors(node, l, selected, k);
             }
@@ -111,31 +114,32 @@ final class GraphBuilder {
         int k = 0;
         int copies = 0;
         int maxCopies = Math.max(1, max / 2);
-        float[] d = s.linkDist;
+        float[] toKept = s.linkDist;
+        NodeScorer scorer = s.scorer();
         for (int i = 0; i < n && k < max; i++) {
-            int c = NeighborQueue.nodeOf(sorted[i]);
-            float dc = NeighborQueue.distanceOf(sorted[i]);
-            boolean copyOfBase = isCopyDistance(dc);
+            int candidate = NeighborQueue.nodeOf(sorted[i]);
+            float toBase = NeighborQueue.distanceOf(sorted[i]);
+            boolean copyOfBase = isCopyDistance(toBase);
             if (copyOfBase && copies >= maxCopies) continue;
-            boolean good = true;
+            boolean diverse = true;
             boolean copyOfKept = false;
             // compare with the kept nodes four at a time (one interleaved kernel call), stop at the first closer one
-            for (int j = 0; j < k && good; j += 4) {
+            for (int j = 0; j < k && diverse; j += 4) {
                 int len = Math.min(4, k - j);
-                s.distancesBetween(c, out, j, len, d);
+                scorer.distancesFrom(candidate, out, j, len, toKept);
                 for (int t = 0; t < len; t++) {
-                    if (d[t] < dc) {
-                        good = false;
-                        copyOfKept = isCopyDistance(d[t]);
+                    if (toKept[t] < toBase) {
+                        diverse = false;
+                        copyOfKept = isCopyDistance(toKept[t]);
                         break;
                     }
                 }
             }
             // a copy of a kept node adds no direction but another way in for the base: kept while copies fill less
             // than half of the list
-            if (copyOfKept && copies < maxCopies) good = true;
-            if (good) {
-                out[k++] = c;
+            if (copyOfKept && copies < maxCopies) diverse = true;
+            if (diverse) {
+                out[k++] = candidate;
                 if (copyOfBase || copyOfKept) copies++;
             }
         }
@@ -147,10 +151,10 @@ final class GraphBuilder {
      * for cosine. Under DOT a vector's distance to itself is minus its squared norm, so copies cannot be told
      * from the distance alone and are not capped.
      */
-    private boolean isCopyDistance(float dc) {
+    private boolean isCopyDistance(float distance) {
         return switch (g.metric) {
-            case L2 -> dc == 0f;
-            case COSINE -> dc <= 1e-6f;
+            case L2 -> distance == 0f;
+            case COSINE -> distance <= 1e-6f;
             case DOT -> false;
         };
     }
@@ -160,22 +164,22 @@ final class GraphBuilder {
         int max = g.layout.maxConn(level);
         synchronized (lockOf(target)) {
             MemorySegment seg = g.segment();
-            int[] buf = s.linkIds;
-            int n = g.readNeighbors(seg, target, level, buf);
-            for (int i = 0; i < n; i++) if (buf[i] == node) return;
+            int[] friends = s.linkIds;
+            int n = g.readNeighbors(seg, target, level, friends);
+            for (int i = 0; i < n; i++) if (friends[i] == node) return;
             if (n < max) {
                 g.appendNeighbor(target, level, n, node);
                 return;
             }
-            buf[n] = node;
-            float[] d = new float[n + 4];
-            s.distancesBetween(target, buf, 0, n + 1, d);
-            long[] cands = s.linkCodes;
-            for (int i = 0; i <= n; i++) cands[i] = NeighborQueue.encode(d[i], buf[i]);
-            Arrays.sort(cands, 0, n + 1);
-            spreadTies(cands, n + 1, target);
-            int k = selectDiverse(cands, n + 1, max, buf, s);
-            g.writeNeighbors(target, level, buf, k);
+            friends[n] = node;
+            float[] distances = new float[n + 4];
+            s.scorer().distancesFrom(target, friends, 0, n + 1, distances);
+            long[] candidates = s.linkCodes;
+            for (int i = 0; i <= n; i++) candidates[i] = NeighborQueue.encode(distances[i], friends[i]);
+            Arrays.sort(candidates, 0, n + 1);
+            spreadTies(candidates, n + 1, target);
+            int k = selectDiverse(candidates, n + 1, max, friends, s);
+            g.writeNeighbors(target, level, friends, k);
         }
     }
 
@@ -192,33 +196,34 @@ final class GraphBuilder {
         synchronized (lockOf(target)) {
             MemorySegment seg = g.segment();
             int cap = g.capacity();
-            int[] buf = new int[max];
-            int n = g.readNeighbors(seg, target, level, buf);
+            NodeScorer scorer = s.scorer();
+            int[] friends = new int[max];
+            int n = g.readNeighbors(seg, target, level, friends);
             int at = -1;
             float worst = Float.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
-                if (buf[i] == moved) at = i;
-                else if (buf[i] >= 0 && buf[i] < cap) worst = Math.max(worst, s.distBetween(target, buf[i]));
+                if (friends[i] == moved) at = i;
+                else if (friends[i] >= 0 && friends[i] < cap) worst = Math.max(worst, scorer.distanceBetween(target, friends[i]));
             }
-            float dMoved = s.distBetween(target, moved);
-            if (at < 0 || dMoved <= worst) return;
+            float toMoved = scorer.distanceBetween(target, moved);
+            if (at < 0 || toMoved <= worst) return;
             int best = -1;
-            float bestD = Float.POSITIVE_INFINITY;
+            float bestDistance = Float.POSITIVE_INFINITY;
             for (int i = 0; i < nExtra; i++) {
-                int c = extra[i];
-                if (c == moved || !isNewCandidate(seg, cap, buf, n, c, target)) continue;
-                float dc = s.distBetween(target, c);
-                if (dc < bestD) {
-                    bestD = dc;
-                    best = c;
+                int candidate = extra[i];
+                if (candidate == moved || !isNewCandidate(seg, cap, friends, n, candidate, target)) continue;
+                float distance = scorer.distanceBetween(target, candidate);
+                if (distance < bestDistance) {
+                    bestDistance = distance;
+                    best = candidate;
                 }
             }
             // Only a closer replacement is taken: the link stays when the node did not move away (a
             // re-insert of an unchanged vector, a reindex) or when it is the target's only way on. Dropping
             // or swapping such a link cut 1-D chains into unreachable pieces (TinyGraphTest).
-            if (best < 0 || bestD >= dMoved) return;
-            buf[at] = best;
-            g.writeNeighbors(target, level, buf, n);
+            if (best < 0 || bestDistance >= toMoved) return;
+            friends[at] = best;
+            g.writeNeighbors(target, level, friends, n);
         }
     }
 
@@ -227,16 +232,17 @@ final class GraphBuilder {
      * ids that are not already kept (caller passes distinct live ids, none equal to {@code node}).
      */
     void refill(int node, int level, int[] kept, int nKept, int size, int[] ids, int n, HnswSearcher s) {
-        long[] cands = new long[n];
-        int c = 0;
+        NodeScorer scorer = s.scorer();
+        long[] candidates = new long[n];
+        int count = 0;
         for (int i = 0; i < n; i++) {
             boolean present = false;
             for (int t = 0; t < nKept && !present; t++) present = kept[t] == ids[i];
-            if (!present) cands[c++] = NeighborQueue.encode(s.distBetween(node, ids[i]), ids[i]);
+            if (!present) candidates[count++] = NeighborQueue.encode(scorer.distanceBetween(node, ids[i]), ids[i]);
         }
-        Arrays.sort(cands, 0, c);
+        Arrays.sort(candidates, 0, count);
         int k = nKept;
-        for (int i = 0; i < c && k < size; i++) kept[k++] = NeighborQueue.nodeOf(cands[i]);
+        for (int i = 0; i < count && k < size; i++) kept[k++] = NeighborQueue.nodeOf(candidates[i]);
         synchronized (lockOf(node)) {
             g.writeNeighbors(node, level, kept, k);
         }

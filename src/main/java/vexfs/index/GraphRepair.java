@@ -17,16 +17,16 @@ final class GraphRepair {
     static void replaceEntryPoint(GraphStore g) {
         MemorySegment seg = g.segment();
         long e = g.entry();
-        int ep = GraphStore.entryNode(e);
+        int old = GraphStore.entryNode(e);
         int top = GraphStore.entryLevel(e);
-        if (ep < 0) return;
-        int[] buf = new int[g.layout.maxConn(top)];
-        int n = g.readNeighbors(seg, ep, top, buf);
+        if (old < 0) return;
+        int[] friends = new int[g.layout.maxConn(top)];
+        int n = g.readNeighbors(seg, old, top, friends);
         int cap = g.capacity();
         for (int i = 0; i < n; i++) {
-            int id = buf[i];
-            if (id >= 0 && id < cap && g.state(seg, id) == GraphLayout.LIVE && g.level(seg, id) >= top) {
-                g.promote(id, top, true);
+            int friend = friends[i];
+            if (friend >= 0 && friend < cap && g.state(seg, friend) == GraphLayout.LIVE && g.level(seg, friend) >= top) {
+                g.replaceEntry(friend, top);
                 return;
             }
         }
@@ -38,8 +38,8 @@ final class GraphRepair {
                 bestLevel = g.level(seg, i);
             }
         }
-        if (best >= 0) g.promote(best, bestLevel, true);
-        else if (g.state(seg, ep) == GraphLayout.FREE) g.promote(-1, -1, true);
+        if (best >= 0) g.replaceEntry(best, bestLevel);
+        else if (g.state(seg, old) == GraphLayout.FREE) g.replaceEntry(-1, -1);
     }
 
     /**
@@ -48,18 +48,18 @@ final class GraphRepair {
      * FREE. Caller holds the structure write lock.
      */
     static int compact(GraphStore g, GraphBuilder builder, HnswSearcher s, VectorSource vs, ProgressListener progress) {
-        s.begin(g, vs, null, true, true, -1, null);
+        s.startRepair(g, vs);
         MemorySegment seg = g.segment();
         int cap = g.capacity();
         int maxDeg = g.layout.m0();
-        int[] buf = new int[maxDeg];
-        int[] hop = new int[maxDeg];
-        int[] cand = new int[maxDeg * (maxDeg + 1)];
+        int[] friends = new int[maxDeg];
+        int[] friendsOfDead = new int[maxDeg];
+        int[] candidates = new int[maxDeg * (maxDeg + 1)];
         for (int node = 0; node < cap; node++) {
             byte st = g.state(seg, node);
             if (st == GraphLayout.LIVE || st == GraphLayout.INSERTING) {
                 int top = g.level(seg, node);
-                for (int l = 0; l <= top; l++) repairList(g, builder, s, seg, node, l, buf, hop, cand);
+                for (int l = 0; l <= top; l++) repairList(g, builder, s, seg, node, l, friends, friendsOfDead, candidates);
             }
             if ((node & 8191) == 0) progress.progress("compact", node, cap);
         }
@@ -84,22 +84,24 @@ final class GraphRepair {
      * Fashion-MNIST from 0.976 (tombstoned) to 0.918 after compaction; this rule keeps it (HnswChurnTest).
      */
     private static void repairList(GraphStore g, GraphBuilder builder, HnswSearcher s, MemorySegment seg, int node, int l,
-                                   int[] buf, int[] hop, int[] cand) {
+                                   int[] friends, int[] friendsOfDead, int[] candidates) {
         int cap = g.capacity();
-        int n = g.readNeighbors(seg, node, l, buf);
+        int n = g.readNeighbors(seg, node, l, friends);
         int kept = 0;
-        int c = 0;
+        int count = 0;
         for (int i = 0; i < n; i++) {
-            int j = buf[i];
-            if (usable(g, seg, j, cap)) {
-                buf[kept++] = j;
-            } else if (j >= 0 && j < cap) {
-                int h = g.readNeighbors(seg, j, l, hop);
-                for (int t = 0; t < h; t++) if (usable(g, seg, hop[t], cap)) c = addUnique(cand, c, hop[t], node);
+            int friend = friends[i];
+            if (usable(g, seg, friend, cap)) {
+                friends[kept++] = friend;
+            } else if (friend >= 0 && friend < cap) {
+                int m = g.readNeighbors(seg, friend, l, friendsOfDead);
+                for (int t = 0; t < m; t++) {
+                    if (usable(g, seg, friendsOfDead[t], cap)) count = addUnique(candidates, count, friendsOfDead[t], node);
+                }
             }
         }
         if (kept == n) return;
-        builder.refill(node, l, buf, kept, n, cand, c, s);
+        builder.refill(node, l, friends, kept, n, candidates, count, s);
     }
 
     private static boolean usable(GraphStore g, MemorySegment seg, int id, int cap) {

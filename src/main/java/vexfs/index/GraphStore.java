@@ -142,17 +142,26 @@ final class GraphStore implements AutoCloseable {
         return (int) e;
     }
 
-    /** Sets the entry point if {@code level} exceeds the current max level (or force). */
-    void promote(int node, int level, boolean force) {
+    /** Makes {@code node} the entry point if the graph has none or {@code level} exceeds the current max level. */
+    void promoteIfHigher(int node, int level) {
         synchronized (entryLock) {
             long e = entry;
-            if (force || entryNode(e) < 0 || level > entryLevel(e)) {
-                entry = pack(node, level);
-                MemorySegment h = main.segment();
-                GraphHeader.setInt(h, GraphHeader.ENTRY_POINT, node);
-                GraphHeader.setInt(h, GraphHeader.MAX_LEVEL, level);
-            }
+            if (entryNode(e) < 0 || level > entryLevel(e)) setEntry(node, level);
         }
+    }
+
+    /** Makes {@code node} (-1: none) the entry point at {@code level} whatever the current one is. */
+    void replaceEntry(int node, int level) {
+        synchronized (entryLock) {
+            setEntry(node, level);
+        }
+    }
+
+    private void setEntry(int node, int level) {
+        entry = pack(node, level);
+        MemorySegment h = main.segment();
+        GraphHeader.setInt(h, GraphHeader.ENTRY_POINT, node);
+        GraphHeader.setInt(h, GraphHeader.MAX_LEVEL, level);
     }
 
     Quantizer quantizer() {

@@ -40,7 +40,7 @@ public final class HnswIndex implements AutoCloseable {
         this.g = g;
         this.vectors = vectors;
         this.params = params;
-        this.builder = new GraphBuilder(g, params.m(), params.efConstruction());
+        this.builder = new GraphBuilder(g, vectors, params.m(), params.efConstruction());
         this.pool = new SearcherPool(64, Math.max(params.m0(), params.m()));
         this.levelMultiplier = params.levelMultiplier();
         if (g.openedDirty) {
@@ -163,7 +163,7 @@ public final class HnswIndex implements AutoCloseable {
                     g.setState(slot, GraphLayout.LIVE);
                 }
                 // a revived tombstone may be higher than the entry point that replaced it
-                g.promote(slot, g.level(g.segment(), slot), false);
+                g.promoteIfHigher(slot, g.level(g.segment(), slot));
                 return;
             }
             int level = levelFor(slot);
@@ -171,14 +171,12 @@ public final class HnswIndex implements AutoCloseable {
             HnswSearcher s = pool.lease(g.capacity());
             try {
                 float[] q = prepared(slot);
-                Quantizer qz = g.quantizer();
-                if (qz != null) qz.encode(q, g.segment(), g.codesOffset(slot));
+                writeCodes(slot, q);
                 g.setState(slot, GraphLayout.INSERTING);
-                s.begin(g, vectors, q, true, true, slot, null);
-                boolean linked = builder.link(slot, level, s);
+                boolean linked = builder.link(slot, level, q, s);
                 g.setState(slot, GraphLayout.LIVE);
                 g.liveCount.incrementAndGet();
-                if (linked) g.promote(slot, level, false);
+                if (linked) g.promoteIfHigher(slot, level);
             } finally {
                 pool.release(s);
             }
@@ -215,16 +213,14 @@ public final class HnswIndex implements AutoCloseable {
         HnswSearcher s = pool.lease(g.capacity());
         try {
             int top = g.level(g.segment(), slot);
-            int[][] old = new int[top + 1][];
-            int[] buf = new int[g.layout.m0()];
-            for (int l = 0; l <= top; l++) old[l] = java.util.Arrays.copyOf(buf, g.readNeighbors(g.segment(), slot, l, buf));
+            int[][] oldFriends = new int[top + 1][];
+            int[] friends = new int[g.layout.m0()];
+            for (int l = 0; l <= top; l++) oldFriends[l] = java.util.Arrays.copyOf(friends, g.readNeighbors(g.segment(), slot, l, friends));
             float[] q = prepared(slot);
-            Quantizer qz = g.quantizer();
-            if (qz != null) qz.encode(q, g.segment(), g.codesOffset(slot));
-            s.begin(g, vectors, q, true, true, slot, null);
-            builder.link(slot, top, s);
+            writeCodes(slot, q);
+            builder.link(slot, top, q, s);
             for (int l = 0; l <= top; l++) {
-                for (int j : old[l]) builder.repairAfterMove(j, slot, l, old[l], old[l].length, s);
+                for (int friend : oldFriends[l]) builder.repairAfterMove(friend, slot, l, oldFriends[l], oldFriends[l].length, s);
             }
         } finally {
             pool.release(s);
@@ -334,8 +330,7 @@ public final class HnswIndex implements AutoCloseable {
         HnswSearcher s = pool.lease(g.capacity());
         try {
             if (filterOrNull != null) return FilteredSearch.search(g, vectors, s, q, k, Math.max(ef, k), filterOrNull);
-            s.begin(g, vectors, q, true, false, -1, null);
-            return s.search(k, Math.max(ef, k), Integer.MAX_VALUE);
+            return s.search(s.startSearch(g, vectors, q, k, Math.max(ef, k)));
         } finally {
             pool.release(s);
         }
@@ -423,6 +418,12 @@ public final class HnswIndex implements AutoCloseable {
         }
         g.liveCount.set(live);
         g.tombstones.set(dead);
+    }
+
+    /** Writes the int8 codes of a prepared vector into the node's record, once the graph has a quantiser. */
+    private void writeCodes(int slot, float[] prepared) {
+        Quantizer qz = g.quantizer();
+        if (qz != null) qz.encode(prepared, g.segment(), g.codesOffset(slot));
     }
 
     private float[] prepared(int slot) {

@@ -1,225 +1,211 @@
 package vexfs.index;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.util.function.IntPredicate;
 
 import vexfs.base.Distances;
 import vexfs.base.SearchResult;
 import vexfs.base.VectorSource;
 
 /**
- * Per-query scratch: candidate (MIN) and result (MAX) packed-long heaps, a visited set whose reset
- * costs what was touched, and a neighbour buffer. Leased from a {@link SearcherPool}, used by one
- * thread at a time. Every loop is iterative; stack use does not depend on the graph.
+ * The HNSW search loops and their scratch (Lucene's {@code HnswGraphSearcher}): a candidate MIN heap of packed
+ * (distance, node) longs, a visited set whose reset costs what was touched, neighbour buffers, and one reusable
+ * instance of each {@link NodeScorer} and {@link NeighborCollector}. Leased from a {@link SearcherPool}, used by one
+ * thread at a time.
+ *
+ * <p>A search is bound first: {@link #startSearch} for a query, {@link #startInsert} for linking a node,
+ * {@link #startRepair} for compaction. Binding picks the scorer once (int8 codes if the graph has a quantiser, else
+ * exact float32) and returns the collector that decides what is kept. The loops then are: {@link #greedy} on the
+ * upper levels, {@link #searchLevel} (best-first beam) below, and for a query the exact re-rank of the code-ranked
+ * results ({@link #search}). Every loop is iterative; stack use does not depend on the graph, and no loop allocates.
  */
 final class HnswSearcher {
-    final VisitedSet visited;
-    final NeighborQueue candidates = new NeighborQueue(256, false);
-    final NeighborQueue results = new NeighborQueue(256, true);
-    final int[] buf;
-    private final int[] pending;
-    private final float[] pendingDist;
-    long[] codes = new long[256];
+    private final VisitedSet visited;
+    /** Nodes reached but not yet expanded, closest first. */
+    private final NeighborQueue candidates = NeighborQueue.closestFirst(256);
+    /** The neighbour list of the node being expanded, as read from the graph. */
+    private final int[] friends;
+    /** The friends to score on this hop (in range; in a beam also not visited before), and their distances. */
+    private final int[] toScore;
+    private final float[] scores;
+    /** A query's results, closest first, as packed (distance, node) codes; grows when ef does. */
+    private long[] ranked = new long[256];
     /** Linking scratch (one builder call at a time uses a searcher). */
     final int[] linkIds;
     final long[] linkCodes;
     final float[] linkDist;
 
+    private final ExactScorer exactScorer = new ExactScorer();
+    private final CodeScorer codeScorer = new CodeScorer();
+    private final SearchCollector searchCollector = new SearchCollector();
+    private final BuildCollector buildCollector = new BuildCollector();
+
     private GraphStore g;
     private VectorSource vs;
     private MemorySegment seg;
     private int cap;
-    private Quantizer qz;
     private float[] query;
-    private float[] pq;
-    private long codesBase;
-    private int recordSize;
-    /** Build mode collects every node but {@link #self} that is not FREE; search mode collects LIVE nodes passing the filter. */
-    private boolean build;
-    private int self;
-    private IntPredicate filter;
-    int computed;
-    boolean limitHit;
-    /** Sum of the bytes {@link #touchCodes} loads: stored so that the JIT cannot drop those loads. */
-    private int touched;
+    private NodeScorer scorer;
 
     HnswSearcher(int capacity, int maxDegree) {
         visited = new VisitedSet(capacity);
-        buf = new int[maxDegree];
-        pending = new int[maxDegree];
-        pendingDist = new float[maxDegree + 4];
+        friends = new int[maxDegree];
+        toScore = new int[maxDegree];
+        scores = new float[maxDegree + 4];
         linkIds = new int[maxDegree + 1];
         linkCodes = new long[maxDegree + 1];
         linkDist = new float[maxDegree + 8];
     }
 
-    /** Binds the searcher to one query; {@code useCodes} selects int8 traversal when a quantiser exists. */
-    void begin(GraphStore graph, VectorSource vectors, float[] prepared, boolean useCodes, boolean buildMode, int selfNode, IntPredicate f) {
+    /**
+     * Binds to a query ({@code prepared} by the vector source) for the {@code k} nearest live nodes of a beam of
+     * max(ef, k). Returns the collector, which the caller may narrow ({@link SearchCollector#acceptOnly},
+     * {@link SearchCollector#limitVisits}) before passing it to {@link #search}.
+     */
+    SearchCollector startSearch(GraphStore graph, VectorSource vectors, float[] prepared, int k, int ef) {
+        bind(graph, vectors, prepared);
+        return searchCollector.bind(graph, seg, k, Math.max(ef, k));
+    }
+
+    /**
+     * Binds to linking {@code node}, whose {@code prepared} vector (and codes) are written: the collector gathers
+     * up to {@code efConstruction} link candidates per level, never the node itself.
+     */
+    BuildCollector startInsert(GraphStore graph, VectorSource vectors, float[] prepared, int node, int efConstruction) {
+        bind(graph, vectors, prepared);
+        visited.add(node);
+        return buildCollector.bind(graph, seg, node, efConstruction);
+    }
+
+    /** Binds to no query, for re-choosing neighbour lists: only the scorer's node-to-node distances are used. */
+    NodeScorer startRepair(GraphStore graph, VectorSource vectors) {
+        bind(graph, vectors, null);
+        return scorer;
+    }
+
+    /** The one place that chooses between int8 and exact traversal. */
+    private void bind(GraphStore graph, VectorSource vectors, float[] prepared) {
         g = graph;
         vs = vectors;
         seg = graph.segment();
         cap = graph.layout.capacityOf(seg.byteSize());
         visited.ensureCapacity(cap);
-        qz = useCodes ? graph.quantizer() : null;
         query = prepared;
-        if (qz != null && prepared != null) pq = qz.prepareQuery(prepared, pq);
-        codesBase = graph.layout.headerBytes();
-        recordSize = graph.layout.recordSize();
-        build = buildMode;
-        self = selfNode;
-        filter = f;
-        computed = 0;
-        limitHit = false;
+        Quantizer qz = graph.quantizer();
+        scorer = qz != null ? codeScorer.bind(graph, seg, qz, prepared) : exactScorer.bind(vectors, prepared);
     }
 
     void end() {
         visited.clear();
         candidates.clear();
-        results.clear();
-        filter = null;
+        searchCollector.unbind();
+        buildCollector.unbind();
+        exactScorer.unbind();
+        codeScorer.unbind();
+        scorer = null;
+        query = null;
         g = null;
         vs = null;
         seg = null;
     }
 
-    boolean usingCodes() {
-        return qz != null;
+    /** The scorer chosen by the last start call. */
+    NodeScorer scorer() {
+        return scorer;
     }
 
-    MemorySegment segment() {
-        return seg;
-    }
-
-    int capacity() {
-        return cap;
-    }
-
-    /** Traversal distance from the bound query to {@code node}. */
-    float dist(int node) {
-        computed++;
-        if (qz != null) return qz.distance(pq, seg, codesBase + (long) node * recordSize);
-        return vs.distance(query, node);
-    }
-
-    /** Distances from node {@code a} to {@code ids[from..from+n)}; {@code out} holds n rounded up to 4. */
-    void distancesBetween(int a, int[] ids, int from, int n, float[] out) {
-        if (qz != null) {
-            qz.distancesFrom(seg, codesBase + (long) a * recordSize, codesBase, recordSize, ids, from, n, out);
-        } else {
-            for (int i = 0; i < n; i++) out[i] = vs.distance(a, ids[from + i]);
-        }
-    }
-
-    /** Traversal distance between two nodes, in the same space as {@link #dist}. */
-    float distBetween(int a, int b) {
-        if (qz != null) return qz.distance(seg, codesBase + (long) a * recordSize, codesBase + (long) b * recordSize);
-        return vs.distance(a, b);
-    }
-
-    private boolean collectible(int node) {
-        byte st = g.state(seg, node);
-        if (build) return node != self && st != GraphLayout.FREE;
-        return st == GraphLayout.LIVE && (filter == null || filter.test(node));
-    }
-
-    /** Greedy walk on {@code level} from {@code start}: moves to any closer neighbour until none is. Returns the node. */
-    int greedy(int start, int level, float[] distOut) {
-        int cur = start;
-        float curD = distOut[0];
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            int n = g.readNeighbors(seg, cur, level, buf);
-            int u = 0;
-            for (int i = 0; i < n; i++) {
-                int id = buf[i];
-                if (id >= 0 && id < cap) pending[u++] = id;
-            }
-            distances(pending, u, pendingDist);
-            for (int i = 0; i < u; i++) {
-                if (pendingDist[i] < curD) {
-                    curD = pendingDist[i];
-                    cur = pending[i];
-                    changed = true;
-                }
-            }
-        }
-        distOut[0] = curD;
-        return cur;
-    }
-
-    /** Adds an entry point for {@link #expand}. */
-    void seed(int node, float d) {
-        if (!visited.add(node)) return;
-        candidates.add(d, node);
-        if (collectible(node)) results.add(d, node);
+    /** Scores the entry point {@code node}: the packed (distance, node) to start {@link #greedy} from. */
+    long score(int node, NeighborCollector results) {
+        results.visited(1);
+        return NeighborQueue.encode(scorer.distance(node), node);
     }
 
     /**
-     * Best-first beam search on {@code level} from the seeded candidates, keeping the {@code ef}
-     * closest collectible nodes in {@link #results}. Stops early (setting {@link #limitHit}) after
-     * {@code visitLimit} distance computations.
+     * Greedy walk on {@code level} from {@code start} (packed distance and node): moves to any closer friend until
+     * none is. Returns where it stopped, packed the same way.
      */
-    void expand(int level, int ef, int visitLimit) {
-        int[] b = buf;
-        int[] p = pending;
-        float[] pd = pendingDist;
-        NeighborQueue cand = candidates;
-        NeighborQueue res = results;
-        while (cand.size() > 0) {
-            long c = cand.pop();
-            float cd = NeighborQueue.distanceOf(c);
-            if (res.size() >= ef && cd > res.topDistance()) break;
-            int n = g.readNeighbors(seg, NeighborQueue.nodeOf(c), level, b);
-            int u = 0;
+    long greedy(long start, int level, NeighborCollector results) {
+        int[] friends = this.friends;
+        int[] toScore = this.toScore;
+        float[] scores = this.scores;
+        int current = NeighborQueue.nodeOf(start);
+        float currentDistance = NeighborQueue.distanceOf(start);
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            int n = g.readNeighbors(seg, current, level, friends);
+            int count = 0;
             for (int i = 0; i < n; i++) {
-                int id = b[i];
-                if (id >= 0 && id < cap && visited.add(id)) p[u++] = id;
+                int friend = friends[i];
+                if (friend >= 0 && friend < cap) toScore[count++] = friend;
             }
-            touchCodes(p, u);
-            distances(p, u, pd);
-            for (int i = 0; i < u; i++) {
-                float d = pd[i];
-                if (res.size() < ef || d < res.topDistance()) {
-                    int id = p[i];
-                    cand.add(d, id);
-                    if (collectible(id)) res.addBounded(d, id, ef);
+            scorer.distances(toScore, count, scores);
+            results.visited(count);
+            for (int i = 0; i < count; i++) {
+                if (scores[i] < currentDistance) {
+                    currentDistance = scores[i];
+                    current = toScore[i];
+                    moved = true;
                 }
             }
-            if (computed > visitLimit) {
-                limitHit = true;
+        }
+        return NeighborQueue.encode(currentDistance, current);
+    }
+
+    /** Adds an entry point (packed distance and node) for {@link #searchLevel}, and offers it to the collector. */
+    void seed(long entry, NeighborCollector results) {
+        int node = NeighborQueue.nodeOf(entry);
+        if (!visited.add(node)) return;
+        float distance = NeighborQueue.distanceOf(entry);
+        candidates.add(distance, node);
+        results.collect(node, distance);
+    }
+
+    /**
+     * Seeds the next level down of an insert with the candidates found on this one ({@code found}, packed), with a
+     * fresh visited set that again holds the node being linked.
+     */
+    void reseed(long[] found, BuildCollector results) {
+        visited.clear();
+        visited.add(results.node());
+        for (long entry : found) seed(entry, results);
+    }
+
+    /**
+     * Best-first beam search on {@code level} from the seeded candidates: expands the closest candidate, scores its
+     * friends not visited before, and queues those the collector finds competitive, until the closest candidate is
+     * beyond the collector's worst result or the visit limit is reached ({@link NeighborCollector#earlyTerminated}).
+     */
+    void searchLevel(int level, NeighborCollector results) {
+        int[] friends = this.friends;
+        int[] toScore = this.toScore;
+        float[] scores = this.scores;
+        NeighborQueue candidates = this.candidates;
+        while (candidates.size() > 0) {
+            long candidate = candidates.pop();
+            if (results.beyondWorst(NeighborQueue.distanceOf(candidate))) break;
+            int n = g.readNeighbors(seg, NeighborQueue.nodeOf(candidate), level, friends);
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                int friend = friends[i];
+                if (friend >= 0 && friend < cap && visited.add(friend)) toScore[count++] = friend;
+            }
+            scorer.prefetch(toScore, count);
+            scorer.distances(toScore, count, scores);
+            results.visited(count);
+            for (int i = 0; i < count; i++) {
+                float distance = scores[i];
+                if (results.competitive(distance)) {
+                    int friend = toScore[i];
+                    candidates.add(distance, friend);
+                    results.collect(friend, distance);
+                }
+            }
+            if (results.visitLimitReached()) {
+                results.terminateEarly();
                 break;
             }
         }
-        cand.clear();
-    }
-
-    /**
-     * Loads the first two cache lines of each node's codes before any distance is computed: a software prefetch
-     * (Java has no prefetch instruction). The loads are independent, so the CPU has the whole hop's misses in
-     * flight at once instead of the eight the distance kernel interleaves; the kernel then reads from cache.
-     * Measured in one JVM, alternating (thread CPU time, 6 rounds): 1M x 128 +13 % QPS at ef=80 and +18 % at
-     * ef=20, 200k x 128 about +5 %, Fashion-MNIST (784-d, the kernel streams 13 lines per node) unchanged.
-     */
-    private void touchCodes(int[] ids, int n) {
-        if (qz == null) return;
-        int sum = 0;
-        for (int i = 0; i < n; i++) {
-            long o = codesBase + (long) ids[i] * recordSize;
-            sum += seg.get(ValueLayout.JAVA_BYTE, o) + seg.get(ValueLayout.JAVA_BYTE, o + 64);
-        }
-        touched += sum;
-    }
-
-    /** Traversal distances to {@code n} nodes; int8 codes are scored several at a time. */
-    private void distances(int[] ids, int n, float[] out) {
-        computed += n;
-        if (qz != null) {
-            qz.distances(pq, seg, codesBase, recordSize, ids, n, out);
-        } else {
-            for (int i = 0; i < n; i++) out[i] = vs.distance(query, ids[i]);
-        }
+        candidates.clear();
     }
 
     /**
@@ -230,54 +216,42 @@ final class HnswSearcher {
         return Math.max(k + 4, k + k / 2);
     }
 
-    /** Moves results into {@link #codes}, closest first; returns how many. */
-    int drainResults() {
-        int n = results.size();
-        if (codes.length < n) codes = new long[n];
-        for (int i = n - 1; i >= 0; i--) codes[i] = results.pop();
-        return n;
-    }
-
-    /** Re-seeds the candidates from the first {@code n} entries of {@link #codes} with a fresh visited set. */
-    void reseed(int n) {
-        visited.clear();
-        if (!build) return;
-        visited.add(self);
-        for (int i = 0; i < n; i++) seed(NeighborQueue.nodeOf(codes[i]), NeighborQueue.distanceOf(codes[i]));
-    }
-
     /**
-     * Full search: greedy descent on upper levels, beam on level 0, exact re-rank when traversal used
-     * codes. Returns null if {@code visitLimit} was hit before the beam converged.
+     * The query search: greedy descent on the upper levels, beam on level 0, and an exact re-rank of the first
+     * {@link #rerankCount} results when the scorer is not exact. If the visit limit stopped the beam
+     * ({@link NeighborCollector#earlyTerminated()}), the result holds what was found by then.
      */
-    SearchResult search(int k, int ef, int visitLimit) {
+    SearchResult search(SearchCollector results) {
         long e = g.entry();
-        int ep = GraphStore.entryNode(e);
-        if (ep < 0 || ep >= cap) return new SearchResult(new int[0], new float[0], 0, false);
-        float[] d = {dist(ep)};
-        int cur = ep;
-        for (int l = GraphStore.entryLevel(e); l > 0; l--) cur = greedy(cur, l, d);
-        seed(cur, d[0]);
-        expand(0, Math.max(ef, k), visitLimit);
-        if (limitHit) return null;
-        int n = drainResults();
-        if (qz != null) {
-            n = Math.min(n, rerankCount(k));
-            int[] ids = pending.length >= n ? pending : new int[n];
-            float[] exact = pendingDist.length >= n ? pendingDist : new float[n];
-            for (int i = 0; i < n; i++) ids[i] = NeighborQueue.nodeOf(codes[i]);
-            vs.distances(query, ids, n, exact);
-            for (int i = 0; i < n; i++) codes[i] = NeighborQueue.encode(exact[i], ids[i]);
-            java.util.Arrays.sort(codes, 0, n);
-            computed += n;
-        }
+        int entry = GraphStore.entryNode(e);
+        if (entry < 0 || entry >= cap) return new SearchResult(new int[0], new float[0], 0, false);
+        long nearest = score(entry, results);
+        for (int l = GraphStore.entryLevel(e); l > 0; l--) nearest = greedy(nearest, l, results);
+        seed(nearest, results);
+        searchLevel(0, results);
+        int n = results.size();
+        long[] ranked = this.ranked = results.drainInto(this.ranked);
+        int k = results.k();
+        if (!scorer.isExact()) n = rerank(ranked, Math.min(n, rerankCount(k)), results);
         int r = Math.min(k, n);
         int[] slots = new int[r];
-        float[] dists = new float[r];
+        float[] distances = new float[r];
         for (int i = 0; i < r; i++) {
-            slots[i] = NeighborQueue.nodeOf(codes[i]);
-            dists[i] = NeighborQueue.distanceOf(codes[i]);
+            slots[i] = NeighborQueue.nodeOf(ranked[i]);
+            distances[i] = NeighborQueue.distanceOf(ranked[i]);
         }
-        return new SearchResult(slots, dists, computed, false);
+        return new SearchResult(slots, distances, results.visitedCount(), false);
+    }
+
+    /** Replaces the first {@code n} code distances in {@code ranked} by exact ones and sorts them again; returns n. */
+    private int rerank(long[] ranked, int n, NeighborCollector results) {
+        int[] ids = toScore.length >= n ? toScore : new int[n];
+        float[] exact = scores.length >= n ? scores : new float[n];
+        for (int i = 0; i < n; i++) ids[i] = NeighborQueue.nodeOf(ranked[i]);
+        vs.distances(query, ids, n, exact);
+        for (int i = 0; i < n; i++) ranked[i] = NeighborQueue.encode(exact[i], ids[i]);
+        java.util.Arrays.sort(ranked, 0, n);
+        results.visited(n);
+        return n;
     }
 }

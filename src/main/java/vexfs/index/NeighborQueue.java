@@ -11,9 +11,19 @@ final class NeighborQueue {
     private int size;
     private final boolean max;
 
-    NeighborQueue(int initialCapacity, boolean maxHeap) {
+    private NeighborQueue(int initialCapacity, boolean maxHeap) {
         heap = new long[Math.max(2, initialCapacity + 1)];
         max = maxHeap;
+    }
+
+    /** A MIN queue: {@link #pop} returns the closest entry (a search's candidates). */
+    static NeighborQueue closestFirst(int initialCapacity) {
+        return new NeighborQueue(initialCapacity, false);
+    }
+
+    /** A MAX queue: {@link #pop} returns the farthest entry (a bounded set of results, worst on top). */
+    static NeighborQueue farthestFirst(int initialCapacity) {
+        return new NeighborQueue(initialCapacity, true);
     }
 
     static long encode(float distance, int node) {

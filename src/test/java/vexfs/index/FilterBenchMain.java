@@ -44,8 +44,7 @@ public final class FilterBenchMain {
                         float[] q = vs.prepareQuery(Arrays.copyOfRange(test, i * dim, (i + 1) * dim));
                         HnswSearcher s = new HnswSearcher(g.capacity(), 32);
                         long t0 = System.nanoTime();
-                        s.begin(g, vs, q, true, false, -1, f);
-                        SearchResult r = s.search(10, 64, Integer.MAX_VALUE);
+                        SearchResult r = s.search(s.startSearch(g, vs, q, 10, 64).acceptOnly(f));
                         long t1 = System.nanoTime();
                         s.end();
                         SearchResult e = FilteredSearch.exact(g, vs, q, 10, f);

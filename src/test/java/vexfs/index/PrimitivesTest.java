@@ -15,8 +15,8 @@ import vexfs.base.Metric;
 class PrimitivesTest {
     @Test
     void neighborQueuesOrderByDistanceIncludingNegatives() {
-        NeighborQueue min = new NeighborQueue(2, false);
-        NeighborQueue max = new NeighborQueue(2, true);
+        NeighborQueue min = NeighborQueue.closestFirst(2);
+        NeighborQueue max = NeighborQueue.farthestFirst(2);
         float[] ds = {3f, -1.5f, 0f, 7.25f, -8f, 2f};
         for (int i = 0; i < ds.length; i++) {
             min.add(ds[i], i);
