@@ -16,6 +16,7 @@ import java.lang.invoke.MethodType;
 import vexfs.fuse.FuseLibrary;
 
 /** Downcalls into libfuse3's low-level API and the C layouts every binding class shares. */
+@SuppressWarnings("restricted") // raw FFM (linking, upcall stubs, reinterpret) is what this class is for
 public final class fuse_lowlevel_h {
     private fuse_lowlevel_h() {}
 

@@ -11,6 +11,7 @@ import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 
 /** struct fuse_lowlevel_ops (FUSE_USE_VERSION 314): one function pointer per operation. */
+@SuppressWarnings("restricted") // raw FFM (linking, upcall stubs, reinterpret) is what this class is for
 public final class fuse_lowlevel_ops {
     private fuse_lowlevel_ops() {}
 

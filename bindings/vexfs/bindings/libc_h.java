@@ -19,6 +19,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /** libc downcalls with errno capture. */
+@SuppressWarnings("restricted") // raw FFM (linking, upcall stubs, reinterpret) is what this class is for
 public final class libc_h {
     private libc_h() {}
 

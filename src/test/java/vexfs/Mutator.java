@@ -102,11 +102,17 @@ public final class Mutator {
         void accept(byte[] input) throws Exception;
     }
 
+    private static boolean isAnyOf(Throwable t, Class<?>[] kinds) {
+        for (Class<?> c : kinds) if (c.isInstance(t)) return true;
+        return false;
+    }
+
     /**
      * Runs {@code target} on mutants of {@code seeds} for the time budget; returns the number of inputs tried.
      * An exception not of an {@code expected} type (or an Error) fails, naming the input.
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // expected is only read, as Class<?>[]
     public static int run(String name, List<byte[]> seeds, Target target, Class<? extends Throwable>... expected) {
         Mutator m = new Mutator(defaultSeed() ^ name.hashCode());
         long end = System.nanoTime() + budgetMillis() * 1_000_000L;
@@ -117,7 +123,7 @@ public final class Mutator {
             try {
                 target.accept(in);
             } catch (Throwable t) {
-                if (Arrays.stream(expected).noneMatch(c -> c.isInstance(t))) {
+                if (!isAnyOf(t, expected)) {
                     throw new AssertionError(name + ": input " + n + " (seed " + m.seed + ") gave " + t + "\ninput hex: "
                             + java.util.HexFormat.of().formatHex(in) + "\ninput text: "
                             + new String(in, StandardCharsets.UTF_8), t);

@@ -11,6 +11,7 @@ import vexfs.bindings.fuse_lowlevel_h;
 import vexfs.libc.CStructs;
 
 /** Conversions between the plain-Java records and libfuse/libc structs. Only the fuse package uses it. */
+@SuppressWarnings("restricted") // raw FFM (linking, upcall stubs, reinterpret) is what this class is for
 public final class NativeStructs {
     private NativeStructs() {}
 

@@ -28,6 +28,7 @@ import vexfs.libc.Name;
  * another thread, builds the typed reply, and hands both to the {@link Dispatcher}. Every adapter body catches
  * Throwable: an exception escaping an upcall would kill the JVM.
  */
+@SuppressWarnings("restricted") // raw FFM (linking, upcall stubs, reinterpret) is what this class is for
 final class UpcallAdapters {
     private static final Logger LOG = LoggerFactory.getLogger(UpcallAdapters.class);
 

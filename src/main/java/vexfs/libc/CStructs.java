@@ -8,6 +8,7 @@ import vexfs.bindings.stat;
 import vexfs.bindings.timespec;
 
 /** Conversions between libc structs (stat, C strings) and their plain-Java values; the fuse package uses them too. */
+@SuppressWarnings("restricted") // raw FFM (linking, upcall stubs, reinterpret) is what this class is for
 public final class CStructs {
     private CStructs() {}
 

@@ -2,6 +2,9 @@ package vexfs.libc;
 
 /** A failure that becomes {@code fuse_reply_err(errno)}; the message is what the daemon logs. */
 public class FsException extends Exception {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final int errno;
 
     public FsException(int errno, String message) {

@@ -7,6 +7,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /** free(3), for buffers libfuse malloc'ed on our behalf, and strerror(3) for {@link Errno#of}. */
+@SuppressWarnings("restricted") // raw FFM (linking, upcall stubs, reinterpret) is what this class is for
 public final class Libc {
     private Libc() {}
 

@@ -6,6 +6,9 @@ package vexfs.store;
  * layer answers EINVAL and logs it.
  */
 public final class InvalidVectorException extends IllegalArgumentException {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     public InvalidVectorException(String message) {
         super(message);
     }

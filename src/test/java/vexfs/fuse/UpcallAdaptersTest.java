@@ -45,6 +45,7 @@ import vexfs.libc.StatFs;
  * zeroed block standing in for the opaque fuse_req whose fuse_ctx is found with libfuse's own fuse_req_ctx).
  * A recording filesystem shows what the adapter decoded; a recording sink shows what would have been replied.
  */
+@SuppressWarnings("restricted") // raw FFM (linking, upcall stubs, reinterpret) is what this class is for
 class UpcallAdaptersTest {
     /** Bytes given to the stand-in for struct fuse_req (libfuse's is a few hundred bytes; only ctx is read). */
     private static final long REQ_BYTES = 4096;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,10 +71,15 @@ class LocksIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             p.process().getOutputStream().close();
-            p.waitFor(Duration.ofSeconds(10));
-            p.close();
+            try {
+                p.waitFor(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                p.close();
+            }
         }
     }
 

@@ -144,13 +144,20 @@ public final class MountFixture implements AutoCloseable {
         sh("fusermount3 -uz '" + mnt + "' 2>/dev/null; true");
     }
 
+    /** Unmounts in every outcome. Interrupted: still unmounts lazily, then keeps the interrupt set. */
     @Override
-    public void close() throws IOException, InterruptedException {
-        if (isMounted()) sh("fusermount3 -u '" + mnt + "' || fusermount3 -uz '" + mnt + "'");
-        if (daemon != null && !daemon.waitFor(15, TimeUnit.SECONDS)) {
-            ChildProcess.destroyTree(daemon.toHandle(), Duration.ofSeconds(5));
+    public void close() throws IOException {
+        try {
+            if (isMounted()) sh("fusermount3 -u '" + mnt + "' || fusermount3 -uz '" + mnt + "'");
+            if (daemon != null && !daemon.waitFor(15, TimeUnit.SECONDS)) {
+                ChildProcess.destroyTree(daemon.toHandle(), Duration.ofSeconds(5));
+            }
+            if (isMounted()) sh("fusermount3 -uz '" + mnt + "'");
+        } catch (InterruptedException e) {
+            if (daemon != null) daemon.destroyForcibly();
+            new ProcessBuilder("fusermount3", "-uz", mnt.toString()).start();
+            Thread.currentThread().interrupt();
         }
-        if (isMounted()) sh("fusermount3 -uz '" + mnt + "'");
     }
 
     /** Exit status of the daemon after close (to check it shut down cleanly). */

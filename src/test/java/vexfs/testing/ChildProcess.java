@@ -190,9 +190,14 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Kills what is still running (child and descendants) and stops draining. */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive() || process.toHandle().descendants().findAny().isPresent()) destroyTree();
-        drainer.join(DRAIN_GRACE);
+    public void close() {
+        try {
+            if (process.isAlive() || process.toHandle().descendants().findAny().isPresent()) destroyTree();
+            drainer.join(DRAIN_GRACE);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
         if (drainer.isAlive()) {
             try {
                 process.getInputStream().close();

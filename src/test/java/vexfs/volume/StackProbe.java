@@ -13,6 +13,7 @@ import java.lang.invoke.MethodHandle;
  * uses. The reading is taken inside the downcall, a few hundred bytes below the Java caller: measurements are
  * upper bounds. {@link #available()} is false elsewhere.
  */
+@SuppressWarnings("restricted") // raw FFM (linking, upcall stubs, reinterpret) is what this class is for
 final class StackProbe {
     private static final long RSP_OFFSET = 40 + 15 * 8;
     private static final MethodHandle GETCONTEXT = lookup();
