@@ -30,20 +30,20 @@ class SearchCollectorTest {
 
             SearchCollector unlimited = s.startSearch(g, vs, q, 10, 64);
             assertInstanceOf(CodeScorer.class, s.scorer(), "a graph with a trained quantiser is traversed on codes");
-            SearchResult full = s.search(unlimited);
+            var full = s.search(unlimited);
             assertFalse(unlimited.earlyTerminated());
             assertEquals(10, full.size());
             assertEquals(5, full.slots()[0]);
             s.end();
 
             SearchCollector limited = s.startSearch(g, vs, q, 10, 64).limitVisits(50);
-            SearchResult partial = s.search(limited);
+            var partial = s.search(limited);
             assertTrue(limited.earlyTerminated(), "50 distance computations cannot finish an ef=64 beam");
             assertTrue(partial.size() <= 10);
             s.end();
 
             SearchCollector again = s.startSearch(g, vs, q, 10, 64);
-            SearchResult repeat = s.search(again);
+            var repeat = s.search(again);
             assertFalse(again.earlyTerminated(), "a re-bound collector starts without the previous limit");
             assertArrayEquals(full.slots(), repeat.slots());
             s.end();
