@@ -3,6 +3,7 @@ package vexfs.index;
 import java.lang.foreign.MemorySegment;
 import java.util.function.IntPredicate;
 
+import vexfs.base.ExactSearch;
 import vexfs.base.SearchResult;
 import vexfs.base.VectorSource;
 
@@ -52,22 +53,7 @@ final class FilteredSearch {
     static SearchResult exact(GraphStore g, VectorSource vs, float[] q, int k, IntPredicate filter) {
         MemorySegment seg = g.segment();
         int cap = Math.min(g.capacity(), vs.slotCount());
-        NeighborQueue heap = NeighborQueue.farthestFirst(k + 1);
-        int computed = 0;
-        for (int slot = 0; slot < cap; slot++) {
-            if (g.state(seg, slot) != GraphLayout.LIVE || (filter != null && !filter.test(slot))) continue;
-            float d = vs.distance(q, slot);
-            computed++;
-            if (heap.size() < k || d < heap.topDistance()) heap.addBounded(d, slot, k);
-        }
-        int n = heap.size();
-        int[] slots = new int[n];
-        float[] dists = new float[n];
-        for (int i = n - 1; i >= 0; i--) {
-            long c = heap.pop();
-            slots[i] = NeighborQueue.nodeOf(c);
-            dists[i] = NeighborQueue.distanceOf(c);
-        }
-        return new SearchResult(slots, dists, computed, true);
+        IntPredicate live = slot -> slot < cap && g.state(seg, slot) == GraphLayout.LIVE;
+        return ExactSearch.search(vs, q, k, filter == null ? live : live.and(filter));
     }
 }
