@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import vexfs.base.GrowableMapping;
 import vexfs.base.Metric;
 
 /**

@@ -24,6 +24,7 @@ import vexfs.base.Distances;
 import vexfs.base.ExactSearch;
 import vexfs.base.FileExtension;
 import vexfs.base.GraphSettings;
+import vexfs.base.GrowableMapping;
 import vexfs.base.Metric;
 import vexfs.base.SearchResult;
 import vexfs.base.VectorSource;
@@ -61,7 +62,7 @@ public final class VectorStore implements AutoCloseable {
     private final int recordSize;
     private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
     private final Object syncLock = new Object();
-    private final List<Arena> arenas = new ArrayList<>();
+    private final GrowableMapping mapping;
     private final List<String> recovery = new ArrayList<>();
     private final StoreVectorSource source;
 
@@ -85,7 +86,8 @@ public final class VectorStore implements AutoCloseable {
         this.lock = lock;
         this.readOnly = readOnly;
         long size = channel.size();
-        MemorySegment first = map(size);
+        this.mapping = new GrowableMapping(channel, readOnly);
+        MemorySegment first = seg = mapping.segment();
         this.header = Header.read(first, file.toString());
         this.dim = header.dim();
         this.metric = header.metric();
@@ -395,10 +397,7 @@ public final class VectorStore implements AutoCloseable {
                 writeCounters(seg, STATE_CLEAN, capacity, highWater, live, freeCount(), nextGeneration);
                 seg.force();
             }
-            for (Arena a : arenas) {
-                a.close();
-            }
-            channel.close(); // releases the lock
+            mapping.close(); // unmaps, and closes the channel: releases the lock
         } finally {
             rw.writeLock().unlock();
         }
@@ -438,20 +437,6 @@ public final class VectorStore implements AutoCloseable {
 
     // ---- internals
 
-    private MemorySegment map(long size) throws IOException {
-        Arena arena = Arena.ofShared();
-        try {
-            MemorySegment m = channel.map(readOnly ? FileChannel.MapMode.READ_ONLY : FileChannel.MapMode.READ_WRITE,
-                    0, size, arena);
-            arenas.add(arena);
-            seg = m;
-            return m;
-        } catch (IOException | RuntimeException e) {
-            arena.close();
-            throw e;
-        }
-    }
-
     private void ensureScanned() {
         if (!scanned) {
             rw.writeLock().lock();
@@ -489,10 +474,10 @@ public final class VectorStore implements AutoCloseable {
             if (newCap <= highWater) {
                 throw new IOException(file + ": store is full (" + highWater + " slots)");
             }
-            long newSize = recordOffset(newCap, recordSize);
-            FileExtension.withZeros(channel, newSize); // a full disk fails here, not as a fault on a mapped hole
-            // the new records are zeros (FREE); readers keep the old mapping
-            MemorySegment m = map(newSize);
+            // a full disk fails here, not as a fault on a mapped hole; the new records are zeros (FREE), and
+            // readers keep the old mapping
+            mapping.growTo(recordOffset(newCap, recordSize));
+            MemorySegment m = seg = mapping.segment();
             channel.force(true);
             capacity = newCap;
             writeCounters(m, STATE_DIRTY, capacity, highWater, live, free.size(), nextGeneration);

@@ -49,6 +49,22 @@ class CliTest {
     }
 
     @Test
+    void mkfsKeepsTheHnswParametersInTheStoreAndRefusesBadOnes() throws Exception {
+        for (String[] bad : new String[][] {{"--m", "1"}, {"--m", "513"}, {"--ef-construction", "0"}, {"--ef", "10001"}}) {
+            Out r = run("mkfs", "--dim", "8", bad[0], bad[1], dir.toString());
+            assertEquals(2, r.exit(), String.join(" ", bad) + ": " + r.err());
+            assertTrue(r.err().contains("must be between"), r.err());
+            assertFalse(Files.exists(dir.resolve(".vexfs/vectors.vxv")), "nothing created for " + String.join(" ", bad));
+        }
+        Out r = run("mkfs", "--dim", "8", "--m", "24", "--ef-construction", "300", "--ef", "90", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("HNSW m=24 ef-construction=300 ef=90"), r.out());
+        try (VectorStore s = VectorStore.open(dir.resolve(".vexfs"), true)) {
+            assertEquals(new vexfs.base.GraphSettings(24, 300, 90), s.graphSettings());
+        }
+    }
+
+    @Test
     void mkfsRefusesDimensionsOutOfRangeWithExit2() {
         for (String dim : new String[] {"0", "-1", "4097", "100000"}) {
             Out r = run("mkfs", "--dim", dim, dir.toString());

@@ -1,4 +1,4 @@
-package vexfs.index;
+package vexfs.base;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -7,27 +7,26 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import vexfs.base.FileExtension;
 
 /**
- * A file mapped read-write as one {@link MemorySegment} that can grow. Growing maps the larger file
- * again and publishes the new segment; old segments stay valid (same shared arena) until
- * {@link #close()}, so a reader holding an older, shorter segment never faults - it only cannot see
- * bytes beyond its length.
+ * A file mapped as one {@link MemorySegment} that can grow: the one growable mapping of VexFS (the vector store's
+ * file and both graph files). Growing extends the file with written zeros, maps the larger file again and
+ * publishes the new segment; old segments stay valid (same shared arena) until {@link #close()}, so a reader
+ * holding an older, shorter segment never faults - it only cannot see bytes beyond its length.
  */
-final class GrowableMapping implements AutoCloseable {
+public final class GrowableMapping implements AutoCloseable {
     private final FileChannel channel;
     private final Arena arena = Arena.ofShared();
     private volatile MemorySegment segment;
 
     private final boolean readOnly;
 
-    GrowableMapping(Path file, boolean create, long minSize) throws IOException {
+    public GrowableMapping(Path file, boolean create, long minSize) throws IOException {
         this(file, create, minSize, false);
     }
 
     /** {@code readOnly}: maps the file as it is, read-only (inspecting a graph a daemon may be writing); never grows it. */
-    GrowableMapping(Path file, boolean create, long minSize, boolean readOnly) throws IOException {
+    public GrowableMapping(Path file, boolean create, long minSize, boolean readOnly) throws IOException {
         this.readOnly = readOnly;
         if (readOnly) {
             channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -42,22 +41,44 @@ final class GrowableMapping implements AutoCloseable {
         segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
     }
 
-    MemorySegment segment() {
+    /**
+     * Maps {@code channel} (adopted: closed by {@link #close()}) at its current size, read-only or read-write; a
+     * caller that holds a lock on the channel keeps it until then.
+     */
+    public GrowableMapping(FileChannel channel, boolean readOnly) throws IOException {
+        this.readOnly = readOnly;
+        this.channel = channel;
+        segment = channel.map(readOnly ? FileChannel.MapMode.READ_ONLY : FileChannel.MapMode.READ_WRITE, 0,
+                channel.size(), arena);
+    }
+
+    public MemorySegment segment() {
         return segment;
     }
 
-    long fileSize() throws IOException {
+    public long fileSize() throws IOException {
         return channel.size();
     }
 
     /** Grows the file (doubling at least) until it holds {@code size} bytes; new bytes read as zero. */
-    synchronized void ensureSize(long size) throws IOException {
+    public synchronized void ensureSize(long size) throws IOException {
         MemorySegment current = segment;
         if (current.byteSize() >= size) return;
         if (readOnly) throw new IllegalStateException("read-only graph mapping cannot grow");
         long newSize = Math.max(size, current.byteSize() * 2);
         extendFile(newSize);
         segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, newSize, arena);
+    }
+
+    /**
+     * Grows the file to exactly {@code size} bytes (a file of fixed-size records chooses its own sizes); new bytes
+     * read as zero. On failure (a full disk) nothing changed: the file keeps its size and the mapping its segment.
+     */
+    public synchronized void growTo(long size) throws IOException {
+        if (readOnly) throw new IllegalStateException("a read-only mapping cannot grow");
+        if (segment.byteSize() >= size) return;
+        extendFile(size);
+        segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
     }
 
     /**
@@ -69,7 +90,7 @@ final class GrowableMapping implements AutoCloseable {
         FileExtension.withZeros(channel, size);
     }
 
-    void force() {
+    public void force() {
         if (readOnly) return;
         segment.force();
     }
