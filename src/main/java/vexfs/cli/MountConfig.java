@@ -10,7 +10,8 @@ import vexfs.fs.PassthroughOptions;
  * The "-o" options of {@code vexfs mount}, split into those the kernel/libfuse take and our own. Unknown options
  * are refused with a message naming them, rather than passed to libfuse to fail obscurely.
  */
-record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, int similarK, int readers) {
+record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, int similarK, int readers,
+                   String libfuse) {
     private static final Set<String> KERNEL_FLAGS = Set.of("allow_other", "allow_root", "default_permissions",
             "ro", "rw", "nosuid", "suid", "nodev", "dev", "noexec", "exec", "atime", "noatime", "relatime",
             "sync", "async", "dirsync", "auto_unmount");
@@ -26,6 +27,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         int similarK = 10;
         int readers = Math.max(2, Runtime.getRuntime().availableProcessors());
         boolean fsname = false;
+        String libfuse = null;
         for (String group : optionGroups) {
             for (String o : group.split(",")) {
                 o = o.trim();
@@ -46,6 +48,14 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
                     case "timeout" -> attr = entry = seconds(key, val);
                     case "similar_k" -> similarK = positive(key, val, 1000);
                     case "readers" -> readers = positive(key, val, 64);
+                    // which libfuse file to load instead of the system's (vexfs.bindings.LibfuseLoader)
+                    case "libfuse" -> {
+                        if (val == null || val.isEmpty()) {
+                            throw new IllegalArgumentException("mount option libfuse needs a file, e.g."
+                                    + " libfuse=/opt/libfuse-3.17/lib/libfuse3.so.4");
+                        }
+                        libfuse = val;
+                    }
                     // accepted from fstab/mount(8) and meaningless here
                     case "defaults", "_netdev", "nofail", "user", "users", "noauto", "auto" -> { }
                     default -> {
@@ -66,7 +76,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         if (!fsname) kernel.add("fsname=vexfs");
         if (!kernel.contains("subtype=vexfs")) kernel.add("subtype=vexfs");
         return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, ".vexfs"),
-                similarK, readers);
+                similarK, readers, libfuse);
     }
 
     private static double seconds(String key, String val) {

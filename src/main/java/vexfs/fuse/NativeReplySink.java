@@ -106,7 +106,8 @@ final class NativeReplySink implements ReplySink {
     @Override
     public void dataFromFd(long req, int fd, long offset, long size) {
         try (Scratch a = Scratch.open()) {
-            MemorySegment v = fuse_bufvec.allocate(a);
+            // the loaded ABI's size (3.17's inline fuse_buf has mem_size); the fields set below sit alike in both
+            MemorySegment v = a.allocate(FuseLibrary.abi().bufvec());
             v.fill((byte) 0);
             fuse_bufvec.count(v, 1);
             MemorySegment b = fuse_bufvec.buf(v);

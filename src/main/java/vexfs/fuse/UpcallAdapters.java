@@ -110,7 +110,8 @@ final class UpcallAdapters {
 
     private void init(MemorySegment userdata, MemorySegment connPtr) {
         try {
-            MemorySegment c = connPtr.reinterpret(fuse_conn_info.sizeof());
+            // the fields read and written here have the same offsets in every supported ABI (AbiProbeTest)
+            MemorySegment c = connPtr.reinterpret(FuseLibrary.abi().connInfo().byteSize());
             ConnectionInfo info = new ConnectionInfo(fuse_conn_info.proto_major(c), fuse_conn_info.proto_minor(c),
                     fuse_conn_info.capable(c), fuse_conn_info.want(c), fuse_conn_info.max_write(c),
                     fuse_conn_info.max_readahead(c));
