@@ -119,6 +119,38 @@ public final class fuse_lowlevel_h {
         }
     }
 
+    // libfuse 3.17+: kernel FUSE passthrough (Linux 6.9+). Null handles on older libraries.
+    private static class fuse_passthrough_open$ {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT);
+        static final MethodHandle HANDLE = downcallHandle("fuse_passthrough_open", DESC);
+    }
+
+    public static MethodHandle fuse_passthrough_open$handle() { return fuse_passthrough_open$.HANDLE; }
+
+    /** FUSE_DEV_IOC_BACKING_OPEN on the session's device: a backing id (> 0) for {@code fd}, or 0 (libfuse logged why). */
+    public static int fuse_passthrough_open(MemorySegment req, int fd) {
+        try {
+            return (int) fuse_passthrough_open$.HANDLE.invokeExact(req, fd);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class fuse_passthrough_close$ {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT);
+        static final MethodHandle HANDLE = downcallHandle("fuse_passthrough_close", DESC);
+    }
+
+    public static MethodHandle fuse_passthrough_close$handle() { return fuse_passthrough_close$.HANDLE; }
+
+    public static int fuse_passthrough_close(MemorySegment req, int backing_id) {
+        try {
+            return (int) fuse_passthrough_close$.HANDLE.invokeExact(req, backing_id);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
     private static class fuse_session_mount$ {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER);
         static final MethodHandle HANDLE = downcallHandle("fuse_session_mount", DESC);

@@ -18,7 +18,7 @@ import vexfs.fs.Daemon;
                 + "returns once the mount answers.",
                 "Options (-o, comma separated): allow_other, default_permissions, ro, writeback, direct_io, "
                         + "attr_timeout=S, entry_timeout=S, timeout=S, similar_k=N, readers=N, libfuse=FILE, "
-                        + "fsname=NAME, nosuid, nodev, noexec, noatime, auto_unmount."})
+                        + "passthrough=on|off, fsname=NAME, nosuid, nodev, noexec, noatime, auto_unmount."})
 final class MountCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BACKING")
     Path backing;
@@ -70,6 +70,7 @@ final class MountCommand implements Callable<Integer> {
         }
         if (foreground || debug) {
             if (config.libfuse() != null) vexfs.fuse.FuseLibrary.use(config.libfuse());
+            if (!config.kernelPassthrough()) vexfs.fuse.KernelPassthrough.disable("-o passthrough=off");
             return Daemon.run(b, m, config.kernelOptions(), config.passthrough(), config.similarK(),
                     config.readers(), debug, Main.startNanos());
         }

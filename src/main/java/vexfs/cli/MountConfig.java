@@ -11,7 +11,7 @@ import vexfs.fs.PassthroughOptions;
  * are refused with a message naming them, rather than passed to libfuse to fail obscurely.
  */
 record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, int similarK, int readers,
-                   String libfuse) {
+                   String libfuse, boolean kernelPassthrough) {
     private static final Set<String> KERNEL_FLAGS = Set.of("allow_other", "allow_root", "default_permissions",
             "ro", "rw", "nosuid", "suid", "nodev", "dev", "noexec", "exec", "atime", "noatime", "relatime",
             "sync", "async", "dirsync", "auto_unmount");
@@ -28,6 +28,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         int readers = Math.max(2, Runtime.getRuntime().availableProcessors());
         boolean fsname = false;
         String libfuse = null;
+        boolean kernelPassthrough = true;
         for (String group : optionGroups) {
             for (String o : group.split(",")) {
                 o = o.trim();
@@ -49,6 +50,13 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
                     case "similar_k" -> similarK = positive(key, val, 1000);
                     case "readers" -> readers = positive(key, val, 64);
                     // which libfuse file to load instead of the system's (vexfs.bindings.LibfuseLoader)
+                    case "passthrough" -> {
+                        if (!"on".equals(val) && !"off".equals(val)) {
+                            throw new IllegalArgumentException("mount option passthrough needs on or off, got '"
+                                    + val + "'");
+                        }
+                        kernelPassthrough = val.equals("on");
+                    }
                     case "libfuse" -> {
                         if (val == null || val.isEmpty()) {
                             throw new IllegalArgumentException("mount option libfuse needs a file, e.g."
@@ -76,7 +84,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         if (!fsname) kernel.add("fsname=vexfs");
         if (!kernel.contains("subtype=vexfs")) kernel.add("subtype=vexfs");
         return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, ".vexfs"),
-                similarK, readers, libfuse);
+                similarK, readers, libfuse, kernelPassthrough);
     }
 
     private static double seconds(String key, String val) {

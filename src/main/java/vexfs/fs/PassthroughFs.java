@@ -269,8 +269,19 @@ public class PassthroughFs implements FuseFilesystem {
 
     // ---- files ----
 
-    private OpenOptions openOptions() {
-        return options.directIo() ? new OpenOptions(true, false, false, false) : OpenOptions.DEFAULT;
+    /**
+     * A regular file's open: the handle is its backing descriptor, so the kernel may do the reads and writes on it
+     * directly (kernel FUSE passthrough, where the session has it) — unless -o direct_io or -o writeback asked for
+     * every byte to go through the daemon or the page cache, or {@link #passthroughAllowed} says no.
+     */
+    private OpenOptions openOptions(int fd) {
+        if (options.directIo()) return new OpenOptions(true, false, false, false);
+        return !options.writeback() && passthroughAllowed(fd) ? OpenOptions.BACKING_FILE : OpenOptions.DEFAULT;
+    }
+
+    /** Whether reads and writes of the open file {@code fd} may bypass the daemon; a subclass that watches writes says no. */
+    protected boolean passthroughAllowed(int fd) {
+        return true;
     }
 
     /** With writeback caching the kernel may read a write-only file; O_APPEND is the kernel's job then. */
@@ -288,7 +299,7 @@ public class PassthroughFs implements FuseFilesystem {
             throw new FsException(Errno.EROFS);
         }
         int fd = NativeIo.reopen(inodes.get(ino).fd, adjustOpenFlags(fi.flags()) | NativeIo.O_CLOEXEC);
-        reply.opened(fd, openOptions());
+        reply.opened(fd, openOptions(fd));
     }
 
     @Override
@@ -301,7 +312,7 @@ public class PassthroughFs implements FuseFilesystem {
                 (adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC), mode);
         try {
             ownByCaller(req, dir.fd, name);
-            reply.created(created(parent, name), fd, openOptions());
+            reply.created(created(parent, name), fd, openOptions(fd));
         } catch (FsException | RuntimeException e) {
             NativeIo.close(fd);
             throw e;

@@ -240,6 +240,15 @@ public class VectorFs extends PassthroughFs implements AutoCloseable {
 
     // ---- .vec files: indexed when closed after a write ----
 
+    /**
+     * A .vec file's writes must reach {@link #write} to be noticed, so its opens are never kernel passthrough (one
+     * readlink per open). A file renamed to .vec while open keeps the mode it was opened with.
+     */
+    @Override
+    protected boolean passthroughAllowed(int fd) {
+        return !NativeIo.describe(fd).endsWith(".vec");
+    }
+
     @Override
     public void write(Request req, long ino, WriteData data, long offset, FileInfo fi, ReplyWrite reply)
             throws FsException {

@@ -39,7 +39,11 @@ public final class FuseSession implements AutoCloseable {
     private final Object notifyLock = new Object();
     private final AtomicBoolean unmounted = new AtomicBoolean();
 
-    private FuseSession(Path mountpoint, Arena stubs, MemorySegment session, Dispatcher dispatcher, int readerCount) {
+    private final KernelPassthrough passthrough;
+
+    private FuseSession(Path mountpoint, Arena stubs, MemorySegment session, Dispatcher dispatcher, int readerCount,
+                        KernelPassthrough passthrough) {
+        this.passthrough = passthrough;
         this.mountpoint = mountpoint;
         this.stubs = stubs;
         this.session = session;
@@ -55,7 +59,8 @@ public final class FuseSession implements AutoCloseable {
         FuseLibrary.checkSupported();
         LOG.info("{}", FuseLibrary.describe());
         Dispatcher dispatcher = new Dispatcher(options.maxInFlight(), options.blockingThreads());
-        UpcallAdapters adapters = new UpcallAdapters(fs, dispatcher, new NativeReplySink());
+        KernelPassthrough passthrough = new KernelPassthrough();
+        UpcallAdapters adapters = new UpcallAdapters(fs, dispatcher, new NativeReplySink(passthrough), passthrough);
         Arena setup = Arena.ofShared();
         FuseSession s = null;
         try {
@@ -87,7 +92,7 @@ public final class FuseSession implements AutoCloseable {
                 fuse_lowlevel_h.fuse_session_destroy(se);
                 throw new FsException(Errno.EIO, "cannot mount on " + mp + " (see libfuse's message above)");
             }
-            s = new FuseSession(mountpoint, setup, se, dispatcher, options.readerThreads());
+            s = new FuseSession(mountpoint, setup, se, dispatcher, options.readerThreads(), passthrough);
             s.startReaders(options.readerThreads());
             return s;
         } catch (FsException | RuntimeException e) {
@@ -134,6 +139,14 @@ public final class FuseSession implements AutoCloseable {
         } finally {
             readersDone.countDown();
         }
+    }
+
+    /**
+     * Kernel passthrough of regular files' reads and writes: "on", or "off (why)"; "off (not negotiated yet)"
+     * until the kernel's INIT has been answered (the mount answers requests).
+     */
+    public String passthroughMode() {
+        return passthrough.mode();
     }
 
     /** Blocks until the session ends (unmounted from outside, or closed). */

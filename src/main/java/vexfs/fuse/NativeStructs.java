@@ -8,6 +8,7 @@ import java.lang.foreign.ValueLayout;
 import vexfs.bindings.FileInfoBits;
 import vexfs.bindings.fuse_entry_param;
 import vexfs.bindings.fuse_file_info;
+import vexfs.bindings.fuse_file_info_317;
 import vexfs.bindings.fuse_lowlevel_h;
 import vexfs.bindings.stat;
 import vexfs.bindings.timespec;
@@ -76,7 +77,7 @@ final class NativeStructs {
      * A fresh fuse_file_info for open/create replies (the request's own struct may be gone by now), zeroed at the
      * loaded ABI's size: libfuse 3.17 reads backing_id (bytes 36-39) from it, past 3.14's 40-byte struct's fields.
      */
-    static MemorySegment fileInfo(SegmentAllocator a, long fh, OpenOptions o) {
+    static MemorySegment fileInfo(SegmentAllocator a, long fh, OpenOptions o, int backingId) {
         FileInfoBits fib = FileInfoAbi.BITS;
         MemorySegment fi = a.allocate(FileInfoAbi.LAYOUT);
         fi.fill((byte) 0);
@@ -87,6 +88,9 @@ final class NativeStructs {
         if (o.nonseekable()) bits |= fib.nonseekable();
         if (o.cacheReaddir()) bits |= fib.cache_readdir();
         fi.set(ValueLayout.JAVA_INT, FileInfoBits.WORD_OFFSET, bits);
+        // only ever > 0 on 3.17 (KernelPassthrough), where the struct has the field: libfuse then sets
+        // FOPEN_PASSTHROUGH and the kernel does this open file's reads and writes on the backing file
+        if (backingId > 0) fuse_file_info_317.backing_id(fi, backingId);
         return fi;
     }
 
