@@ -28,7 +28,13 @@ import vexfs.bindings.fuse_lowlevel_h;
  * inode decides its mode until its last release: one backing id per inode, shared by its opens and closed
  * (FUSE_DEV_IOC_BACKING_CLOSE) when the last of them is released — not earlier, because the kernel looks the id up
  * in the opener's context after our reply. The kernel opens its own backing file per open with that open's flags
- * (backing_file_open), so the descriptor of the first open only names the file and the daemon's credentials.
+ * (backing_file_open), so the descriptor we register only names the file and the daemon's credentials.
+ *
+ * <p>That descriptor is a fresh open file description of its own (reopened read-only through /proc/self/fd and
+ * closed once registered), never the open's handle: the kernel keeps a reference to the registered file until the
+ * backing id is closed, and flock(2) locks live on the open file description — registering the handle kept a
+ * released flock alive for as long as any other open of the inode lasted (LocksIT hung on exactly that). OFD
+ * locks (PosixLocks) are per description too, so opening and closing one more descriptor disturbs none.
  */
 public final class KernelPassthrough {
     private static final Logger LOG = LoggerFactory.getLogger(KernelPassthrough.class);
@@ -115,12 +121,13 @@ public final class KernelPassthrough {
         if (m == null) {
             int id = 0;
             if (active && eligible) {
-                id = fuse_lowlevel_h.fuse_passthrough_open(MemorySegment.ofAddress(req), (int) fh);
-                if (id <= 0) {
+                id = register(req, fh);
+                if (id < 0) {
+                    id = 0;  // this file cannot be reopened (e.g. unreadable to a non-root daemon): cached
+                } else if (id == 0) {
                     // the open itself still works, daemon-served; so does every later one
                     off("fell back: the kernel refused a backing file (FUSE_DEV_IOC_BACKING_OPEN; libfuse logged why)");
                     LOG.warn("kernel passthrough: {}", mode);
-                    id = 0;
                 }
             }
             m = new InodeMode(id);
@@ -129,6 +136,22 @@ public final class KernelPassthrough {
         m.opens++;
         files.put(new OpenFile(ino, fh), ino);
         return m.backingId;
+    }
+
+    /** A backing id for the file open as {@code fh}: > 0, 0 if the kernel refused it, -1 if it cannot be reopened. */
+    private static int register(long req, long fh) {
+        int own;
+        try {
+            own = NativeIo.reopen((int) fh, NativeIo.O_RDONLY | NativeIo.O_CLOEXEC);
+        } catch (FsException e) {
+            LOG.debug("passthrough: cannot reopen fd {}: {}", fh, e.getMessage());
+            return -1;
+        }
+        try {
+            return fuse_lowlevel_h.fuse_passthrough_open(MemorySegment.ofAddress(req), own);
+        } finally {
+            NativeIo.close(own);  // the kernel holds its own reference from here on
+        }
     }
 
     /** At RELEASE of (ino, fh), before the reply (the request names the session): closes the id after the last open. */
