@@ -1,7 +1,11 @@
 /*
  * ABI probe: prints "key value" lines with every size, offset, bitfield mask and constant that the
- * Java bindings hard-code. AbiProbeTest compiles this with gcc against the installed libfuse3 headers
- * and compares each line with the bindings (by reflection over the binding classes).
+ * Java bindings hard-code. AbiProbeTest compiles this with gcc against each libfuse header set it has (the
+ * installed 3.14 headers, the private 3.17.2 build of scripts/ci-libfuse317, any extra ones named in
+ * VEXFS_ABI_HEADER_PREFIXES) and compares each line with the bindings chosen for that version (by reflection
+ * over the binding classes). -DFUSE_USE_VERSION=N overrides vexfs_fuse.h's 314 (317 for the 3.17 headers);
+ * -DVEXFS_HAVE_PARALLEL_DIRECT_WRITES when the test found that field (3.14.1+; a has-member check, because
+ * 3.14.0 and 3.14.1 headers both say FUSE_VERSION 314).
  *   sizeof.<struct> N        offset.<struct>.<field> N
  *   bit.fuse_file_info.<field> <byte offset of the 32-bit word>:<mask>
  *   const.<NAME> N
@@ -30,6 +34,9 @@ static void bit(const char *name, void (*set)(struct fuse_file_info *)) {
 #define BIT(f) static void set_##f(struct fuse_file_info *fi) { fi->f = 1; }
 BIT(writepage) BIT(direct_io) BIT(keep_cache) BIT(flush) BIT(nonseekable) BIT(flock_release)
 BIT(cache_readdir) BIT(noflush)
+#ifdef VEXFS_HAVE_PARALLEL_DIRECT_WRITES
+BIT(parallel_direct_writes)
+#endif
 
 int main(void) {
     printf("fuse_use_version %d\n", FUSE_USE_VERSION);
@@ -62,15 +69,33 @@ int main(void) {
     bit("writepage", set_writepage); bit("direct_io", set_direct_io); bit("keep_cache", set_keep_cache);
     bit("flush", set_flush); bit("nonseekable", set_nonseekable); bit("flock_release", set_flock_release);
     bit("cache_readdir", set_cache_readdir); bit("noflush", set_noflush);
+#ifdef VEXFS_HAVE_PARALLEL_DIRECT_WRITES
+    bit("parallel_direct_writes", set_parallel_direct_writes);
+#else
+    printf("bit.fuse_file_info.parallel_direct_writes none\n");
+#endif
+#if FUSE_VERSION >= 317
+    /* 3.17 grew the struct: passthrough's backing_id, compat_flags, reserved */
+    OFF(fuse_file_info, backing_id); OFF(fuse_file_info, compat_flags); OFF(fuse_file_info, reserved);
+#endif
 
     SZ(fuse_conn_info);
     OFF(fuse_conn_info, proto_major); OFF(fuse_conn_info, proto_minor); OFF(fuse_conn_info, max_write);
     OFF(fuse_conn_info, max_read); OFF(fuse_conn_info, max_readahead); OFF(fuse_conn_info, capable);
     OFF(fuse_conn_info, want); OFF(fuse_conn_info, max_background); OFF(fuse_conn_info, congestion_threshold);
     OFF(fuse_conn_info, time_gran); OFF(fuse_conn_info, reserved);
+#if FUSE_VERSION >= 317
+    OFF(fuse_conn_info, max_backing_stack_depth); OFF(fuse_conn_info, capable_ext); OFF(fuse_conn_info, want_ext);
+    SZ(libfuse_version);
+    OFF(libfuse_version, major); OFF(libfuse_version, minor); OFF(libfuse_version, hotfix);
+    OFF(libfuse_version, padding);
+#endif
 
     SZ(fuse_buf);
     OFF(fuse_buf, size); OFF(fuse_buf, flags); OFF(fuse_buf, mem); OFF(fuse_buf, fd); OFF(fuse_buf, pos);
+#if FUSE_VERSION >= 317
+    OFF(fuse_buf, mem_size);
+#endif
     SZ(fuse_bufvec);
     OFF(fuse_bufvec, count); OFF(fuse_bufvec, idx); OFF(fuse_bufvec, off); OFF(fuse_bufvec, buf);
     SZ(fuse_ctx);
@@ -112,6 +137,11 @@ int main(void) {
     C(FUSE_CAP_EXPLICIT_INVAL_DATA);
     C(FUSE_BUF_IS_FD); C(FUSE_BUF_FD_SEEK); C(FUSE_BUF_FD_RETRY);
     C(FUSE_BUF_SPLICE_MOVE); C(FUSE_BUF_SPLICE_NONBLOCK); C(FUSE_BUF_NO_SPLICE); C(FUSE_BUF_FORCE_SPLICE);
+
+#if FUSE_VERSION >= 317
+    /* libfuse 3.17 constants (constants_317_h) */
+    C(FUSE_CAP_PASSTHROUGH); C(FUSE_BACKING_STACKED_UNDER); C(FUSE_BACKING_STACKED_OVER);
+#endif
 
     /* libc constants */
     C(O_RDONLY); C(O_WRONLY); C(O_RDWR); C(O_ACCMODE); C(O_CREAT); C(O_EXCL); C(O_NOCTTY); C(O_TRUNC);

@@ -6,7 +6,9 @@
 #ifndef VEXFS_FUSE_H
 #define VEXFS_FUSE_H
 
+#ifndef FUSE_USE_VERSION
 #define FUSE_USE_VERSION 314
+#endif
 #define _GNU_SOURCE
 #define _FILE_OFFSET_BITS 64
 

@@ -3,11 +3,9 @@
 package vexfs.bindings;
 
 import java.lang.foreign.AddressLayout;
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -27,27 +25,8 @@ public final class fuse_lowlevel_h {
     public static final ValueLayout.OfDouble C_DOUBLE = ValueLayout.JAVA_DOUBLE;
     public static final AddressLayout C_POINTER = ValueLayout.ADDRESS;
 
-    /** The soname tried first; libfuse 3.17+ ships libfuse3.so.4 (see FuseLibrary for the version policy). */
-    static final String[] LIBRARY_NAMES = {"libfuse3.so.3", "libfuse3.so.4", "libfuse3.so"};
-
-    static final SymbolLookup SYMBOL_LOOKUP = loadLibrary();
-
-    private static SymbolLookup loadLibrary() {
-        UnsatisfiedLinkError last = null;
-        for (String name : LIBRARY_NAMES) {
-            try {
-                return SymbolLookup.libraryLookup(name, Arena.global());
-            } catch (IllegalArgumentException e) {
-                last = new UnsatisfiedLinkError("cannot load " + name + ": " + e.getMessage());
-            }
-        }
-        throw new UnsatisfiedLinkError("libfuse3 not found (tried libfuse3.so.3, .so.4): install it with"
-                + " 'apt-get install fuse3 libfuse3-3' (Debian/Ubuntu) or your distribution's libfuse3 package"
-                + (last == null ? "" : "; " + last.getMessage()));
-    }
-
     static MethodHandle downcallHandle(String name, FunctionDescriptor desc) {
-        return SYMBOL_LOOKUP.find(name)
+        return LibfuseLoader.lookup().find(name)
                 .map(addr -> Linker.nativeLinker().downcallHandle(addr, desc))
                 .orElse(null);
     }
@@ -62,7 +41,7 @@ public final class fuse_lowlevel_h {
 
     /** True if the loaded library exports {@code symbol} (used to pick versioned symbols at run time). */
     public static boolean hasSymbol(String symbol) {
-        return SYMBOL_LOOKUP.find(symbol).isPresent();
+        return LibfuseLoader.lookup().find(symbol).isPresent();
     }
 
     private static class fuse_version$ {
@@ -105,6 +84,71 @@ public final class fuse_lowlevel_h {
     public static MemorySegment fuse_session_new(MemorySegment args, MemorySegment op, long op_size, MemorySegment userdata) {
         try {
             return (MemorySegment) fuse_session_new$.HANDLE.invokeExact(args, op, op_size, userdata);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    // libfuse 3.17+: fuse_session_new is a header macro passing the server's struct libfuse_version to
+    // fuse_session_new_versioned (released 3.17.x); unreleased 3.17 snapshots named it _fuse_session_new_317.
+    // Either handle is null where the library lacks the symbol (SessionConstructor chooses).
+    private static class fuse_session_new_versioned$ {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_POINTER, C_POINTER, C_POINTER, C_LONG, C_POINTER, C_POINTER);
+        static final MethodHandle HANDLE = downcallHandle("fuse_session_new_versioned", DESC);
+    }
+
+    public static MethodHandle fuse_session_new_versioned$handle() { return fuse_session_new_versioned$.HANDLE; }
+
+    public static MemorySegment fuse_session_new_versioned(MemorySegment args, MemorySegment op, long op_size, MemorySegment version, MemorySegment userdata) {
+        try {
+            return (MemorySegment) fuse_session_new_versioned$.HANDLE.invokeExact(args, op, op_size, version, userdata);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class _fuse_session_new_317$ {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_POINTER, C_POINTER, C_POINTER, C_LONG, C_POINTER, C_POINTER);
+        static final MethodHandle HANDLE = downcallHandle("_fuse_session_new_317", DESC);
+    }
+
+    public static MethodHandle _fuse_session_new_317$handle() { return _fuse_session_new_317$.HANDLE; }
+
+    public static MemorySegment _fuse_session_new_317(MemorySegment args, MemorySegment op, long op_size, MemorySegment version, MemorySegment userdata) {
+        try {
+            return (MemorySegment) _fuse_session_new_317$.HANDLE.invokeExact(args, op, op_size, version, userdata);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    // libfuse 3.17+: kernel FUSE passthrough (Linux 6.9+). Null handles on older libraries.
+    private static class fuse_passthrough_open$ {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT);
+        static final MethodHandle HANDLE = downcallHandle("fuse_passthrough_open", DESC);
+    }
+
+    public static MethodHandle fuse_passthrough_open$handle() { return fuse_passthrough_open$.HANDLE; }
+
+    /** FUSE_DEV_IOC_BACKING_OPEN on the session's device: a backing id (> 0) for {@code fd}, or 0 (libfuse logged why). */
+    public static int fuse_passthrough_open(MemorySegment req, int fd) {
+        try {
+            return (int) fuse_passthrough_open$.HANDLE.invokeExact(req, fd);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class fuse_passthrough_close$ {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT);
+        static final MethodHandle HANDLE = downcallHandle("fuse_passthrough_close", DESC);
+    }
+
+    public static MethodHandle fuse_passthrough_close$handle() { return fuse_passthrough_close$.HANDLE; }
+
+    public static int fuse_passthrough_close(MemorySegment req, int backing_id) {
+        try {
+            return (int) fuse_passthrough_close$.HANDLE.invokeExact(req, backing_id);
         } catch (Throwable ex) {
             throw new AssertionError("should not reach here", ex);
         }

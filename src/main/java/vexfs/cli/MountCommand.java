@@ -19,8 +19,8 @@ import vexfs.volume.VolumeLayout;
         description = {"Mount BACKING on MOUNTPOINT. Without -f the daemon runs in the background and this command "
                 + "returns once the mount answers.",
                 "Options (-o, comma separated): allow_other, default_permissions, ro, writeback, direct_io, "
-                        + "attr_timeout=S, entry_timeout=S, timeout=S, similar_k=N, readers=N, fsname=NAME, "
-                        + "nosuid, nodev, noexec, noatime, auto_unmount."})
+                        + "attr_timeout=S, entry_timeout=S, timeout=S, similar_k=N, readers=N, libfuse=FILE, "
+                        + "passthrough=on|off, fsname=NAME, nosuid, nodev, noexec, noatime, auto_unmount."})
 final class MountCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BACKING")
     Path backing;
@@ -71,6 +71,8 @@ final class MountCommand implements Callable<Integer> {
             return 2;
         }
         if (foreground || debug) {
+            if (config.libfuse() != null) vexfs.fuse.FuseLibrary.use(config.libfuse());
+            if (!config.kernelPassthrough()) vexfs.fuse.KernelPassthrough.disable("-o passthrough=off");
             return Daemon.run(b, m, config.kernelOptions(), config.passthrough(), config.similarK(),
                     config.readers(), debug, Main.startNanos());
         }

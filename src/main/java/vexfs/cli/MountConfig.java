@@ -11,7 +11,8 @@ import vexfs.volume.VolumeLayout;
  * The "-o" options of {@code vexfs mount}, split into those the kernel/libfuse take and our own. Unknown options
  * are refused with a message naming them, rather than passed to libfuse to fail obscurely.
  */
-record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, int similarK, int readers) {
+record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, int similarK, int readers,
+                   String libfuse, boolean kernelPassthrough) {
     private static final Set<String> KERNEL_FLAGS = Set.of("allow_other", "allow_root", "default_permissions",
             "ro", "rw", "nosuid", "suid", "nodev", "dev", "noexec", "exec", "atime", "noatime", "relatime",
             "sync", "async", "dirsync", "auto_unmount");
@@ -27,6 +28,8 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         int similarK = 10;
         int readers = Math.max(2, Runtime.getRuntime().availableProcessors());
         boolean fsname = false;
+        String libfuse = null;
+        boolean kernelPassthrough = true;
         for (String group : optionGroups) {
             for (String o : group.split(",")) {
                 o = o.trim();
@@ -47,6 +50,21 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
                     case "timeout" -> attr = entry = seconds(key, val);
                     case "similar_k" -> similarK = positive(key, val, 1000);
                     case "readers" -> readers = positive(key, val, 64);
+                    // which libfuse file to load instead of the system's (vexfs.bindings.LibfuseLoader)
+                    case "passthrough" -> {
+                        if (!"on".equals(val) && !"off".equals(val)) {
+                            throw new IllegalArgumentException("mount option passthrough needs on or off, got '"
+                                    + val + "'");
+                        }
+                        kernelPassthrough = val.equals("on");
+                    }
+                    case "libfuse" -> {
+                        if (val == null || val.isEmpty()) {
+                            throw new IllegalArgumentException("mount option libfuse needs a file, e.g."
+                                    + " libfuse=/opt/libfuse-3.17/lib/libfuse3.so.4");
+                        }
+                        libfuse = val;
+                    }
                     // accepted from fstab/mount(8) and meaningless here
                     case "defaults", "_netdev", "nofail", "user", "users", "noauto", "auto" -> { }
                     default -> {
@@ -67,7 +85,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         if (!fsname) kernel.add("fsname=vexfs");
         if (!kernel.contains("subtype=vexfs")) kernel.add("subtype=vexfs");
         return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, VolumeLayout.STORE_DIR),
-                similarK, readers);
+                similarK, readers, libfuse, kernelPassthrough);
     }
 
     private static double seconds(String key, String val) {

@@ -73,6 +73,7 @@ final class MountStack implements AutoCloseable {
         control.attachInvalidator(session::invalidateEntry);
         control.attachSessionStats(() -> {
             List<String[]> rows = new ArrayList<>(List.of(readyRows));
+            rows.add(new String[] {"kernel_passthrough", session.passthroughMode()});
             rows.add(new String[] {"requests_in_flight", Integer.toString(session.inFlight())});
             rows.add(new String[] {"max_stack_depth_frames", Integer.toString(session.maxStackDepth())});
             for (Map.Entry<Op, OpStats.Summary> e : session.stats().entrySet()) {

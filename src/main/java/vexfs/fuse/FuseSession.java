@@ -45,7 +45,11 @@ public final class FuseSession implements AutoCloseable {
     private final Object notifyLock = new Object();
     private final AtomicBoolean unmounted = new AtomicBoolean();
 
-    private FuseSession(Path mountpoint, Arena stubs, MemorySegment session, Dispatcher dispatcher, int readerCount) {
+    private final KernelPassthrough passthrough;
+
+    private FuseSession(Path mountpoint, Arena stubs, MemorySegment session, Dispatcher dispatcher, int readerCount,
+                        KernelPassthrough passthrough) {
+        this.passthrough = passthrough;
         this.mountpoint = mountpoint;
         this.stubs = stubs;
         this.session = session;
@@ -59,8 +63,10 @@ public final class FuseSession implements AutoCloseable {
      */
     public static FuseSession mount(FuseFilesystem fs, Path mountpoint, MountOptions options) throws FsException {
         FuseLibrary.checkSupported();
+        LOG.info("{}", FuseLibrary.describe());
         Dispatcher dispatcher = new Dispatcher(options.maxInFlight(), options.blockingThreads());
-        UpcallAdapters adapters = new UpcallAdapters(fs, dispatcher, new NativeReplySink());
+        KernelPassthrough passthrough = new KernelPassthrough();
+        UpcallAdapters adapters = new UpcallAdapters(fs, dispatcher, new NativeReplySink(passthrough), passthrough);
         Arena setup = Arena.ofShared();
         FuseSession s = null;
         try {
@@ -78,8 +84,10 @@ public final class FuseSession implements AutoCloseable {
                     throw new FsException(Errno.ENOMEM, "fuse_opt_add_arg");
                 }
             }
-            MemorySegment se = fuse_lowlevel_h.fuse_session_new(args, ops, fuse_lowlevel_ops.sizeof(),
-                    MemorySegment.NULL);
+            // fuse_lowlevel_ops is 3.14's (352 bytes); 3.17's is 360 (tmpfile appended). op_size exists for this:
+            // libfuse copies op_size bytes and leaves the ops we do not know NULL.
+            MemorySegment se = FuseLibrary.sessionConstructor().create(args, ops, fuse_lowlevel_ops.sizeof(),
+                    MemorySegment.NULL, setup);
             fuse_lowlevel_h.fuse_opt_free_args(args);
             if (se.equals(MemorySegment.NULL)) {
                 throw new FsException(Errno.EINVAL, "fuse_session_new failed (bad mount options? "
@@ -90,7 +98,7 @@ public final class FuseSession implements AutoCloseable {
                 fuse_lowlevel_h.fuse_session_destroy(se);
                 throw new FsException(Errno.EIO, "cannot mount on " + mp + " (see libfuse's message above)");
             }
-            s = new FuseSession(mountpoint, setup, se, dispatcher, options.readerThreads());
+            s = new FuseSession(mountpoint, setup, se, dispatcher, options.readerThreads(), passthrough);
             s.startReaders(options.readerThreads());
             return s;
         } catch (FsException | RuntimeException e) {
@@ -113,7 +121,8 @@ public final class FuseSession implements AutoCloseable {
     /** One reader: receive a request, process it (upcalls run on this thread), until the session ends. */
     private void readLoop() {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment buf = fuse_buf.allocate(a);
+            // the loaded ABI's size: libfuse 3.17 writes fuse_buf.mem_size at bytes 40-47, past 3.14's struct
+            MemorySegment buf = a.allocate(FuseLibrary.abi().buf());
             buf.fill((byte) 0);  // mem = NULL: libfuse allocates and reuses it for this thread
             while (fuse_lowlevel_h.fuse_session_exited(session) == 0) {
                 int res = fuse_lowlevel_h.fuse_session_receive_buf(session, buf);
@@ -136,6 +145,14 @@ public final class FuseSession implements AutoCloseable {
         } finally {
             readersDone.countDown();
         }
+    }
+
+    /**
+     * Kernel passthrough of regular files' reads and writes: "on", or "off (why)"; "off (not negotiated yet)"
+     * until the kernel's INIT has been answered (the mount answers requests).
+     */
+    public String passthroughMode() {
+        return passthrough.mode();
     }
 
     /** Blocks until the session ends (unmounted from outside, or closed). */

@@ -30,6 +30,17 @@ final class NativeReplySink implements ReplySink {
     private static final int NAME_BUFFER = 256;
     private static final Logger LOG = LoggerFactory.getLogger(NativeReplySink.class);
 
+    private final KernelPassthrough passthrough;
+
+    NativeReplySink(KernelPassthrough passthrough) {
+        this.passthrough = passthrough;
+    }
+
+    /** The backing id for an open/create reply of a file (0: daemon-served); see KernelPassthrough. */
+    private int backingId(long req, long ino, long fh, OpenOptions options) {
+        return ino > 0 && passthrough.negotiated() ? passthrough.open(req, ino, fh, options.passthrough()) : 0;
+    }
+
     /** Runs after the reply went out, so it must not throw (Reply.send would answer the request a second time). */
     private static void check(String what, int rc) {
         // -ENOENT: the request was interrupted and the kernel no longer waits for it; nothing to do.
@@ -66,8 +77,8 @@ final class NativeReplySink implements ReplySink {
     @Override
     public void create(long req, EntryParam e, long fh, OpenOptions options) {
         try (Scratch a = Scratch.open()) {
-            check("create", fuse_lowlevel_h.fuse_reply_create(ptr(req), NativeStructs.entryParam(a, e),
-                    NativeStructs.fileInfo(a, fh, options)));
+            MemorySegment fi = NativeStructs.fileInfo(a, fh, options, backingId(req, e.ino(), fh, options));
+            check("create", fuse_lowlevel_h.fuse_reply_create(ptr(req), NativeStructs.entryParam(a, e), fi));
         }
     }
 
@@ -89,9 +100,10 @@ final class NativeReplySink implements ReplySink {
     }
 
     @Override
-    public void open(long req, long fh, OpenOptions options) {
+    public void open(long req, long ino, long fh, OpenOptions options) {
         try (Scratch a = Scratch.open()) {
-            check("open", fuse_lowlevel_h.fuse_reply_open(ptr(req), NativeStructs.fileInfo(a, fh, options)));
+            MemorySegment fi = NativeStructs.fileInfo(a, fh, options, backingId(req, ino, fh, options));
+            check("open", fuse_lowlevel_h.fuse_reply_open(ptr(req), fi));
         }
     }
 
@@ -112,7 +124,8 @@ final class NativeReplySink implements ReplySink {
     @Override
     public void dataFromFd(long req, int fd, long offset, long size) {
         try (Scratch a = Scratch.open()) {
-            MemorySegment v = fuse_bufvec.allocate(a);
+            // the loaded ABI's size (3.17's inline fuse_buf has mem_size); the fields set below sit alike in both
+            MemorySegment v = a.allocate(FuseLibrary.abi().bufvec());
             v.fill((byte) 0);
             fuse_bufvec.count(v, 1);
             MemorySegment b = fuse_bufvec.buf(v);

@@ -24,7 +24,7 @@ interface ReplySink {
 
     void readlink(long req, byte[] target);
 
-    void open(long req, long fh, OpenOptions options);
+    void open(long req, long ino, long fh, OpenOptions options);
 
     void write(long req, long count);
 

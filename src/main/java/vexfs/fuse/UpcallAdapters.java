@@ -35,11 +35,13 @@ final class UpcallAdapters {
     private final FuseFilesystem fs;
     private final Dispatcher dispatcher;
     private final ReplySink sink;
+    private final KernelPassthrough passthrough;
 
-    UpcallAdapters(FuseFilesystem fs, Dispatcher dispatcher, ReplySink sink) {
+    UpcallAdapters(FuseFilesystem fs, Dispatcher dispatcher, ReplySink sink, KernelPassthrough passthrough) {
         this.fs = fs;
         this.dispatcher = dispatcher;
         this.sink = sink;
+        this.passthrough = passthrough;
     }
 
     private Request request(MemorySegment req) {
@@ -114,13 +116,15 @@ final class UpcallAdapters {
 
     private void init(MemorySegment userdata, MemorySegment connPtr) {
         try {
-            MemorySegment c = connPtr.reinterpret(fuse_conn_info.sizeof());
+            // the fields read and written here have the same offsets in every supported ABI (AbiProbeTest)
+            MemorySegment c = connPtr.reinterpret(FuseLibrary.abi().connInfo().byteSize());
             ConnectionInfo info = new ConnectionInfo(fuse_conn_info.proto_major(c), fuse_conn_info.proto_minor(c),
                     fuse_conn_info.capable(c), fuse_conn_info.want(c), fuse_conn_info.max_write(c),
                     fuse_conn_info.max_readahead(c));
             fs.init(info);
             fuse_conn_info.want(c, info.want());
             fuse_conn_info.max_write(c, info.maxWrite());
+            passthrough.negotiate(c, info);
         } catch (Throwable t) {
             LOG.error("init failed: {}", t.toString(), t);
         }
@@ -305,7 +309,7 @@ final class UpcallAdapters {
         try {
             Request r = request(req);
             FileInfo f = readFileInfo(fi);
-            ReplyOpen reply = new ReplyOpen(sink, req.address(), dispatcher.completion(Op.OPEN));
+            ReplyOpen reply = new ReplyOpen(sink, req.address(), ino, dispatcher.completion(Op.OPEN));
             dispatcher.dispatch(Op.OPEN, fs.laneFor(Op.OPEN, ino), reply, () -> fs.open(r, ino, f, reply));
         } catch (Throwable t) {
             failed(Op.OPEN, req, t);
@@ -343,6 +347,14 @@ final class UpcallAdapters {
     }
 
     private void release(MemorySegment req, long ino, MemorySegment fi) {
+        if (passthrough.negotiated() && !fi.equals(MemorySegment.NULL)) {
+            try {
+                // here, while the request is alive: closing a backing id needs its session
+                passthrough.released(req.address(), ino, readFileInfo(fi).fh());
+            } catch (Throwable t) {
+                LOG.error("passthrough release failed: {}", t.toString(), t);
+            }
+        }
         fileOp(Op.RELEASE, req, ino, fi);
     }
 
@@ -395,7 +407,7 @@ final class UpcallAdapters {
         try {
             Request r = request(req);
             FileInfo f = readFileInfo(fi);
-            ReplyOpen reply = new ReplyOpen(sink, req.address(), dispatcher.completion(Op.OPENDIR));
+            ReplyOpen reply = new ReplyOpen(sink, req.address(), 0, dispatcher.completion(Op.OPENDIR));
             dispatcher.dispatch(Op.OPENDIR, reply, () -> fs.opendir(r, ino, f, reply));
         } catch (Throwable t) {
             failed(Op.OPENDIR, req, t);

@@ -306,8 +306,28 @@ public final class PassthroughFs implements FuseFilesystem {
 
     // ---- files ----
 
-    private OpenOptions openOptions() {
-        return options.directIo() ? new OpenOptions(true, false, false, false) : OpenOptions.DEFAULT;
+    /**
+     * A regular file's open: the handle is its backing descriptor, so the kernel may do the reads and writes on it
+     * directly (kernel FUSE passthrough, where the session has it) — unless -o direct_io or -o writeback asked for
+     * every byte to go through the daemon or the page cache, or the layer above says no ({@link #watchWrites}).
+     */
+    private OpenOptions openOptions(int fd) {
+        if (options.directIo()) return new OpenOptions(true, false, false, false);
+        return !options.writeback() && passthroughAllowed(fd) ? OpenOptions.BACKING_FILE : OpenOptions.DEFAULT;
+    }
+
+    private boolean passthroughAllowed(int fd) {
+        return !writesWatched.test(fd);
+    }
+
+    private volatile java.util.function.IntPredicate writesWatched = fd -> false;
+
+    /**
+     * A layer that must see every WRITE of some files (the vector layer: .vec files) names them here by their open
+     * descriptor; their opens are then never kernel passthrough, whose reads and writes bypass the daemon.
+     */
+    public void watchWrites(java.util.function.IntPredicate openFile) {
+        this.writesWatched = java.util.Objects.requireNonNull(openFile);
     }
 
     /** With writeback caching the kernel may read a write-only file; O_APPEND is the kernel's job then. */
@@ -325,7 +345,7 @@ public final class PassthroughFs implements FuseFilesystem {
             throw new FsException(Errno.EROFS);
         }
         int fd = NativeIo.reopen(inodes.get(ino).fd, adjustOpenFlags(fi.flags()) | NativeIo.O_CLOEXEC);
-        reply.opened(fd, openOptions());
+        reply.opened(fd, openOptions(fd));
     }
 
     @Override
@@ -338,7 +358,7 @@ public final class PassthroughFs implements FuseFilesystem {
                 (adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC), mode);
         try {
             ownByCaller(req, dir.fd, name);
-            reply.created(created(parent, name), fd, openOptions());
+            reply.created(created(parent, name), fd, openOptions(fd));
         } catch (FsException | RuntimeException e) {
             NativeIo.close(fd);
             throw e;

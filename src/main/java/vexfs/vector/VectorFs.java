@@ -58,6 +58,9 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
     /** Decorates {@code passthrough} (whose root is the backing directory of {@code vectors}). */
     public VectorFs(PassthroughFs passthrough, FileVectors vectors) {
         super(passthrough);
+        // A .vec file's writes must reach write() to be noticed, so its opens are never kernel passthrough (one
+        // readlink per open). A file renamed to .vec while open keeps the mode it was opened with.
+        passthrough.watchWrites(fd -> NativeIo.describe(fd).endsWith(".vec"));
         this.nodes = passthrough.nodes();
         this.options = passthrough.options();
         this.vectors = vectors;

@@ -36,7 +36,7 @@ class DispatcherTest {
         public void create(long req, EntryParam e, long fh, OpenOptions o) { rec("create:" + req + ":" + fh); }
         public void attr(long req, Attr a, double t) { rec("attr:" + req + ":" + a.ino()); }
         public void readlink(long req, byte[] t) { rec("readlink:" + req); }
-        public void open(long req, long fh, OpenOptions o) { rec("open:" + req + ":" + fh); }
+        public void open(long req, long ino, long fh, OpenOptions o) { rec("open:" + req + ":" + fh); }
         public void write(long req, long c) { rec("write:" + req + ":" + c); }
         public void buf(long req, byte[] d, int off, int len) { rec("buf:" + req + ":" + len); }
         public void dataFromFd(long req, int fd, long off, long size) { rec("fd:" + req); }

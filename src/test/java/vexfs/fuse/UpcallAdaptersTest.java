@@ -82,7 +82,7 @@ class UpcallAdaptersTest {
         public void create(long req, EntryParam e, long fh, OpenOptions o) { rec("create", req, e, fh, o); }
         public void attr(long req, Attr a, double t) { rec("attr", req, a, t); }
         public void readlink(long req, byte[] t) { rec("readlink", req, t.clone()); }
-        public void open(long req, long fh, OpenOptions o) { rec("open", req, fh, o); }
+        public void open(long req, long ino, long fh, OpenOptions o) { rec("open", req, ino, fh, o); }
         public void write(long req, long c) { rec("write", req, c); }
         public void buf(long req, byte[] d, int off, int len) { rec("buf", req, Arrays.copyOfRange(d, off, off + len)); }
         public void dataFromFd(long req, int fd, long off, long size) { rec("fd", req, fd, off, size); }
@@ -126,7 +126,7 @@ class UpcallAdaptersTest {
         final MemorySegment ops;
 
         Harness(FuseFilesystem fs) {
-            ops = new UpcallAdapters(fs, dispatcher, sink).buildOps(arena);
+            ops = new UpcallAdapters(fs, dispatcher, sink, new KernelPassthrough()).buildOps(arena); // never negotiated: off
         }
 
         /** Calls the function pointer {@code fn} of the ops table as libfuse does. */
@@ -287,7 +287,7 @@ class UpcallAdaptersTest {
             Call c = fs.next();
             assertCaller(c.req());
             assertEquals(List.of(12L, new FileInfo(flags, 0, 0, false, false)), c.args());
-            assertEquals(new Sent("open", req.address(), List.of(0x7fff_ffff_ffffL, OpenOptions.DIRECT)), h.sink.next());
+            assertEquals(new Sent("open", req.address(), List.of(12L, 0x7fff_ffff_ffffL, OpenOptions.DIRECT)), h.sink.next());
         }
     }
 
@@ -333,7 +333,7 @@ class UpcallAdaptersTest {
         try (Harness h = new Harness(fs)) {
             MemorySegment req = h.request();
             h.call(fuse_lowlevel_ops.flush(h.ops), fuse_lowlevel_ops.flush.descriptor(), req, 4L,
-                    h.fileInfo(0, 66, 0xdead_beef_cafeL, FileInfoBits.flush | FileInfoBits.writepage));
+                    h.fileInfo(0, 66, 0xdead_beef_cafeL, FuseLibrary.abi().fileInfoBits().flush() | FuseLibrary.abi().fileInfoBits().writepage()));
             assertEquals(new FileInfo(0, 66, 0xdead_beef_cafeL, true, true), fs.next().arg(1));
             assertEquals(new Sent("err", req.address(), List.of(0)), h.sink.next(), "ok is fuse_reply_err(0)");
             // release runs on a virtual thread: the file info was copied before the callback returned
