@@ -333,6 +333,52 @@ class PassthroughFsTest {
         assertTrue(Files.isDirectory(dir.resolve("d").resolve(STORE)));
     }
 
+    @Test
+    void dotDotOfATopLevelDirectoryIsTheRoot() throws Exception {
+        Files.createDirectories(dir.resolve("d").resolve("e"));
+        EntryParam d = lookup(ROOT, "d");
+        EntryParam e = lookup(d.ino(), "e");
+        assertEquals(ROOT, hold(lookupReply(d.ino(), Name.of(".."))).ino(), "the root is known by (dev, ino)");
+        assertEquals(d.ino(), lookup(e.ino(), "..").ino());
+        assertEquals(d.ino(), lookup(d.ino(), ".").ino());
+    }
+
+    @Test
+    void theBackingNodesViewChangesNamesWithoutReplying() throws Exception {
+        Path f = Files.writeString(dir.resolve("f"), "x");
+        EntryParam e = lookup(ROOT, "f");
+        BackingNodes nodes = fs.nodes();
+        BackingNode n = nodes.node(e.ino());
+        assertEquals(inode(f), n.ino());
+        assertEquals(e.attr().dev(), n.dev());
+        assertTrue(n.isRegular());
+        assertFalse(n.isSymlink());
+        assertTrue(Fds.isOpenOn(n.fd(), f));
+
+        long fds0 = Fds.count();
+        int fd = nodes.openPath(ROOT, Name.of("f"));
+        assertTrue(Fds.isOpenOn(fd, f), "a new O_PATH descriptor for the caller");
+        NativeIo.close(fd);
+        assertEquals(fds0, Fds.count());
+        assertEquals(-1, nodes.openPath(ROOT, Name.of("missing")));
+        assertEquals(-1, nodes.openPath(987654, Name.of("f")));
+
+        int replies = rr.count();
+        nodes.rename(ROOT, Name.of("f"), ROOT, Name.of("g"), 0);
+        assertEquals("x", Files.readString(dir.resolve("g")));
+        assertEquals(Errno.EACCES, assertThrows(FsException.class,
+                () -> nodes.rename(ROOT, Name.of("g"), ROOT, Name.of(STORE), 0)).errno());
+        nodes.unlink(ROOT, Name.of("g"));
+        assertFalse(Files.exists(dir.resolve("g")));
+        assertEquals(Errno.ENOENT, assertThrows(FsException.class, () -> nodes.unlink(ROOT, Name.of("g"))).errno());
+        assertEquals(Errno.ENOENT, assertThrows(FsException.class, () -> nodes.unlink(ROOT, Name.of(STORE))).errno());
+        assertTrue(Files.isDirectory(dir.resolve(STORE)));
+        assertEquals(replies, rr.count(), "nothing was replied");
+
+        forget(e.ino(), 1);
+        assertThrows(FsException.class, () -> nodes.node(e.ino()), "a forgotten node");
+    }
+
     // ---- namespace operations ----
 
     @Test
