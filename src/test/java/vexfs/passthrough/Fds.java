@@ -13,13 +13,28 @@ final class Fds {
 
     private Fds() {}
 
-    /** How many descriptors this process has open (the listing's own descriptor counts alike every time). */
-    static long count() {
+    /**
+     * How many descriptors this process has open on {@code root} or anything below it (deleted files included).
+     * Only those count, so descriptors other threads of the test JVM open and close meanwhile (other test
+     * classes' background threads, pipes of child processes) cannot disturb a before/after comparison.
+     */
+    static long countUnder(Path root) {
+        String prefix = root.toAbsolutePath().toString();
+        long n = 0;
         try (Stream<Path> s = Files.list(PROC_FD)) {
-            return s.count();
+            for (Path link : (Iterable<Path>) s::iterator) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(link).toString();
+                } catch (NoSuchFileException closedMeanwhile) {
+                    continue;
+                }
+                if (target.equals(prefix) || target.startsWith(prefix + "/")) n++;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return n;
     }
 
     /** Whether {@code fd} is open on {@code file} (a number reused for something else does not count). */

@@ -91,23 +91,23 @@ class InodeTableTest {
         assertEquals(a.ino(), n.ino());
         assertTrue(n.isRegular());
 
-        long before = Fds.count();
+        long before = Fds.countUnder(dir);
         int second = openPath("f");
         assertSame(n, table.reference(second, a.dev(), a.ino(), Attr.S_IFREG));
         assertEquals(2, n.nlookup.get());
-        assertEquals(before, Fds.count(), "the second descriptor of a known node is closed");
+        assertEquals(before, Fds.countUnder(dir), "the second descriptor of a known node is closed");
         assertTrue(Fds.isOpenOn(first, file));
         assertEquals(2, table.size());
     }
 
     @Test
     void forgetClosesTheDescriptorAtZeroAndIdsAreNotReused() throws Exception {
-        long before = Fds.count();
+        long before = Fds.countUnder(dir);
         Inode n = reference("f");
         assertSame(n, reference("f"));
         assertSame(n, table.referenceIfKnown(n.dev, n.ino));
         assertEquals(3, n.nlookup.get());
-        assertEquals(before + 1, Fds.count());
+        assertEquals(before + 1, Fds.countUnder(dir));
 
         table.forget(n.nodeId, 2);
         assertSame(n, table.get(n.nodeId));
@@ -117,7 +117,7 @@ class InodeTableTest {
         assertNull(table.find(n.nodeId));
         FsException e = assertThrows(FsException.class, () -> table.get(n.nodeId));
         assertEquals(Errno.ENOENT, e.errno());
-        assertEquals(before, Fds.count(), "the O_PATH descriptor is closed when nlookup reaches 0");
+        assertEquals(before, Fds.countUnder(dir), "the O_PATH descriptor is closed when nlookup reaches 0");
         assertFalse(Fds.isOpenOn(n.fd, file));
         assertNull(table.referenceIfKnown(n.dev, n.ino), "a forgotten node is not known any more");
 
@@ -125,16 +125,16 @@ class InodeTableTest {
         assertNotEquals(n.nodeId, again.nodeId, "node ids are never reused within a mount");
         assertEquals(1, again.nlookup.get());
         table.forget(again.nodeId, 1);
-        assertEquals(before, Fds.count());
+        assertEquals(before, Fds.countUnder(dir));
     }
 
     @Test
     void forgettingMoreThanWasLookedUpOrAnUnknownIdIsHarmless() throws Exception {
-        long before = Fds.count();
+        long before = Fds.countUnder(dir);
         Inode n = reference("f");
         table.forget(n.nodeId, 5);
         assertNull(table.find(n.nodeId));
-        assertEquals(before, Fds.count());
+        assertEquals(before, Fds.countUnder(dir));
         table.forget(n.nodeId, 1);
         table.forget(12345, 1);
         assertEquals(1, table.size());
@@ -164,7 +164,7 @@ class InodeTableTest {
      */
     @Test
     void lookupsRacingWithForgetsLeaveNothingBehind() throws Exception {
-        long before = Fds.count();
+        long before = Fds.countUnder(dir);
         int threads = 4;
         int rounds = 2000;
         CyclicBarrier start = new CyclicBarrier(threads);
@@ -188,6 +188,6 @@ class InodeTableTest {
             pool.shutdownNow();
         }
         assertEquals(1, table.size(), "only the root is left");
-        assertEquals(before, Fds.count(), "every descriptor was closed exactly once");
+        assertEquals(before, Fds.countUnder(dir), "every descriptor was closed exactly once");
     }
 }

@@ -49,8 +49,8 @@ import vexfs.libc.StatFs;
 /**
  * The passthrough driven directly, as the dispatcher would call it, over a temp backing directory (no /dev/fuse):
  * replies are recorded ({@link RecordingReplies}) and the backing directory is checked with java.nio. Every test
- * hands back the lookup references it was given (the kernel's forgets) and ends with the descriptors it started
- * with, so a leaked O_PATH or open descriptor fails the test that leaked it.
+ * hands back the lookup references it was given (the kernel's forgets) and ends with as many descriptors on the
+ * backing directory as it started with, so a leaked O_PATH or open descriptor fails the test that leaked it.
  */
 class PassthroughFsTest {
     private static final long ROOT = FuseFilesystem.ROOT_ID;
@@ -78,7 +78,7 @@ class PassthroughFsTest {
         int uid = (Integer) Files.getAttribute(dir, "unix:uid");
         int gid = (Integer) Files.getAttribute(dir, "unix:gid");
         req = new Request(1, uid, gid, 4242, 022);
-        fdsBefore = Fds.count();
+        fdsBefore = Fds.countUnder(dir);
     }
 
     @AfterEach
@@ -86,7 +86,7 @@ class PassthroughFsTest {
         try {
             for (long id : held) fs.forget(id, 1);
             held.clear();
-            assertEquals(fdsBefore, Fds.count(), "descriptors left open after every reference was forgotten");
+            assertEquals(fdsBefore, Fds.countUnder(dir), "descriptors left open after every reference was forgotten");
         } finally {
             NativeIo.close(fs.nodes().node(ROOT).fd());
             NativeIo.umask(umaskBefore);
@@ -243,22 +243,22 @@ class PassthroughFsTest {
     @Test
     void lookupCountsAndForgetCloseTheODescriptorAtZero() throws Exception {
         Path f = Files.writeString(dir.resolve("f"), "x");
-        long fds0 = Fds.count();
+        long fds0 = Fds.countUnder(dir);
         EntryParam first = lookup(ROOT, "f");
-        assertEquals(fds0 + 1, Fds.count(), "a new node holds one O_PATH descriptor");
+        assertEquals(fds0 + 1, Fds.countUnder(dir), "a new node holds one O_PATH descriptor");
         int fd = fs.nodes().node(first.ino()).fd();
         assertTrue(Fds.isOpenOn(fd, f));
 
         EntryParam second = lookup(ROOT, "f");
         assertEquals(first.ino(), second.ino());
-        assertEquals(fds0 + 1, Fds.count(), "a second lookup of a known node opens nothing");
+        assertEquals(fds0 + 1, Fds.countUnder(dir), "a second lookup of a known node opens nothing");
 
         forget(first.ino(), 1);
         assertEquals(inode(f), getattr(first.ino()).ino(), "one reference is left");
         assertTrue(Fds.isOpenOn(fd, f));
 
         forget(first.ino(), 1);
-        assertEquals(fds0, Fds.count(), "the last forget closes the descriptor");
+        assertEquals(fds0, Fds.countUnder(dir), "the last forget closes the descriptor");
         assertFalse(Fds.isOpenOn(fd, f));
         assertEquals(Errno.ENOENT, errno(rr.attr(r -> fs.getattr(req, first.ino(), null, r))));
         assertThrows(FsException.class, () -> fs.nodes().node(first.ino()));
@@ -355,11 +355,11 @@ class PassthroughFsTest {
         assertFalse(n.isSymlink());
         assertTrue(Fds.isOpenOn(n.fd(), f));
 
-        long fds0 = Fds.count();
+        long fds0 = Fds.countUnder(dir);
         int fd = nodes.openPath(ROOT, Name.of("f"));
         assertTrue(Fds.isOpenOn(fd, f), "a new O_PATH descriptor for the caller");
         NativeIo.close(fd);
-        assertEquals(fds0, Fds.count());
+        assertEquals(fds0, Fds.countUnder(dir));
         assertEquals(-1, nodes.openPath(ROOT, Name.of("missing")));
         assertEquals(-1, nodes.openPath(987654, Name.of("f")));
 
@@ -506,9 +506,9 @@ class PassthroughFsTest {
     void openReadWriteFlushReleaseRoundTrip() throws Exception {
         Path f = Files.writeString(dir.resolve("f"), "hello world");
         EntryParam e = lookup(ROOT, "f");
-        long fds0 = Fds.count();
+        long fds0 = Fds.countUnder(dir);
         long fh = open(e.ino(), NativeIo.O_RDWR);
-        assertEquals(fds0 + 1, Fds.count(), "the open file is a real descriptor of the backing file");
+        assertEquals(fds0 + 1, Fds.countUnder(dir), "the open file is a real descriptor of the backing file");
         assertTrue(Fds.isOpenOn((int) fh, f));
 
         assertArrayEquals("world".getBytes(UTF_8), read(e.ino(), fh, 5, 6));
@@ -521,7 +521,7 @@ class PassthroughFsTest {
         assertEquals(0, errno(rr.empty(r -> fs.flush(req, e.ino(), fh(fh), r))));
         assertEquals(0, errno(rr.empty(r -> fs.fsync(req, e.ino(), false, fh(fh), r))));
         release(e.ino(), fh);
-        assertEquals(fds0, Fds.count(), "release closes the descriptor");
+        assertEquals(fds0, Fds.countUnder(dir), "release closes the descriptor");
 
         // O_APPEND: the backing descriptor appends, whatever offset the request names
         long app = open(e.ino(), NativeIo.O_WRONLY | NativeIo.O_APPEND);
@@ -640,7 +640,7 @@ class PassthroughFsTest {
         Path d = Files.createDirectory(dir.resolve("d"));
         for (int i = 0; i < 10; i++) Files.writeString(d.resolve("f" + i), "x");
         EntryParam ed = lookup(ROOT, "d");
-        long fds0 = Fds.count();
+        long fds0 = Fds.countUnder(dir);
 
         List<String> order = readdirAll(ed.ino(), 64 * 1024, false).stream().map(e -> e.name().toString()).toList();
         assertEquals(12, order.size());
@@ -649,7 +649,7 @@ class PassthroughFsTest {
         // every request exactly the nodes sent so far hold a descriptor: the lookup reference taken for the entry
         // that did not fit was given back (passthrough_ll's rule), or its node would be open one request early.
         long fh = opendir(ed.ino());
-        long fdsOpen = Fds.count();
+        long fdsOpen = Fds.countUnder(dir);
         assertEquals(fds0 + 1, fdsOpen, "the open directory");
         List<DirEntry> sent = new ArrayList<>();
         Set<Long> nodes = new HashSet<>();
@@ -672,7 +672,7 @@ class PassthroughFsTest {
                 nodes.add(e.entry().ino());
             }
             sent.addAll(got);
-            assertEquals(fdsOpen + nodes.size(), Fds.count(), "after " + sent.size() + " entries: one O_PATH per"
+            assertEquals(fdsOpen + nodes.size(), Fds.countUnder(dir), "after " + sent.size() + " entries: one O_PATH per"
                     + " node sent, none for the entry that did not fit");
             offset = got.getLast().nextOffset();
         }
@@ -680,11 +680,11 @@ class PassthroughFsTest {
         assertEquals(order, sent.stream().map(e -> e.name().toString()).toList(),
                 "the entry that did not fit is the first of the next request: nothing lost, nothing twice");
         assertEquals(10, nodes.size());
-        assertEquals(fds0 + 10, Fds.count());
+        assertEquals(fds0 + 10, Fds.countUnder(dir));
 
         // each entry holds exactly one reference: one forget each and they are gone
         for (long id : nodes) forget(id, 1);
-        assertEquals(fds0, Fds.count());
+        assertEquals(fds0, Fds.countUnder(dir));
 
         // an entry whose node is already known is that node, with one more reference
         EntryParam f0 = lookup(ed.ino(), "f0");
