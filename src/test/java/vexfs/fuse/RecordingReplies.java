@@ -194,6 +194,14 @@ public final class RecordingReplies {
         return run(readlinkReply(), call);
     }
 
+    public ReplyLseek lseek(Call<ReplyLseek> call) {
+        return run(lseekReply(), call);
+    }
+
+    public ReplyLock lock(Call<ReplyLock> call) {
+        return run(lockReply(), call);
+    }
+
     public ReplyDirectory directory(long maxSize, boolean plus, Call<ReplyDirectory> call) {
         return run(directoryReply(maxSize, plus), call);
     }
@@ -254,6 +262,10 @@ public final class RecordingReplies {
 
     public long offset(ReplyLseek reply) {
         return as(Offset.class, reply).offset();
+    }
+
+    public Lock lock(ReplyLock reply) {
+        return as(LockFound.class, reply).lock();
     }
 
     public List<DirEntry> entries(ReplyDirectory reply) {
@@ -345,7 +357,7 @@ public final class RecordingReplies {
             try {
                 record(req, new Bytes(NativeIo.pread(fd, (int) size, offset)));
             } catch (FsException e) {
-                record(req, new Failed(e.errno()));  // libfuse answers a failed read of the descriptor so
+                record(req, new Failed(e.errno()));  // libfuse answers a failed read of the descriptor with its errno
             }
         }
 

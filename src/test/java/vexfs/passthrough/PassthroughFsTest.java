@@ -593,6 +593,64 @@ class PassthroughFsTest {
         return new SetAttr(valid, mode, 0, 0, size, atimeSec, nsec, mtimeSec, nsec);
     }
 
+    @Test
+    void fileRangesCopyFallocateAndSeek() throws Exception {
+        Path src = Files.writeString(dir.resolve("src"), "abcdef");
+        Path dst = Files.createFile(dir.resolve("dst"));
+        EntryParam es = lookup(ROOT, "src");
+        EntryParam ed = lookup(ROOT, "dst");
+        long in = open(es.ino(), NativeIo.O_RDONLY);
+        long out = open(ed.ino(), NativeIo.O_RDWR);
+        assertEquals(3, rr.written(rr.write(r -> fs.copyFileRange(req, es.ino(), 1, fh(in), ed.ino(), 2, fh(out), 3, 0,
+                r))));
+        assertArrayEquals(new byte[] {0, 0, 'b', 'c', 'd'}, Files.readAllBytes(dst));
+
+        assertEquals(0, errno(rr.empty(r -> fs.fallocate(req, ed.ino(), 0, 0, 8192, fh(out), r))));
+        assertEquals(8192, Files.size(dst));
+        assertEquals(6, rr.offset(rr.lseek(r -> fs.lseek(req, es.ino(), 0, NativeIo.SEEK_HOLE, fh(in), r))));
+        assertEquals(Errno.ENXIO, errno(rr.lseek(r -> fs.lseek(req, es.ino(), 6, NativeIo.SEEK_DATA, fh(in), r))));
+        assertEquals(0, errno(rr.empty(r -> fs.access(req, es.ino(), 4, r))));
+        release(es.ino(), in);
+        release(ed.ino(), out);
+        assertEquals("abcdef", Files.readString(src));
+    }
+
+    /** The access mode and status flags of our descriptor {@code fd}, from /proc/self/fdinfo. */
+    private static int openFlags(long fd) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd))) {
+            if (line.startsWith("flags:")) return Integer.parseInt(line.substring(6).trim(), 8);
+        }
+        throw new AssertionError("no flags in fdinfo of " + fd);
+    }
+
+    @Test
+    void withWritebackAWriteOnlyAppendOpenIsReadWriteWithoutAppend() throws Exception {
+        Path f = Files.writeString(dir.resolve("f"), "0123");
+        long node = lookup(ROOT, "f").ino();
+        long fh = open(node, NativeIo.O_WRONLY | NativeIo.O_APPEND);
+        assertEquals(NativeIo.O_WRONLY, openFlags(fh) & NativeIo.O_ACCMODE, "without writeback: as asked");
+        assertTrue((openFlags(fh) & NativeIo.O_APPEND) != 0);
+        release(node, fh);
+
+        PassthroughFs wb = PassthroughFs.open(dir, new PassthroughOptions(1, 1, true, true, false, STORE));
+        try {
+            EntryParam e = rr.entry(rr.entry(r -> wb.lookup(req, ROOT, Name.of("f"), r)));
+            var opened = rr.opened(rr.open(r -> wb.open(req, e.ino(),
+                    fi(NativeIo.O_WRONLY | NativeIo.O_APPEND), r)));
+            long wfh = opened.fh();
+            assertTrue(opened.options().directIo(), "direct_io asked for every open");
+            assertEquals(NativeIo.O_RDWR, openFlags(wfh) & NativeIo.O_ACCMODE, "the kernel's cache may read it");
+            assertEquals(0, openFlags(wfh) & NativeIo.O_APPEND, "appending is the kernel's job with writeback");
+            rr.written(rr.write(r -> wb.write(req, e.ino(), RecordingReplies.writeData("ab".getBytes(UTF_8)), 1,
+                    fh(wfh), r)));
+            assertEquals("0ab3", Files.readString(f));
+            rr.empty(r -> wb.release(req, e.ino(), fh(wfh), r));
+            wb.forget(e.ino(), 1);
+        } finally {
+            NativeIo.close(wb.nodes().node(ROOT).fd());
+        }
+    }
+
     // ---- directories ----
 
     @Test
