@@ -42,6 +42,7 @@ import vexfs.fuse.SetAttr;
 import vexfs.libc.Attr;
 import vexfs.libc.Errno;
 import vexfs.libc.FsException;
+import vexfs.libc.Lock;
 import vexfs.libc.Name;
 import vexfs.libc.NativeIo;
 import vexfs.libc.StatFs;
@@ -649,6 +650,43 @@ class PassthroughFsTest {
         } finally {
             NativeIo.close(wb.nodes().node(ROOT).fd());
         }
+    }
+
+    @Test
+    void posixLocksBelongToTheirOwnerAndGoAtItsFlush() throws Exception {
+        Files.writeString(dir.resolve("f"), "0123456789");
+        long ino = lookup(ROOT, "f").ino();
+        long fhA = open(ino, NativeIo.O_RDWR);
+        long fhB = open(ino, NativeIo.O_RDWR);
+        FileInfo ownerA = new FileInfo(NativeIo.O_RDWR, fhA, 0xA, false, false);
+        FileInfo ownerB = new FileInfo(NativeIo.O_RDWR, fhB, 0xB, false, false);
+        int wr = 1;
+        long fds0 = Fds.countUnder(dir);
+        assertEquals(0, errno(rr.empty(r -> fs.setlk(req, ino, ownerA, new Lock(wr, NativeIo.SEEK_SET, 0, 5, 111),
+                false, r))));
+        assertEquals(fds0 + 1, Fds.countUnder(dir), "the owner's own description of the file");
+
+        Lock seen = rr.lock(rr.lock(r -> fs.getlk(req, ino, ownerB, new Lock(wr, NativeIo.SEEK_SET, 2, 1, 222), r)));
+        assertEquals(wr, seen.type());
+        assertEquals(0, seen.start());
+        assertEquals(5, seen.len());
+        assertEquals(111, seen.pid(), "the holder is named by its pid");
+        assertEquals(NativeIo.F_UNLCK, rr.lock(rr.lock(r -> fs.getlk(req, ino, ownerA,
+                new Lock(wr, NativeIo.SEEK_SET, 2, 1, 111), r))).type(), "an owner does not conflict with itself");
+        assertEquals(Errno.EAGAIN, errno(rr.empty(r -> fs.setlk(req, ino, ownerB,
+                new Lock(wr, NativeIo.SEEK_SET, 4, 2, 222), false, r))));
+        assertEquals(0, errno(rr.empty(r -> fs.setlk(req, ino, ownerB, new Lock(wr, NativeIo.SEEK_SET, 5, 5, 222),
+                false, r))), "a range that does not overlap");
+
+        // a close by owner A (FLUSH with its lock owner) drops all of A's locks
+        assertEquals(0, errno(rr.empty(r -> fs.flush(req, ino, ownerA, r))));
+        assertEquals(0, errno(rr.empty(r -> fs.setlk(req, ino, ownerB, new Lock(wr, NativeIo.SEEK_SET, 0, 5, 222),
+                false, r))));
+        assertEquals(0, errno(rr.empty(r -> fs.setlk(req, ino, ownerB,
+                new Lock(NativeIo.F_UNLCK, NativeIo.SEEK_SET, 0, 0, 222), false, r))), "unlock everything");
+        assertEquals(fds0, Fds.countUnder(dir), "no description is left once no owner holds a lock");
+        release(ino, fhA);
+        release(ino, fhB);
     }
 
     // ---- directories ----
