@@ -239,6 +239,7 @@ class PassthroughFsTest {
 
         assertEquals(Errno.ENOENT, errno(lookupReply(ROOT, Name.of("missing"))));
         assertEquals(Errno.ENOTDIR, errno(lookupReply(ef.ino(), Name.of("x"))));
+        assertEquals(Errno.ENAMETOOLONG, errno(lookupReply(ROOT, Name.of("n".repeat(256)))));
     }
 
     @Test
@@ -824,6 +825,23 @@ class PassthroughFsTest {
         assertEquals(0, errno(rr.empty(r -> fs.removexattr(req, e.ino(), name, r))));
         assertFalse(view.list().contains("test"));
         assertEquals(Errno.ENODATA, errno(rr.empty(r -> fs.removexattr(req, e.ino(), name, r))));
+    }
+
+    @Test
+    void theXattrsOfASymlinkAreItsOwnNotItsTargets() throws Exception {
+        Path f = Files.writeString(dir.resolve("f"), "x");
+        Files.getFileAttributeView(f, UserDefinedFileAttributeView.class)
+                .write("target", ByteBuffer.wrap("t".getBytes(UTF_8)));
+        Files.createSymbolicLink(dir.resolve("l"), Path.of("f"));
+        EntryParam l = lookup(ROOT, "l");
+        EntryParam ef = lookup(ROOT, "f");
+        assertEquals(1, rr.xattrSize(rr.xattr(r -> fs.getxattr(req, ef.ino(), Name.of("user.target"), 0, r))));
+        assertEquals(Errno.ENODATA, errno(rr.xattr(r -> fs.getxattr(req, l.ino(), Name.of("user.target"), 0, r))),
+                "lgetxattr: the symlink has no such attribute");
+        byte[] list = rr.bytes(rr.xattr(r -> fs.listxattr(req, l.ino(), 1024, r)));
+        assertFalse(new String(list, UTF_8).contains("user.target"), "llistxattr");
+        assertEquals(Errno.EPERM, errno(rr.empty(r -> fs.setxattr(req, l.ino(), Name.of("user.x"),
+                "v".getBytes(UTF_8), 0, r))), "the backing FS refuses user.* on a symlink itself");
     }
 
     @Test
