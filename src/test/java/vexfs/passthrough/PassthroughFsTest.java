@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.FileStore;
@@ -421,6 +422,37 @@ class PassthroughFsTest {
         assertEquals(Errno.ENOENT, errno(rr.entry(r -> fs.mkdir(req, 987654, Name.of("x"), 0755, r))),
                 "a parent the table does not know");
         assertEquals(Set.of(STORE, "d", "p", "s"), listing(dir));
+    }
+
+    /** Run as root for another user, what is created belongs to the caller, as a kernel filesystem would do it. */
+    @Test
+    void asRootNewNodesBelongToTheCaller() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only a daemon run as root gives nodes away");
+        Request user = new Request(2, 1000, 1001, 4243, 022);
+        Path sg = Files.createDirectory(dir.resolve("sg"));
+        Files.setAttribute(sg, "unix:gid", 2000);
+        Files.setAttribute(sg, "unix:mode", 02775);
+        EntryParam esg = lookup(ROOT, "sg");
+
+        var c = rr.created(rr.create(r -> fs.create(user, ROOT, Name.of("f"), 04755,
+                fi(NativeIo.O_RDWR | NativeIo.O_CREAT | NativeIo.O_EXCL), r)));
+        held.add(c.entry().ino());
+        release(c.entry().ino(), c.fh());
+        Path f = dir.resolve("f");
+        assertEquals(1000, Files.getAttribute(f, "unix:uid"));
+        assertEquals(1001, Files.getAttribute(f, "unix:gid"));
+        assertEquals(04755, mode(f) & 07777, "the set-user-ID bit chown cleared is put back");
+        assertEquals(1000, c.entry().attr().uid(), "the entry replied shows the new owner");
+
+        EntryParam d = hold(rr.entry(r -> fs.mkdir(user, esg.ino(), Name.of("d"), 0755, r)));
+        Path pd = sg.resolve("d");
+        assertEquals(1000, Files.getAttribute(pd, "unix:uid"));
+        assertEquals(2000, Files.getAttribute(pd, "unix:gid"), "a set-group-ID directory keeps its group");
+        assertEquals(2000, d.attr().gid());
+
+        hold(rr.entry(r -> fs.symlink(user, "sg".getBytes(UTF_8), ROOT, Name.of("l"), r)));
+        assertEquals(1000, Files.getAttribute(dir.resolve("l"), "unix:uid", LinkOption.NOFOLLOW_LINKS));
+        assertEquals(0, Files.getAttribute(sg, "unix:uid"), "the link itself changed owner, not its target");
     }
 
     @Test
