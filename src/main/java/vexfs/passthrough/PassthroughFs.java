@@ -135,6 +135,8 @@ public final class PassthroughFs implements FuseFilesystem {
      */
     private EntryParam doLookup(long parent, Name name) throws FsException {
         if (isHidden(parent, name)) throw new FsException(Errno.ENOENT);
+        // ".." of the root would be the backing directory's parent: outside what the mount may show
+        if (parent == ROOT_ID && name.is("..")) throw new FsException(Errno.ENOENT, "nothing above the mount root");
         Inode dir = inodes.get(parent);
         Attr attr = NativeIo.fstatat(dir.fd, name, NativeIo.AT_SYMLINK_NOFOLLOW);
         Inode known = inodes.referenceIfKnown(attr.dev(), attr.ino());

@@ -347,6 +347,11 @@ class PassthroughFsTest {
     }
 
     @Test
+    void dotDotOfTheRootDoesNotLeaveTheBackingDirectory() {
+        assertEquals(Errno.ENOENT, errno(lookupReply(ROOT, Name.of(".."))));
+    }
+
+    @Test
     void theBackingNodesViewChangesNamesWithoutReplying() throws Exception {
         Path f = Files.writeString(dir.resolve("f"), "x");
         EntryParam e = lookup(ROOT, "f");
