@@ -145,8 +145,9 @@ public final class KernelPassthrough {
         int own;
         try {
             own = NativeIo.reopen((int) fh, NativeIo.O_RDONLY | NativeIo.O_CLOEXEC);
-        } catch (FsException e) {
-            LOG.debug("passthrough: cannot reopen fd {}: {}", fh, e.getMessage());
+        } catch (FsException | RuntimeException | LinkageError e) {
+            // EMFILE and the like; LinkageError too: a class first loaded while the daemon is out of descriptors
+            // fails to load, and a throw here would fail the open (Reply.send answers EIO) that works cached
             return -1;
         }
         try {

@@ -38,7 +38,13 @@ final class NativeReplySink implements ReplySink {
 
     /** The backing id for an open/create reply of a file (0: daemon-served); see KernelPassthrough. */
     private int backingId(long req, long ino, long fh, OpenOptions options) {
-        return ino > 0 && passthrough.negotiated() ? passthrough.open(req, ino, fh, options.passthrough()) : 0;
+        if (ino <= 0 || !passthrough.negotiated()) return 0;
+        try {
+            return passthrough.open(req, ino, fh, options.passthrough());
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. out of descriptors: the open still works, daemon-served, rather than failing with EIO
+            return 0;
+        }
     }
 
     /** Runs after the reply went out, so it must not throw (Reply.send would answer the request a second time). */

@@ -180,7 +180,8 @@ class ResourceFaultsIT {
                         open.add(FileChannel.open(m.mnt.resolve("f" + i), StandardOpenOption.READ));
                     } catch (IOException e) {
                         String why = errnoOf(e);
-                        assertTrue(why.equals("EMFILE") || why.contains("Too many open files in system"), e.toString());
+                        assertTrue(why.equals("EMFILE") || why.contains("Too many open files in system"),
+                                e + "\n" + m.log());
                         emfile++;
                     }
                 }
