@@ -58,6 +58,7 @@ final class MountCommand implements Callable<Integer> {
             System.err.println("vexfs mount: backing directory " + b + " does not exist");
             return 2;
         }
+        VolumeLayout.of(b).requireAccess(true);
         if (!VolumeLayout.of(b).hasStore()) {
             System.err.println("vexfs mount: " + b + " has no vector store; run vexfs mkfs first");
             return 2;

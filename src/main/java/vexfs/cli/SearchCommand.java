@@ -59,6 +59,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        VolumeLayout.of(backing).requireAccess(false); // a private store: refused with exit 2, never read as another user
         if (!VolumeLayout.of(backing).hasStore()) {
             System.err.println("vexfs search: " + backing + " has no vector store (run vexfs mkfs first)");
             return 2;

@@ -29,6 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        VolumeLayout.of(backing).requireAccess(repair);
         if (!Files.isDirectory(VolumeLayout.of(backing).storeDir())) {
             System.err.println("vexfs verify: " + backing + " has no vector store (run vexfs mkfs first)");
             return 2;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import vexfs.base.FileExtension;
+import vexfs.base.PrivateFiles;
 
 /**
  * A file mapped read-write as one {@link MemorySegment} that can grow. Growing maps the larger file
@@ -35,7 +36,7 @@ final class GrowableMapping implements AutoCloseable {
             return;
         }
         channel = create
-                ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                ? PrivateFiles.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         long size = Math.max(channel.size(), minSize);
         extendFile(size);

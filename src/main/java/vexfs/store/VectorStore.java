@@ -25,6 +25,7 @@ import vexfs.base.ExactSearch;
 import vexfs.base.FileExtension;
 import vexfs.base.GraphSettings;
 import vexfs.base.Metric;
+import vexfs.base.PrivateFiles;
 import vexfs.base.SearchResult;
 import vexfs.base.VectorSource;
 
@@ -129,7 +130,9 @@ public final class VectorStore implements AutoCloseable {
         if (metric == null) {
             throw new IllegalArgumentException("metric is required (l2, cosine or dot)");
         }
-        Files.createDirectories(storeDir);
+        Path parent = storeDir.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        PrivateFiles.directory(storeDir); // 0700, whatever the umask
         Path target = storeDir.resolve(FILE_NAME);
         if (Files.exists(target) && !force) {
             throw new FileAlreadyExistsException(target.toString(), null,
@@ -137,7 +140,7 @@ public final class VectorStore implements AutoCloseable {
         }
         Path tmp = storeDir.resolve(FILE_NAME + ".tmp");
         long size = recordOffset(INITIAL_CAPACITY, StoreFormat.recordSize(dim, metric));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        try (FileChannel ch = PrivateFiles.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE); Arena arena = Arena.ofConfined()) {
             FileExtension.withZeros(ch, size);
             MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);

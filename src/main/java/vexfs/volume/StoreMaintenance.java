@@ -31,6 +31,8 @@ public final class StoreMaintenance {
      * store: vectors missing from the store, different, or in the store for a file that no longer has one.
      */
     public static VerifyResult verify(Path backing, boolean repair, ProgressListener progress) throws IOException {
+        VolumeLayout.of(backing).requireAccess(repair);
+        if (repair) Volume.tightenModes(VolumeLayout.of(backing));
         VerifyReport structural = StoreVerifier.verify(storeDir(backing), repair);
         if (!structural.clean() && !structural.repaired()) {
             if (repair) Volume.removeGraph(VolumeLayout.of(backing)); // built on a store that must be reindexed
@@ -73,6 +75,7 @@ public final class StoreMaintenance {
     public static ReconcileReport reindex(Path backing, int dim, Metric metric, ProgressListener progress)
             throws IOException {
         VolumeLayout layout = VolumeLayout.of(backing);
+        layout.requireAccess(true);
         Path dir = layout.storeDir();
         VectorStore old = null;
         GraphSettings graph = GraphSettings.DEFAULT;
@@ -102,6 +105,7 @@ public final class StoreMaintenance {
             Files.move(tmp.resolve(VectorStore.FILE_NAME), dir.resolve(VectorStore.FILE_NAME),
                     StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Volume.removeGraph(VolumeLayout.of(backing)); // its slots are the old store's: the next mount rebuilds it
+            Volume.tightenModes(layout);
             return report;
         } catch (FsException e) {
             throw new IOException(e.getMessage(), e);
