@@ -37,7 +37,8 @@ final class MountCommand implements Callable<Integer> {
     @Option(names = {"-d", "--debug"}, description = "libfuse debug output and debug logging (implies -f)")
     boolean debug;
 
-    @Option(names = "--log", paramLabel = "FILE", description = "daemon log file (default: /tmp/vexfs-<name>.log)")
+    @Option(names = "--log", paramLabel = "FILE", description = "daemon log file (default: $XDG_STATE_HOME/vexfs/vexfs-<name>.log, else "
+            + "/var/log/vexfs/ for root, ~/.local/state/vexfs/ for others; directory 0700, file 0600)")
     Path log;
 
     @Option(names = "--wait-seconds", defaultValue = "30", description = "how long to wait for the mount to answer")
@@ -80,7 +81,13 @@ final class MountCommand implements Callable<Integer> {
 
     /** Starts this same command with -f in a new session (setsid) and waits until the mount answers. */
     private int spawnDaemon(Path b, Path m) throws Exception {
-        Path logFile = log != null ? log : Path.of("/tmp", "vexfs-" + m.getFileName() + ".log");
+        Path logFile;
+        if (log != null) {
+            logFile = log;
+            LogFiles.createPrivate(logFile);
+        } else {
+            logFile = LogFiles.defaultLog(m, System.getenv());
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add("setsid");
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
