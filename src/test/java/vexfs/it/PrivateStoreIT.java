@@ -125,11 +125,33 @@ class PrivateStoreIT {
             assertFalse(r.output().contains("secret"), what);
             assertFalse(r.output().contains("Exception"), what);
         }
+        // nor mount it (the writer would need the store's files): refused before the daemon starts
+        r = MountFixture.asNobody(nobody.command("mount", "-f", b, tmp.toString()));
+        assertEquals(2, r.exit(), r.output());
+        assertTrue(r.output().contains("vexfs mount: permission denied: user nobody cannot read and write " + store),
+                r.output());
         // root still can, beside the mount
         r = MountFixture.cli("search", "--exact", "--vector", "1,0,0,0", b);
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("/private/secret"), r.output());
         m.close();
+    }
+
+    @Test
+    @Order(4)
+    void aReadableDirectoryDoesNotOpenThePrivateFiles() throws Exception {
+        Path store = m.backing.resolve(".vexfs");
+        MountFixture.sh("chmod 755 '" + store + "'"); // loosened by hand; the files stay 0600
+        try {
+            var r = MountFixture.asNobody(nobody.command("inspect", "--record", "0", m.backing.toString()));
+            assertEquals(2, r.exit(), r.output());
+            assertTrue(r.output().contains("cannot read " + store.resolve("vectors.vxv")), r.output());
+            r = MountFixture.asNobody(nobody.command("search", "--exact", "--vector", "1,0,0,0", m.backing.toString()));
+            assertEquals(2, r.exit(), r.output());
+            assertFalse(r.output().contains("secret"), r.output());
+        } finally {
+            MountFixture.sh("chmod 700 '" + store + "'");
+        }
     }
 
     private void assertModes(Map<String, String> expected) throws Exception {
