@@ -33,7 +33,7 @@ final class LogFiles {
         Path name = mountpoint.getFileName();
         Path log = dir.resolve("vexfs-" + (name == null ? "root" : name.toString()) + ".log");
         createPrivate(log);
-        if (Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) Files.setPosixFilePermissions(log, PrivateFiles.FILE_MODE);
+        if (Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) PrivateFiles.setMode(log, PrivateFiles.FILE_MODE);
         return log;
     }
 

@@ -59,11 +59,13 @@ public final class Volume implements AutoCloseable {
 
     /**
      * Sets the store directory to 0700 and every file in it to 0600 where they are looser (stores made before
-     * this rule, or changed by hand); logs once what it changed. Called on every open for writing.
+     * this rule, or changed by hand) and, when run by root, gives them the backing root's owner and group; logs
+     * once what it changed. Called on every open for writing.
      */
     public static void tightenModes(VolumeLayout layout) throws IOException {
         if (!Files.isDirectory(layout.storeDir())) return;
-        List<String> changed = PrivateFiles.tighten(layout.storeDir());
+        List<String> changed = new java.util.ArrayList<>(PrivateFiles.tighten(layout.storeDir()));
+        changed.addAll(PrivateFiles.adoptOwner(layout.storeDir(), layout.backing()));
         if (!changed.isEmpty()) {
             LOG.info("{}: store made private to its owner ({})", layout.storeDir(), String.join(", ", changed));
         }

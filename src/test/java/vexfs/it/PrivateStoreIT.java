@@ -154,6 +154,44 @@ class PrivateStoreIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void aStoreRootMakesOrMountsInAUsersBackingDirectoryStaysThatUsers() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("owned"));
+        MountFixture owned = new MountFixture(root);
+        try {
+            MountFixture.sh("chown nobody:nogroup '" + owned.backing + "' 2>/dev/null || chown 65534:65534 '"
+                    + owned.backing + "'");
+            owned.mkfs(4, "l2"); // by root
+            Path store = owned.backing.resolve(".vexfs");
+            assertOwner(store, 65534);
+            assertOwner(store.resolve("vectors.vxv"), 65534);
+            owned.mount(); // the daemon (root) creates the graph files
+            var r = MountFixture.sh("cd '" + owned.mnt + "' && echo a > a && setfattr -n user.vexfs.vector -v 1,0,0,0 a");
+            assertEquals(0, r.exit(), r.output());
+            assertOwner(store.resolve("graph.vxg"), 65534);
+            assertOwner(store.resolve("graph.vxg.upper"), 65534);
+            owned.close();
+            // the owner of the backing directory can use its own store
+            r = MountFixture.asNobody(nobody.command("search", "--exact", "--vector", "1,0,0,0", owned.backing.toString()));
+            assertEquals(0, r.exit(), r.output());
+            assertTrue(r.output().contains("/a"), r.output());
+            // a store left root's (made before this rule) is given back at the next mount, and said so
+            MountFixture.sh("chown 0:0 '" + store + "/vectors.vxv'");
+            owned.mount();
+            owned.close();
+            assertOwner(store.resolve("vectors.vxv"), 65534);
+            assertTrue(owned.log().contains("vectors.vxv owner 0:0 -> 65534:65534"), owned.log());
+        } finally {
+            owned.close();
+        }
+    }
+
+    private static void assertOwner(Path p, int uid) throws Exception {
+        assertEquals(uid, Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS), "owner of " + p);
+        assertEquals(uid, Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS), "group of " + p);
+    }
+
     private void assertModes(Map<String, String> expected) throws Exception {
         Path store = m.backing.resolve(".vexfs");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store)), "mode of .vexfs");
