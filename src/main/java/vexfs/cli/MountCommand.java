@@ -59,7 +59,7 @@ final class MountCommand implements Callable<Integer> {
             System.err.println("vexfs mount: backing directory " + b + " does not exist");
             return 2;
         }
-        VolumeLayout.of(b).requireAccess(true);
+        VolumeLayout.of(b).requireAccess(!config.passthrough().readOnly()); // a private store: exit 2, not a failed daemon
         if (!VolumeLayout.of(b).hasStore()) {
             System.err.println("vexfs mount: " + b + " has no vector store; run vexfs mkfs first");
             return 2;
