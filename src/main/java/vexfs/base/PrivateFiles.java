@@ -75,14 +75,23 @@ public final class PrivateFiles {
      * as "name 0644 -> 0600", so the caller can say so once.
      */
     public static List<String> tighten(Path dir) throws IOException {
+        return scan(dir, true);
+    }
+
+    /** What {@link #tighten} would change, changing nothing (for {@code vexfs verify}). */
+    public static List<String> looseModes(Path dir) throws IOException {
+        return scan(dir, false);
+    }
+
+    private static List<String> scan(Path dir, boolean fix) throws IOException {
         List<String> changed = new ArrayList<>();
-        tightenOne(dir, DIR_MODE, changed, dir.getFileName() + "/");
+        tightenOne(dir, DIR_MODE, changed, dir.getFileName() + "/", fix);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    tightenOne(p, DIR_MODE, changed, p.getFileName() + "/");
+                    tightenOne(p, DIR_MODE, changed, p.getFileName() + "/", fix);
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    tightenOne(p, FILE_MODE, changed, p.getFileName().toString());
+                    tightenOne(p, FILE_MODE, changed, p.getFileName().toString(), fix);
                 }
             }
         }
@@ -151,13 +160,13 @@ public final class PrivateFiles {
         }
     }
 
-    private static void tightenOne(Path p, Set<PosixFilePermission> want, List<String> changed, String label)
-            throws IOException {
+    private static void tightenOne(Path p, Set<PosixFilePermission> want, List<String> changed, String label,
+                                   boolean fix) throws IOException {
         int bits = bits(want);
         onNode(p, (fd, st) -> {
             int have = st.mode() & 07777;
             if (have == bits) return;
-            NativeIo.chmod(fd, bits);
+            if (fix) NativeIo.chmod(fd, bits);
             changed.add(label + " " + octal(have) + " -> " + octal(bits));
         });
     }

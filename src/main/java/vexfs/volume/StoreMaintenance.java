@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import vexfs.base.GraphSettings;
 import vexfs.base.Metric;
+import vexfs.base.PrivateFiles;
 import vexfs.base.ProgressListener;
 import vexfs.libc.FsException;
 import vexfs.libc.NativeIo;
@@ -51,6 +53,15 @@ public final class StoreMaintenance {
         } catch (FsException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The store directory's and files' modes that are not 0700 / 0600, as "vectors.vxv 0644 -> 0600" (what
+     * {@code verify --repair} and the next mount change); nothing is changed here.
+     */
+    public static List<String> modeProblems(Path backing) throws IOException {
+        Path dir = storeDir(backing);
+        return Files.isDirectory(dir) ? PrivateFiles.looseModes(dir) : List.of();
     }
 
     /** Outcome of {@link #verify}: {@code files} is null when the store file itself is unusable. */

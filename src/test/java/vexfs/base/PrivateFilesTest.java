@@ -30,6 +30,8 @@ class PrivateFilesTest {
         Files.createSymbolicLink(dir.resolve("graph.vxg"), outside);
         Path f = Files.writeString(dir.resolve("vectors.vxv"), "v");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertEquals(List.of("vectors.vxv 0666 -> 0600"), PrivateFiles.looseModes(dir));
+        assertEquals("rw-rw-rw-", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), "looseModes changes nothing");
         List<String> changed = PrivateFiles.tighten(dir);
         assertEquals(List.of("vectors.vxv 0666 -> 0600"), changed);
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(outside)));

@@ -83,6 +83,17 @@ class PrivateStoreIT {
         r = asRootUmask000("verify", "--repair", m.backing.toString());
         assertEquals(0, r.exit(), r.output());
         assertModes(Map.of("vectors.vxv", "rw-------"));
+        // verify --repair fixes loose modes and says so
+        MountFixture.sh("chmod 644 '" + m.backing + "/.vexfs/vectors.vxv'");
+        r = MountFixture.cli("verify", "--repair", m.backing.toString());
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("mode problem: vectors.vxv 0644 -> 0600 (the store must be private to its owner) "
+                + "(repaired)"), r.output());
+        assertTrue(r.output().contains("result: repaired"), r.output());
+        assertModes(Map.of("vectors.vxv", "rw-------"));
+        r = MountFixture.cli("verify", m.backing.toString());
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("result: clean"), r.output());
     }
 
     @Test
@@ -90,6 +101,12 @@ class PrivateStoreIT {
     void looseModesAreTightenedAtTheNextMountAndLoggedOnce() throws Exception {
         Path store = m.backing.resolve(".vexfs");
         MountFixture.sh("chmod 755 '" + store + "' && chmod 644 '" + store + "'/*");
+        var r = MountFixture.cli("verify", m.backing.toString()); // a finding, non-zero exit, nothing changed
+        assertEquals(1, r.exit(), r.output());
+        assertTrue(r.output().contains("mode problem: .vexfs/ 0755 -> 0700"), r.output());
+        assertTrue(r.output().contains("mode problem: vectors.vxv 0644 -> 0600"), r.output());
+        assertTrue(r.output().contains("result: PROBLEMS FOUND"), r.output());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.resolve("vectors.vxv"))));
         m.mount();
         assertModes(Map.of("vectors.vxv", "rw-------", "graph.vxg", "rw-------", "graph.vxg.upper", "rw-------"));
         m.close();
