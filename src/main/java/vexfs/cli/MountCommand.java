@@ -68,6 +68,15 @@ final class MountCommand implements Callable<Integer> {
             System.err.println("vexfs mount: mountpoint " + m + " does not exist or is not a directory");
             return 2;
         }
+        Path realB = b.toRealPath(), realM = m.toRealPath();
+        if (realM.startsWith(realB) || realB.startsWith(realM)) {
+            // the daemon would serve requests on its own mount (its threads hang in D state) or walk into itself
+            System.err.println("vexfs mount: " + (realM.equals(realB) ? "the mountpoint is the backing directory "
+                    + realB : realM.startsWith(realB) ? "mountpoint " + realM + " is inside its backing directory " + realB
+                    : "backing directory " + realB + " is inside the mountpoint " + realM)
+                    + "; choose a mountpoint outside the backing directory");
+            return 2;
+        }
         if (Mounts.isVexfsMount(m)) {
             System.err.println("vexfs mount: " + m + " is already a VexFS mount");
             return 2;
