@@ -34,7 +34,7 @@ public final class GrowableMapping implements AutoCloseable {
             return;
         }
         channel = create
-                ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                ? PrivateFiles.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         long size = Math.max(channel.size(), minSize);
         extendFile(size);

@@ -40,6 +40,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        VolumeLayout.of(backing).requireAccess(true);
         if (!VolumeLayout.of(backing).hasStore()) {
             System.err.println("vexfs import: " + backing + " has no vector store; run vexfs mkfs first");
             return 2;

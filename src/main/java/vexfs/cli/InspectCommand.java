@@ -50,6 +50,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VolumeLayout layout = VolumeLayout.of(backing);
+        layout.requireAccess(false); // a private store: refused with exit 2, never read as another user
         if (!layout.hasStore()) {
             System.err.println("vexfs inspect: " + backing + " has no vector store (run vexfs mkfs first)");
             return 2;

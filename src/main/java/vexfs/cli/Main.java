@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import vexfs.volume.StoreAccessException;
+
 /** The {@code vexfs} command: subcommands are thin; each parses, calls one package API and prints. */
 @Command(name = "vexfs", mixinStandardHelpOptions = true, version = "vexfs 0.1.0",
         description = "A FUSE filesystem where every file can carry an embedding vector, searchable through the mount.")
@@ -49,6 +51,9 @@ public final class Main implements Runnable {
         if (fast != null) {
             try {
                 return fast.call();
+            } catch (StoreAccessException e) {
+                System.err.println("vexfs mount: " + e.getMessage());
+                return 2;
             } catch (Exception e) {
                 System.err.println("vexfs: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                 return 1;
@@ -62,6 +67,10 @@ public final class Main implements Runnable {
         }
         return root
                 .setExecutionExceptionHandler((ex, cl, parsed) -> {
+                    if (ex instanceof StoreAccessException) { // the store is private to another user: a usage error
+                        cl.getErr().println("vexfs " + cl.getCommandName() + ": " + ex.getMessage());
+                        return 2;
+                    }
                     cl.getErr().println("vexfs: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
                     return 1;
                 })

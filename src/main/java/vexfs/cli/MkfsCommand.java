@@ -59,7 +59,7 @@ final class MkfsCommand implements Callable<Integer> {
             Volume.create(backing, dim, kind, graph, force);
             System.out.printf(java.util.Locale.ROOT, "created %s: dim %d, metric %s, HNSW %s%n",
                     VolumeLayout.of(backing).storeDir(), dim, kind.label(), graph);
-        } catch (IllegalArgumentException | java.nio.file.FileAlreadyExistsException e) {
+        } catch (IllegalArgumentException | java.nio.file.FileAlreadyExistsException | vexfs.store.StoreInUseException e) {
             System.err.println("vexfs mkfs: " + e.getMessage());
             return 2;
         }

@@ -37,7 +37,8 @@ final class MountCommand implements Callable<Integer> {
     @Option(names = {"-d", "--debug"}, description = "libfuse debug output and debug logging (implies -f)")
     boolean debug;
 
-    @Option(names = "--log", paramLabel = "FILE", description = "daemon log file (default: /tmp/vexfs-<name>.log)")
+    @Option(names = "--log", paramLabel = "FILE", description = "daemon log file (default: $XDG_STATE_HOME/vexfs/vexfs-<name>.log, else "
+            + "/var/log/vexfs/ for root, ~/.local/state/vexfs/ for others; directory 0700, file 0600)")
     Path log;
 
     @Option(names = "--wait-seconds", defaultValue = "30", description = "how long to wait for the mount to answer")
@@ -58,12 +59,22 @@ final class MountCommand implements Callable<Integer> {
             System.err.println("vexfs mount: backing directory " + b + " does not exist");
             return 2;
         }
+        VolumeLayout.of(b).requireAccess(!config.passthrough().readOnly()); // a private store: exit 2, not a failed daemon
         if (!VolumeLayout.of(b).hasStore()) {
             System.err.println("vexfs mount: " + b + " has no vector store; run vexfs mkfs first");
             return 2;
         }
         if (!Files.isDirectory(m)) {
             System.err.println("vexfs mount: mountpoint " + m + " does not exist or is not a directory");
+            return 2;
+        }
+        Path realB = b.toRealPath(), realM = m.toRealPath();
+        if (realM.startsWith(realB) || realB.startsWith(realM)) {
+            // the daemon would serve requests on its own mount (its threads hang in D state) or walk into itself
+            System.err.println("vexfs mount: " + (realM.equals(realB) ? "the mountpoint is the backing directory "
+                    + realB : realM.startsWith(realB) ? "mountpoint " + realM + " is inside its backing directory " + realB
+                    : "backing directory " + realB + " is inside the mountpoint " + realM)
+                    + "; choose a mountpoint outside the backing directory");
             return 2;
         }
         if (Mounts.isVexfsMount(m)) {
@@ -81,7 +92,13 @@ final class MountCommand implements Callable<Integer> {
 
     /** Starts this same command with -f in a new session (setsid) and waits until the mount answers. */
     private int spawnDaemon(Path b, Path m) throws Exception {
-        Path logFile = log != null ? log : Path.of("/tmp", "vexfs-" + m.getFileName() + ".log");
+        Path logFile;
+        if (log != null) {
+            logFile = log;
+            LogFiles.createPrivate(logFile);
+        } else {
+            logFile = LogFiles.defaultLog(m, System.getenv());
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add("setsid");
         cmd.add(ProcessHandle.current().info().command().orElse("java"));

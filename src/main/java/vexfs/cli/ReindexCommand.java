@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import vexfs.base.Metric;
 import vexfs.volume.ReconcileReport;
 import vexfs.volume.StoreMaintenance;
+import vexfs.volume.VolumeLayout;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = {"Rebuild the vector store of BACKING from the vectors the files carry (their xattrs): a new "
@@ -32,6 +33,7 @@ final class ReindexCommand implements Callable<Integer> {
             System.err.println("vexfs reindex: " + backing + " is not a directory");
             return 2;
         }
+        VolumeLayout.of(backing).requireAccess(true);
         Metric m = null;
         if (metric != null) {
             try {

@@ -1,6 +1,8 @@
 package vexfs.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +59,33 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "say on stderr whether the graph or an exact scan answered")
     boolean verbose;
 
+    /** Longest first line of a query file read (a 4096-dim CSV of 17-character values is ~70 KiB). */
+    static final int MAX_QUERY_BYTES = 1 << 20;
+
+    /**
+     * The first line of {@code in} (UTF-8, without its newline), reading at most {@link #MAX_QUERY_BYTES} bytes; null
+     * if the line is longer (so /dev/zero or a huge file is refused instead of filling the heap).
+     */
+    static String firstLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        while (line.size() <= MAX_QUERY_BYTES) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, MAX_QUERY_BYTES + 1L - line.size()));
+            if (n < 0) break;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    line.write(buf, 0, i);
+                    return line.toString(StandardCharsets.UTF_8);
+                }
+            }
+            line.write(buf, 0, n);
+        }
+        return line.size() > MAX_QUERY_BYTES ? null : line.toString(StandardCharsets.UTF_8);
+    }
+
     @Override
     public Integer call() throws Exception {
+        VolumeLayout.of(backing).requireAccess(false); // a private store: refused with exit 2, never read as another user
         if (!VolumeLayout.of(backing).hasStore()) {
             System.err.println("vexfs search: " + backing + " has no vector store (run vexfs mkfs first)");
             return 2;
@@ -75,9 +102,18 @@ final class SearchCommand implements Callable<Integer> {
             return 2;
         }
         String text;
-        if (source.csv != null) text = source.csv;
-        else if (source.file.toString().equals("-")) text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        else text = Files.readString(source.file);
+        if (source.csv != null) {
+            text = source.csv;
+        } else {
+            try (InputStream in = source.file.toString().equals("-") ? System.in : Files.newInputStream(source.file)) {
+                text = firstLine(in);
+            }
+            if (text == null) {
+                System.err.println("vexfs search: the query's first line is longer than " + MAX_QUERY_BYTES
+                        + " bytes (" + source.file + ")");
+                return 2;
+            }
+        }
         text = text.strip();
         int nl = text.indexOf('\n');
         if (nl >= 0) text = text.substring(0, nl).strip();

@@ -2,6 +2,7 @@ package vexfs.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -29,11 +30,16 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        VolumeLayout.of(backing).requireAccess(repair);
         if (!Files.isDirectory(VolumeLayout.of(backing).storeDir())) {
             System.err.println("vexfs verify: " + backing + " has no vector store (run vexfs mkfs first)");
             return 2;
         }
+        List<String> modes = StoreMaintenance.modeProblems(backing); // before --repair tightens them
         StoreMaintenance.VerifyResult r = StoreMaintenance.verify(backing, repair, new ProgressLine("verify"));
+        for (String m : modes) {
+            System.out.println("mode problem: " + m + " (the store must be private to its owner)" + (repair ? " (repaired)" : ""));
+        }
         System.out.print(r.store().toText());
         ReconcileReport f = r.files();
         if (f != null) {
@@ -51,8 +57,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         GraphCheck.Outcome g = GraphCheck.run(backing, repair && r.ok(), ProgressLine.graph("verify"));
         System.out.print(g.text());
-        boolean clean = r.clean() && g.clean();
-        boolean ok = r.ok() && g.ok();
+        boolean clean = r.clean() && g.clean() && modes.isEmpty();
+        boolean ok = r.ok() && g.ok() && (modes.isEmpty() || repair);
         System.out.println(clean ? "result: clean" : ok ? "result: repaired"
                 : "result: PROBLEMS FOUND" + (repair ? "" : " (run vexfs verify --repair)"));
         return ok ? 0 : 1;

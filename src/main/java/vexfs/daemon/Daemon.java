@@ -36,6 +36,7 @@ public final class Daemon {
      */
     public static int run(Path backing, Path mountpoint, List<String> kernelOptions, PassthroughOptions options,
                           int similarK, int readers, boolean debug, long mainNanos) {
+        LogEscaping.install(); // names and values with control characters cannot forge or garble a log line
         long t0 = System.nanoTime();
         FuseSession session;
         long tFs = t0, tGraph = t0;

@@ -26,6 +26,7 @@ import vexfs.base.FileExtension;
 import vexfs.base.GraphSettings;
 import vexfs.base.GrowableMapping;
 import vexfs.base.Metric;
+import vexfs.base.PrivateFiles;
 import vexfs.base.SearchResult;
 import vexfs.base.VectorSource;
 
@@ -131,15 +132,40 @@ public final class VectorStore implements AutoCloseable {
         if (metric == null) {
             throw new IllegalArgumentException("metric is required (l2, cosine or dot)");
         }
-        Files.createDirectories(storeDir);
+        Path parent = storeDir.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        PrivateFiles.directory(storeDir); // 0700, whatever the umask
         Path target = storeDir.resolve(FILE_NAME);
         if (Files.exists(target) && !force) {
             throw new FileAlreadyExistsException(target.toString(), null,
                     "a vector store already exists here; use --force to replace it (its vectors are lost)");
         }
+        try (FileChannel old = Files.exists(target) ? FileChannel.open(target, StandardOpenOption.READ,
+                StandardOpenOption.WRITE) : null) {
+            // --force over a store a mount (or another tool) has open would pull it from under that process:
+            // the old file's lock is held until the new one is in place
+            if (old != null) lockOrRefuse(old, target);
+            return createFresh(storeDir, target, dim, metric, graph);
+        }
+    }
+
+    private static void lockOrRefuse(FileChannel ch, Path f) throws IOException {
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new StoreInUseException(f + " is in use by a mount or another vexfs process; unmount it first");
+        }
+    }
+
+    private static VectorStore createFresh(Path storeDir, Path target, int dim, Metric metric, GraphSettings graph)
+            throws IOException {
         Path tmp = storeDir.resolve(FILE_NAME + ".tmp");
         long size = recordOffset(INITIAL_CAPACITY, StoreFormat.recordSize(dim, metric));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        try (FileChannel ch = PrivateFiles.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE); Arena arena = Arena.ofConfined()) {
             FileExtension.withZeros(ch, size);
             MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);

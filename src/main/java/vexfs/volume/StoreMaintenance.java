@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import vexfs.base.GraphSettings;
 import vexfs.base.Metric;
+import vexfs.base.PrivateFiles;
 import vexfs.base.ProgressListener;
 import vexfs.libc.FsException;
 import vexfs.libc.NativeIo;
@@ -31,6 +33,8 @@ public final class StoreMaintenance {
      * store: vectors missing from the store, different, or in the store for a file that no longer has one.
      */
     public static VerifyResult verify(Path backing, boolean repair, ProgressListener progress) throws IOException {
+        VolumeLayout.of(backing).requireAccess(repair);
+        if (repair) Volume.tightenModes(VolumeLayout.of(backing));
         VerifyReport structural = StoreVerifier.verify(storeDir(backing), repair);
         if (!structural.clean() && !structural.repaired()) {
             if (repair) Volume.removeGraph(VolumeLayout.of(backing)); // built on a store that must be reindexed
@@ -49,6 +53,15 @@ public final class StoreMaintenance {
         } catch (FsException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The store directory's and files' modes that are not 0700 / 0600, as "vectors.vxv 0644 -> 0600" (what
+     * {@code verify --repair} and the next mount change); nothing is changed here.
+     */
+    public static List<String> modeProblems(Path backing) throws IOException {
+        Path dir = storeDir(backing);
+        return Files.isDirectory(dir) ? PrivateFiles.looseModes(dir) : List.of();
     }
 
     /** Outcome of {@link #verify}: {@code files} is null when the store file itself is unusable. */
@@ -73,6 +86,7 @@ public final class StoreMaintenance {
     public static ReconcileReport reindex(Path backing, int dim, Metric metric, ProgressListener progress)
             throws IOException {
         VolumeLayout layout = VolumeLayout.of(backing);
+        layout.requireAccess(true);
         Path dir = layout.storeDir();
         VectorStore old = null;
         GraphSettings graph = GraphSettings.DEFAULT;
@@ -102,6 +116,7 @@ public final class StoreMaintenance {
             Files.move(tmp.resolve(VectorStore.FILE_NAME), dir.resolve(VectorStore.FILE_NAME),
                     StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Volume.removeGraph(VolumeLayout.of(backing)); // its slots are the old store's: the next mount rebuilds it
+            Volume.tightenModes(layout);
             return report;
         } catch (FsException e) {
             throw new IOException(e.getMessage(), e);

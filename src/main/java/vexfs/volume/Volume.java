@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vexfs.base.GraphSettings;
 import vexfs.base.Metric;
+import vexfs.base.PrivateFiles;
 import vexfs.base.ProgressListener;
 import vexfs.index.CorruptGraphException;
 import vexfs.index.HnswIndex;
@@ -49,18 +51,44 @@ public final class Volume implements AutoCloseable {
     public static void create(Path backing, int dim, Metric metric, GraphSettings graph, boolean force)
             throws IOException {
         VolumeLayout layout = VolumeLayout.of(backing);
+        layout.requireAccess(true);
         VectorStore.create(layout.storeDir(), dim, metric, graph, force).close();
         if (force) removeGraph(layout); // its slots belonged to the replaced store
+        tightenModes(layout); // a --force over an older store with loose modes
+    }
+
+    /**
+     * Sets the store directory to 0700 and every file in it to 0600 where they are looser (stores made before
+     * this rule, or changed by hand) and, when run by root, gives them the backing root's owner and group; logs
+     * once what it changed. Called on every open for writing.
+     */
+    public static void tightenModes(VolumeLayout layout) throws IOException {
+        if (!Files.isDirectory(layout.storeDir())) return;
+        List<String> changed = new java.util.ArrayList<>(PrivateFiles.tighten(layout.storeDir()));
+        changed.addAll(PrivateFiles.adoptOwner(layout.storeDir(), layout.backing()));
+        if (!changed.isEmpty()) {
+            LOG.info("{}: store made private to its owner ({})", layout.storeDir(), String.join(", ", changed));
+        }
     }
 
     /** Opens the volume in {@code backing}; a directory without a store is a NoSuchFileException saying so. */
     public static Volume open(Path backing, Access access) throws IOException {
         VolumeLayout layout = VolumeLayout.of(backing);
+        layout.requireAccess(access != Access.READ_ONLY);
         if (!layout.hasStore()) {
             throw new NoSuchFileException(layout.vectorsFile().toString(), null,
                     backing + " has no vector store: run vexfs mkfs first");
         }
-        return new Volume(layout, access, VectorStore.open(layout.storeDir(), access == Access.READ_ONLY));
+        VectorStore store = VectorStore.open(layout.storeDir(), access == Access.READ_ONLY);
+        if (access != Access.READ_ONLY) {
+            try {
+                tightenModes(layout);
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+        return new Volume(layout, access, store);
     }
 
     public VolumeLayout layout() {

@@ -1,6 +1,8 @@
 package vexfs.volume;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import vexfs.index.HnswIndex;
@@ -45,6 +47,36 @@ public record VolumeLayout(Path backing) {
     /** Where {@code vexfs reindex} builds the new store before it replaces the old one. */
     public Path reindexDir() {
         return storeDir().resolve("reindex.tmp");
+    }
+
+    /**
+     * Refuses (StoreAccessException, naming the file and the user) when the caller could not read the store
+     * directory and its files with its own rights (access(2) checks: what the kernel would allow this process),
+     * and with {@code write} also when it could not write them. A store directory that does not exist passes
+     * (callers then say "run vexfs mkfs first").
+     */
+    public void requireAccess(boolean write) throws StoreAccessException {
+        Path dir = storeDir();
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir) || (write && !Files.isWritable(dir))) {
+            throw denied(dir, write);
+        }
+        for (Path f : new Path[] {vectorsFile(), graphFile(), graphUpperFile()}) {
+            if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) continue;
+            if (!Files.isReadable(f) || (write && !Files.isWritable(f))) throw denied(f, write);
+        }
+    }
+
+    private StoreAccessException denied(Path p, boolean write) {
+        String owner;
+        try {
+            owner = "uid " + Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) {
+            owner = "its owner";
+        }
+        return new StoreAccessException(p.toString(), "permission denied: user " + System.getProperty("user.name")
+                + " cannot " + (write ? "read and write " : "read ") + p + " (the vector store of " + backing
+                + " is private to " + owner + "); run this command as that user");
     }
 
     /** True if mkfs has made a store here. */
