@@ -25,19 +25,48 @@ public final class GraphCheck {
         Path file = VolumeLayout.of(backing).graphFile();
         if (!Files.exists(file)) return new Outcome(true, true, "graph: none yet (built at the next mount)\n");
         String problem;
+        boolean onlyUnreachable = false;
         try (Volume volume = Volume.open(backing, Volume.Access.READ_ONLY)) {
             VerifyReport r = GraphVerifier.verifyReadOnly(file, volume.store().asVectorSource(), progress);
             problem = r.ok() ? missingOrExtra(volume) : r.errors().getFirst();
+            if (problem == null && r.unreachable() > 0) {
+                // a node no search can reach is never found: a finding, not a remark
+                problem = r.unreachable() + " live nodes unreachable from the entry point (never found by a search)";
+                onlyUnreachable = true;
+            }
             String text = r.toText();
             if (problem == null) return new Outcome(true, true, text);
             if (!repair) return new Outcome(false, false, text + "graph problem: " + problem + "\n");
         }
-        // a rebuild needs the store's writer lock: refused while mounted, like the store repair
-        try (Volume volume = Volume.open(backing, Volume.Access.EXCLUSIVE);
-             HnswIndex idx = volume.rebuildGraph(progress)) {
-            return new Outcome(false, true, "graph problem: " + problem + "\ngraph: rebuilt from the store, "
-                    + idx.size() + " nodes (repaired)\n");
+        // repairs need the store's writer lock: refused while mounted, like the store repair
+        try (Volume volume = Volume.open(backing, Volume.Access.EXCLUSIVE)) {
+            if (onlyUnreachable) {
+                try (HnswIndex idx = volume.openOrCreateGraph()) {
+                    int relinked = relinkAll(idx);
+                    idx.sync();
+                    return new Outcome(false, true, "graph problem: " + problem + "\ngraph: " + relinked
+                            + " unreachable nodes re-linked (repaired)\n");
+                }
+            }
+            try (HnswIndex idx = volume.rebuildGraph(progress)) {
+                int relinked = relinkAll(idx); // a fresh HNSW build can leave a few nodes without incoming links
+                idx.sync();
+                return new Outcome(false, true, "graph problem: " + problem + "\ngraph: rebuilt from the store, "
+                        + idx.size() + " nodes" + (relinked > 0 ? ", " + relinked + " unreachable nodes re-linked" : "")
+                        + " (repaired)\n");
+            }
         }
+    }
+
+    /** Re-links unreachable nodes until none is left (bounded: each pass links every node it finds). */
+    private static int relinkAll(HnswIndex idx) {
+        int total = 0;
+        for (int pass = 0; pass < 8; pass++) {
+            int n = idx.relinkUnreachable();
+            total += n;
+            if (n == 0) break;
+        }
+        return total;
     }
 
     /** Null if the graph's live nodes are the store's live slots, else a description of the first difference. */
