@@ -50,7 +50,7 @@ final class MountCommand implements Callable<Integer> {
         Path m = mountpoint.toAbsolutePath().normalize();
         MountConfig config;
         try {
-            config = MountConfig.parse(options);
+            config = MountConfig.parse(options, b);
         } catch (IllegalArgumentException e) {
             System.err.println("vexfs mount: " + e.getMessage());
             return 2;
@@ -63,6 +63,11 @@ final class MountCommand implements Callable<Integer> {
         if (!VolumeLayout.of(b).hasStore()) {
             System.err.println("vexfs mount: " + b + " has no vector store; run vexfs mkfs first");
             return 2;
+        }
+        if (!Files.isDirectory(m) && Mounts.isVexfsMount(m) && Mounts.isDead(m)) {
+            // a VexFS mount whose daemon is gone (kill -9): every access says ENOTCONN until it is unmounted
+            System.err.println("vexfs mount: " + m + " was left mounted by a daemon that is gone; unmounting it first");
+            Mounts.lazyUnmount(m);
         }
         if (!Files.isDirectory(m)) {
             System.err.println("vexfs mount: mountpoint " + m + " does not exist or is not a directory");

@@ -19,6 +19,16 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
     private static final Set<String> KERNEL_VALUED = Set.of("fsname", "subtype", "max_read", "max_threads");
 
     static MountConfig parse(List<String> optionGroups) {
+        return parse(optionGroups, null);
+    }
+
+    /**
+     * As above; the mount's source (fsname, shown by df, findmnt and /proc/mounts) is {@code backing} unless
+     * fsname= is given, so that mount(8) sees an fstab entry as mounted (mount -a twice) and df says what is
+     * mounted. A path that libfuse's option syntax or fusermount3 would mangle (comma, backslash, white space) is
+     * shown as "vexfs" instead.
+     */
+    static MountConfig parse(List<String> optionGroups, java.nio.file.Path backing) {
         List<String> kernel = new ArrayList<>();
         double attr = 1.0;
         double entry = 1.0;
@@ -82,10 +92,20 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
                 }
             }
         }
-        if (!fsname) kernel.add("fsname=vexfs");
+        if (!fsname) kernel.add("fsname=" + sourceName(backing));
         if (!kernel.contains("subtype=vexfs")) kernel.add("subtype=vexfs");
         return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, VolumeLayout.STORE_DIR),
                 similarK, readers, libfuse, kernelPassthrough);
+    }
+
+    private static String sourceName(java.nio.file.Path backing) {
+        if (backing == null) return "vexfs";
+        String p = backing.toAbsolutePath().normalize().toString();
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c == ',' || c == '\\' || Character.isWhitespace(c) || c < 0x20 || c == 0x7f) return "vexfs";
+        }
+        return p;
     }
 
     private static double seconds(String key, String val) {

@@ -27,6 +27,25 @@ final class Mounts {
         return false;
     }
 
+    /** True if a stat of {@code mountpoint} says ENOTCONN: the FUSE connection has no daemon behind it any more. */
+    static boolean isDead(Path mountpoint) {
+        try {
+            Files.readAttributes(mountpoint, "unix:ino");
+            return false;
+        } catch (java.nio.file.FileSystemException e) {
+            return e.getReason() != null && e.getReason().equals(vexfs.libc.Libc.strerror(vexfs.libc.Errno.ENOTCONN));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** fusermount3 -uz: detaches a dead mount (its connection is already gone, so nothing is lost). */
+    static void lazyUnmount(Path mountpoint) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("fusermount3", "-uz", mountpoint.toString()).inheritIO().start();
+        if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+        for (int i = 0; i < 100 && isVexfsMount(mountpoint); i++) Thread.sleep(20);
+    }
+
     /** mountinfo escapes space, tab, newline and backslash as octal. */
     private static String unescape(String s) {
         return s.replace("\\040", " ").replace("\\011", "\t").replace("\\012", "\n").replace("\\134", "\\");

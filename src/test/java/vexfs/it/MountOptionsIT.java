@@ -189,7 +189,18 @@ class MountOptionsIT {
                     + " && grep \" $(realpath '" + mnt + "') fuse.vexfs \" /proc/mounts");
             assertEquals(0, r.exit(), r.output());
             assertTrue(r.output().contains("rw,") && r.output().contains("default_permissions"), r.output());
+            assertTrue(r.output().startsWith(backing.toRealPath() + " "), "the source is the backing dir: " + r.output());
             assertEquals("new\n", Files.readString(backing.resolve("made")));
+            assertEquals(0, MountFixture.sh("umount '" + mnt + "'").exit());
+            waitUnmounted(mnt);
+            // mount -a twice: the second sees the entry mounted (same source and target) and does nothing
+            Files.writeString(fstab, backing + " " + mnt + " fuse.vexfs defaults,nofail 0 0\n");
+            for (int i = 0; i < 2; i++) {
+                r = MountFixture.sh(env + "mount -a -T '" + fstab + "'");
+                assertEquals(0, r.exit(), "mount -a, time " + (i + 1) + ": " + r.output());
+            }
+            assertEquals("1", MountFixture.sh("grep -c \" $(realpath '" + mnt + "') fuse.vexfs \" /proc/mounts").output()
+                    .strip(), "mounted once");
             assertEquals(0, MountFixture.sh("umount '" + mnt + "'").exit());
             waitUnmounted(mnt);
         } finally {

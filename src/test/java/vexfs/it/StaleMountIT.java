@@ -1,0 +1,33 @@
+package vexfs.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** After kill -9 of the daemon the mount is dead (ENOTCONN); the next vexfs mount clears it and mounts again. */
+@Tag("mount")
+class StaleMountIT {
+    @Test
+    void mountOverTheDeadMountOfAKilledDaemonWorks(@TempDir Path tmp) throws Exception {
+        try (MountFixture m = new MountFixture(tmp).mkfs(4, "l2").mount()) {
+            Files.writeString(m.mnt.resolve("kept"), "data");
+            m.daemon().destroyForcibly(); // SIGKILL: no unmount, the kernel keeps the dead connection
+            assertTrue(m.daemon().waitFor(20, TimeUnit.SECONDS));
+            var dead = MountFixture.sh("stat '" + m.mnt + "' 2>&1; true");
+            assertTrue(dead.output().contains("not connected"), dead.output());
+            var again = MountFixture.cli("mount", m.backing.toString(), m.mnt.toString(), "--log",
+                    tmp.resolve("second.log").toString());
+            assertEquals(0, again.exit(), again.output());
+            assertTrue(again.output().contains("left mounted by a daemon that is gone"), again.output());
+            assertEquals("data", Files.readString(m.mnt.resolve("kept")));
+            assertEquals(0, MountFixture.cli("umount", m.mnt.toString()).exit());
+        }
+    }
+}
