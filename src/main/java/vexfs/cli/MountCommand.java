@@ -41,7 +41,8 @@ final class MountCommand implements Callable<Integer> {
             + "/var/log/vexfs/ for root, ~/.local/state/vexfs/ for others; directory 0700, file 0600)")
     Path log;
 
-    @Option(names = "--wait-seconds", defaultValue = "30", description = "how long to wait for the mount to answer")
+    @Option(names = "--wait-seconds", defaultValue = "30", description = "how long to wait for the mount to answer "
+            + "while the daemon shows no progress (a graph rebuild logs progress every second, so it is waited for); default ${DEFAULT-VALUE}")
     int waitSeconds;
 
     @Override
@@ -122,8 +123,15 @@ final class MountCommand implements Callable<Integer> {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
+        long lastProgress = System.nanoTime();
+        long logSize = Files.size(logFile);
+        while (System.nanoTime() - lastProgress < waitSeconds * 1_000_000_000L) {
+            long size = Files.size(logFile);
+            if (size != logSize) { // the daemon is working (a graph rebuild logs every few seconds): keep waiting
+                showProgress(logFile, logSize, size);
+                logSize = size;
+                lastProgress = System.nanoTime();
+            }
             if (!p.isAlive()) {
                 System.err.println("vexfs mount: the daemon exited with status " + p.exitValue() + "; its log ("
                         + logFile + "):");
@@ -136,9 +144,26 @@ final class MountCommand implements Callable<Integer> {
             }
             Thread.sleep(20);
         }
-        System.err.println("vexfs mount: no answer from the mount after " + waitSeconds + " s; stopping the daemon");
+        System.err.println("vexfs mount: no answer from the mount and no progress in its log for " + waitSeconds
+                + " s; stopping the daemon (log " + logFile + ")");
         p.destroy();
         return 1;
+    }
+
+    /** Echoes the daemon's graph progress lines written since {@code from} (the user sees a rebuild advance). */
+    private static void showProgress(Path logFile, long from, long to) {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+            if (to - from > 1 << 16) from = to - (1 << 16);
+            f.seek(from);
+            byte[] b = new byte[(int) (to - from)];
+            f.readFully(b);
+            for (String line : new String(b, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                int at = line.indexOf("graph: ");
+                if (at >= 0) System.err.println("vexfs mount: " + line.substring(at));
+            }
+        } catch (java.io.IOException e) {
+            // progress display only
+        }
     }
 
     private static boolean answers(Path m) {

@@ -42,8 +42,14 @@ final class MountStack implements AutoCloseable {
 
     MountStack(Volume volume, VectorFs fs, int similarK) throws IOException {
         VectorStore store = volume.store();
+        long[] lastLog = {0};
         ProgressListener progress = (phase, done, total) -> {
-            if (total == 0 || done == total) LOG.info("graph: {} {}/{}", phase, done, total);
+            // every second while it lasts: vexfs mount waits for a mount that shows progress, and shows it
+            long now = System.nanoTime();
+            if (total == 0 || done == total || now - lastLog[0] > 1_000_000_000L) {
+                lastLog[0] = now;
+                LOG.info("graph: {} {}/{}", phase, done, total);
+            }
         };
         HnswIndex idx = volume.openGraphForMount(progress);
         Path backing = volume.layout().backing();

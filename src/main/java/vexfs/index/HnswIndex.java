@@ -125,7 +125,7 @@ public final class HnswIndex implements AutoCloseable {
         int n = vectors.slotCount();
         for (int slot = 0; slot < n; slot++) {
             if (liveSlots.test(slot)) idx.insert(slot);
-            if ((slot & 4095) == 0 || slot == n - 1) progress.progress("rebuild", slot + 1L, n);
+            if ((slot & 255) == 0 || slot == n - 1) progress.progress("rebuild", slot + 1L, n); // often: listeners throttle
         }
         idx.sync();
         return idx;
