@@ -19,8 +19,21 @@ public final class OpStats {
 
     void record(Op op, long nanos, int errno) {
         counts.incrementAndGet(op.ordinal());
-        if (errno != 0) errors.incrementAndGet(op.ordinal());
+        if (errno != 0 && !isAnswer(op, errno)) errors.incrementAndGet(op.ordinal());
         histogram.incrementAndGet(op.ordinal() * BUCKETS + bucket(nanos));
+    }
+
+    /**
+     * An errno that is the operation's ordinary "no" rather than a failure: a lookup of a name that does not exist
+     * (every shell PATH search, every create) and a getxattr/removexattr of an attribute the file does not have
+     * (every cp -a, ls -l's security.selinux). Counted as served, not as errors.
+     */
+    static boolean isAnswer(Op op, int errno) {
+        return switch (op) {
+            case LOOKUP -> errno == vexfs.libc.Errno.ENOENT;
+            case GETXATTR, REMOVEXATTR -> errno == vexfs.libc.Errno.ENODATA;
+            default -> false;
+        };
     }
 
     static int bucket(long nanos) {
