@@ -86,11 +86,21 @@ final class MountStack implements AutoCloseable {
                 String op = e.getKey().label();
                 rows.add(new String[] {"op_" + op + "_count", Long.toString(e.getValue().count())});
                 rows.add(new String[] {"op_" + op + "_errors", Long.toString(e.getValue().errors())});
-                rows.add(new String[] {"op_" + op + "_p50_us", Double.toString(e.getValue().p50Nanos() / 1000.0)});
-                rows.add(new String[] {"op_" + op + "_p99_us", Double.toString(e.getValue().p99Nanos() / 1000.0)});
+                rows.add(new String[] {"op_" + op + "_p50_us", micros(e.getValue().p50Nanos())});
+                rows.add(new String[] {"op_" + op + "_p99_us", micros(e.getValue().p99Nanos())});
             }
             return rows;
         });
+    }
+
+    /**
+     * A percentile in µs with two significant digits: the histogram's buckets are 2^(1/4) (19 %) wide, so
+     * "2097.152" would claim a precision the figure does not have ("2100" says what is known).
+     */
+    static String micros(long nanos) {
+        if (nanos <= 0) return "0";
+        return new java.math.BigDecimal(nanos / 1000.0).round(new java.math.MathContext(2)).stripTrailingZeros()
+                .toPlainString();
     }
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
