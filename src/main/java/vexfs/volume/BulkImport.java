@@ -42,6 +42,7 @@ public final class BulkImport {
         long t0 = System.nanoTime();
         List<int[]> newSlots = new ArrayList<>();
         long files = 0;
+        refuseNpy(fvecs);
         try (Volume volume = Volume.open(backing, Volume.Access.EXCLUSIVE)) {
             VectorStore vs = volume.store();
             int dim = vs.dimension();
@@ -90,6 +91,18 @@ public final class BulkImport {
             long inserted = buildGraph(volume, newSlots, files, threads, progress);
             long t2 = System.nanoTime();
             return new Result(files, inserted, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        }
+    }
+
+    /** A .npy file read as fvecs would say "vector 0 has dim 1297436307": say what it is instead. */
+    private static void refuseNpy(Path file) throws IOException {
+        byte[] head = new byte[6];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 6) == 6 && (head[0] & 0xff) == 0x93
+                    && new String(head, 1, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("NUMPY")) {
+                throw new IOException(file + " is a NumPy .npy file; vexfs import reads .fvecs (per vector: int32 "
+                        + "dimension, then that many float32, little-endian)");
+            }
         }
     }
 

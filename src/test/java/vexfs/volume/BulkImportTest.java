@@ -80,4 +80,24 @@ class BulkImportTest {
                 () -> BulkImport.fromFvecs(backing, f, "", 10, Long.MAX_VALUE, 1, (p, d, t) -> { }));
         assertTrue(e.getMessage().contains("dim 4"), e.getMessage());
     }
+
+    @Test
+    void refusesANumpyFileWithAMessageSayingSo() throws Exception {
+        Path backing = Files.createDirectories(dir.resolve("b"));
+        VectorStore.create(backing.resolve(".vexfs"), 3, Metric.L2, false).close();
+        // what numpy.save writes: magic, version 1.0, a header dict, then the data
+        byte[] header = "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 3), }          \n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length, 0});
+        out.write(header);
+        out.write(new byte[12]);
+        Path npy = Files.write(dir.resolve("v.npy"), out.toByteArray());
+        IOException e = assertThrows(IOException.class,
+                () -> BulkImport.fromFvecs(backing, npy, "", 10, Long.MAX_VALUE, 1, (p, d, t) -> { }));
+        assertTrue(e.getMessage().contains("is a NumPy .npy file"), e.getMessage());
+        try (var names = Files.list(backing)) {
+            assertTrue(names.allMatch(p -> p.getFileName().toString().equals(".vexfs")), "nothing created");
+        }
+    }
 }
