@@ -36,6 +36,7 @@ final class MountStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MountStack.class);
 
     final HnswIndex index;
+    private final boolean writable;
     final GraphCompactor compactor;
     final ControlFs control;
     final FuseFilesystem mounted;
@@ -52,6 +53,7 @@ final class MountStack implements AutoCloseable {
             }
         };
         HnswIndex idx = volume.openGraphForMount(progress);
+        this.writable = volume.access() != Volume.Access.READ_ONLY;
         Path backing = volume.layout().backing();
         this.index = idx;
         this.compactor = new GraphCompactor(index);
@@ -112,9 +114,15 @@ final class MountStack implements AutoCloseable {
         control.close();
         compactor.close();
         try {
+            if (writable) {
+                // churn can leave a live node without incoming links (vexfs verify reports it): the unmount leaves
+                // a graph in which every live node can be found
+                int relinked = index.relinkUnreachable();
+                if (relinked > 0) LOG.info("graph: {} unreachable nodes re-linked at unmount", relinked);
+            }
             index.sync();
             index.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("closing the graph: {}", e.toString());
         }
     }

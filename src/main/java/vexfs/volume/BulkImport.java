@@ -160,6 +160,7 @@ public final class BulkImport {
                 pool.shutdownNow();
             }
             progress.progress("graph", done.get(), flat.length);
+            idx.relinkUnreachable(); // concurrent inserts can leave a node no search reaches (vexfs verify says so)
             idx.sync();
             return done.get();
         }
