@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,7 +32,7 @@ public final class StoreVerifier {
         try (FileChannel ch = repair ? FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(f, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
             if (repair) {
-                lockOrFail(ch, f);
+                VectorStore.lockOrRefuse(ch, f, "is open by a running vexfs; unmount before repairing");
             }
             long size = ch.size();
             Header h;
@@ -85,18 +83,6 @@ public final class StoreVerifier {
             }
             return new VerifyReport(f.toString(), problems, notes, capacity, s.highWater, s.live, s.free.size(),
                     s.torn, s.duplicates, true, fixed);
-        }
-    }
-
-    private static void lockOrFail(FileChannel ch, Path f) throws IOException {
-        FileLock lock;
-        try {
-            lock = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            throw new IOException(f + " is open by a running vexfs; unmount before repairing");
         }
     }
 }

@@ -144,12 +144,13 @@ public final class VectorStore implements AutoCloseable {
                 StandardOpenOption.WRITE) : null) {
             // --force over a store a mount (or another tool) has open would pull it from under that process:
             // the old file's lock is held until the new one is in place
-            if (old != null) lockOrRefuse(old, target);
+            if (old != null) lockOrRefuse(old, target, "is in use by a mount or another vexfs process; unmount it first");
             return createFresh(storeDir, target, dim, metric, graph);
         }
     }
 
-    private static void lockOrRefuse(FileChannel ch, Path f) throws IOException {
+    /** Takes the store's writer lock on {@code ch} (held until it closes), or says "{@code f} {@code why}". */
+    static void lockOrRefuse(FileChannel ch, Path f, String why) throws IOException {
         FileLock lock;
         try {
             lock = ch.tryLock();
@@ -157,7 +158,7 @@ public final class VectorStore implements AutoCloseable {
             lock = null;
         }
         if (lock == null) {
-            throw new StoreInUseException(f + " is in use by a mount or another vexfs process; unmount it first");
+            throw new StoreInUseException(f + " " + why);
         }
     }
 
