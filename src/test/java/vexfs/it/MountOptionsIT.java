@@ -161,6 +161,11 @@ class MountOptionsIT {
         Path helper = Path.of("/sbin/mount.fuse.vexfs");
         Path script = Path.of("scripts/mount.vexfs").toAbsolutePath();
         boolean made = false;
+        Path previous = null; // a link of another checkout (or a dangling one) is replaced for the test, then restored
+        if (Files.isSymbolicLink(helper) && !Files.readSymbolicLink(helper).equals(script)) {
+            previous = Files.readSymbolicLink(helper);
+            Files.delete(helper);
+        }
         if (!Files.exists(helper, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(helper, script);
             made = true;
@@ -207,6 +212,9 @@ class MountOptionsIT {
         } finally {
             MountFixture.sh("grep -q ' " + mnt + " ' /proc/mounts && fusermount3 -uz '" + mnt + "'; true");
             if (made) Files.deleteIfExists(helper);
+            if (previous != null && !Files.exists(helper, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(helper, previous);
+            }
         }
     }
 
