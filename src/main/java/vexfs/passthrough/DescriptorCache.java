@@ -41,6 +41,10 @@ final class DescriptorCache {
         this.bound = bound;
     }
 
+    void closeMountFd() {
+        if (mountFd >= 0) NativeIo.close(mountFd);
+    }
+
     int bound() {
         return bound;
     }
@@ -73,7 +77,7 @@ final class DescriptorCache {
             insert(n);
         }
         open.incrementAndGet();
-        n.referenced = true;
+        n.referenced = false;  // scan resistance: a node looked up once (readdirplus, a walk) is the first to go
         evictIfOver();
     }
 

@@ -46,8 +46,9 @@ final class InodeTable {
 
     /** {@code maxFds}: the bound on open node descriptors, 0 for the default. */
     InodeTable(int rootFd, Attr rootAttr, int maxFds) {
-        this.fds = new DescriptorCache(rootFd, boundFor(maxFds));
-        this.handleMountId = probeHandles(rootFd);
+        int[] mount = probeHandles(rootFd);
+        this.handleMountId = mount[1];
+        this.fds = new DescriptorCache(mount[0], boundFor(maxFds));
         this.root = new Inode(FuseFilesystem.ROOT_ID, rootFd, rootAttr.dev(), rootAttr.ino(), Attr.S_IFDIR, null, fds);
         root.nlookup.set(Long.MAX_VALUE / 2);  // the root is never forgotten
         fds.adopt(root);
@@ -75,28 +76,39 @@ final class InodeTable {
 
     /**
      * Whether nodes can be kept by handle: the root has one and we may open it (open_by_handle_at needs
-     * CAP_DAC_READ_SEARCH). Returns the root's mount id, or -1 after one log line saying why not.
+     * CAP_DAC_READ_SEARCH). Returns {mount descriptor, the root's mount id}: the mount descriptor is a real open of
+     * the root (open_by_handle_at refuses O_PATH descriptors with EBADF), kept for the table's life; or {-1, -1}
+     * after one log line saying why not.
      */
-    private static int probeHandles(int rootFd) {
+    private static int[] probeHandles(int rootFd) {
         FileHandle h;
         try {
             h = NativeIo.nameToHandle(rootFd, Name.EMPTY, NativeIo.AT_EMPTY_PATH);
         } catch (FsException e) {
-            LOG.warn("inodes: one open descriptor per known node (the backing filesystem gives no file handles: {});"
-                    + " a mount of more files than the descriptor limit ({}) fails with EMFILE",
-                    e.getMessage(), OpenFilesLimit.soft());
-            return -1;
+            fallback("the backing filesystem gives no file handles: " + e.getMessage());
+            return new int[] {-1, -1};
+        }
+        int mountFd;
+        try {
+            mountFd = NativeIo.reopen(rootFd, NativeIo.O_RDONLY | NativeIo.O_DIRECTORY | NativeIo.O_CLOEXEC);
+        } catch (FsException e) {
+            fallback("the backing root cannot be opened for open_by_handle_at: " + e.getMessage());
+            return new int[] {-1, -1};
         }
         try {
-            NativeIo.close(NativeIo.openByHandle(rootFd, h.raw(), NativeIo.O_PATH | NativeIo.O_CLOEXEC));
-            return h.mountId();
+            NativeIo.close(NativeIo.openByHandle(mountFd, h.raw(), NativeIo.O_PATH | NativeIo.O_CLOEXEC));
+            return new int[] {mountFd, h.mountId()};
         } catch (FsException e) {
-            String why = e.errno() == Errno.EPERM ? "the daemon lacks CAP_DAC_READ_SEARCH to open by handle"
-                    : "open_by_handle_at fails: " + e.getMessage();
-            LOG.warn("inodes: one open descriptor per known node ({}); a mount of more files than the descriptor"
-                    + " limit ({}) fails with EMFILE", why, OpenFilesLimit.soft());
-            return -1;
+            NativeIo.close(mountFd);
+            fallback(e.errno() == Errno.EPERM ? "the daemon lacks CAP_DAC_READ_SEARCH to open by handle"
+                    : "open_by_handle_at fails: " + e.getMessage());
+            return new int[] {-1, -1};
         }
+    }
+
+    private static void fallback(String why) {
+        LOG.warn("inodes: one open descriptor per known node ({}); a mount of more files than the descriptor"
+                + " limit ({}) fails with EMFILE", why, OpenFilesLimit.soft());
     }
 
     /** Whether nodes are kept by handle (a bounded descriptor set) rather than one descriptor each. */

@@ -81,6 +81,11 @@ public final class PassthroughFs implements FuseFilesystem {
         return options;
     }
 
+    /** For tests that build several over one directory: closes the descriptor kept for open_by_handle_at. */
+    void closeMountDescriptor() {
+        inodes.descriptors().closeMountFd();
+    }
+
     private final BackingNodes nodesView = new BackingNodes() {
         @Override
         public BackingNode node(long nodeId) throws FsException {

@@ -697,7 +697,45 @@ class PassthroughFsTest {
             rr.empty(r -> wb.release(req, e.ino(), fh(wfh), r));
             wb.forget(e.ino(), 1);
         } finally {
+            wb.closeMountDescriptor();
             NativeIo.close(fdOf(wb, ROOT));
+        }
+    }
+
+    /**
+     * With two node descriptors for many nodes: a file unlinked while open keeps answering requests without a handle
+     * (its node stays pinned by the open file, while a handle of the deleted inode could not be opened any more);
+     * fstat-style requests use the open file's own descriptor; after the release the node is stale.
+     */
+    @Test
+    void anUnlinkedOpenFileKeepsWorkingWithABoundOfTwo() throws Exception {
+        PassthroughFs small = PassthroughFs.open(dir, PassthroughOptions.defaults().withMaxFds(2));
+        try {
+            Files.writeString(dir.resolve("f"), "data");
+            for (int i = 0; i < 8; i++) Files.writeString(dir.resolve("o" + i), "o");
+            EntryParam e = rr.entry(rr.entry(r -> small.lookup(req, ROOT, Name.of("f"), r)));
+            long fh = rr.opened(rr.open(r -> small.open(req, e.ino(), fi(NativeIo.O_RDWR), r))).fh();
+            assertEquals(0, errno(rr.empty(r -> small.unlink(req, ROOT, Name.of("f"), r))));
+            List<Long> others = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Name o = Name.of("o" + i);
+                others.add(rr.entry(rr.entry(r -> small.lookup(req, ROOT, o, r))).ino());
+            }
+            Attr viaNode = rr.attr(rr.attr(r -> small.getattr(req, e.ino(), null, r)));
+            assertEquals(0, viaNode.nlink(), "getattr without a handle answers for the deleted file");
+            Attr viaFile = rr.attr(rr.attr(r -> small.getattr(req, e.ino(), fh(fh), r)));
+            assertEquals(e.attr().ino(), viaFile.ino());
+            assertEquals(0, errno(rr.empty(r -> small.setxattr(req, e.ino(), Name.of("user.k"), "v".getBytes(UTF_8),
+                    0, r))), "xattrs of the unlinked open file");
+            rr.empty(r -> small.release(req, e.ino(), fh(fh), r));
+            for (long o : others) rr.attr(rr.attr(r -> small.getattr(req, o, null, r)));  // evicts the released node
+            assertEquals(Errno.ESTALE, errno(rr.attr(r -> small.getattr(req, e.ino(), null, r))),
+                    "released and deleted: its handle is stale");
+            small.forget(e.ino(), 1);
+            for (long o : others) small.forget(o, 1);
+        } finally {
+            small.closeMountDescriptor();
+            NativeIo.close(fdOf(small, ROOT));
         }
     }
 
@@ -969,6 +1007,7 @@ class PassthroughFsTest {
             ro.forget(e.ino(), 1);
             assertEquals(Set.of(STORE, "f"), listing(dir));
         } finally {
+            ro.closeMountDescriptor();
             NativeIo.close(fdOf(ro, ROOT));
         }
     }
