@@ -243,6 +243,20 @@ class ScaleFilesIT {
         // open file and its node's pin) may take more, but never up to the limit
         assertTrue(maxFds.get() < FD_LIMIT, "daemon descriptors reached " + maxFds.get());
         assertTrue(!m.log().contains("EMFILE"), "no EMFILE in the daemon log:\n" + tail(m.log()));
+        System.out.println("ScaleFilesIT: daemon heap after a full GC (the known nodes are on the heap): "
+                + heapAfterGc());
+    }
+
+    /** The daemon's heap in use after a full collection, as jcmd reports it (report only, nothing asserted). */
+    String heapAfterGc() throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) return "(no jcmd)";
+        MountFixture.run(List.of(jcmd.toString(), Long.toString(pid), "GC.run"));
+        String info = MountFixture.run(List.of(jcmd.toString(), Long.toString(pid), "GC.heap_info")).output();
+        Matcher mm = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+        long used = 0;
+        while (mm.find()) used += Long.parseLong(mm.group(2));
+        return used > 0 ? used / 1024 + " MiB used" : info.trim();
     }
 
     /** RssAnon + RssShmem + RssFile of the daemon, each and summed, from /proc/PID/status. */
