@@ -60,6 +60,7 @@ class ScaleFilesIT {
     /** The vectors, FILES × DIM: low intrinsic dimension (a random 128×8 map of 8-d points, plus noise). */
     float[] vectors;
     final AtomicLong maxFds = new AtomicLong();
+    volatile String peakKinds = "never above the bound";
     /** The bound on node descriptors over the daemon's descriptors at the start, plus a few in flight. */
     long settledLimit = Long.MAX_VALUE;
 
@@ -124,6 +125,26 @@ class ScaleFilesIT {
         }
     }
 
+    /** The daemon's descriptors by what they refer to (backing files, the FUSE device, sockets, pipes, ...). */
+    String fdKinds() {
+        java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+        try (var s = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path fd : (Iterable<Path>) s::iterator) {
+                String t;
+                try {
+                    t = Files.readSymbolicLink(fd).toString();
+                } catch (IOException gone) {
+                    continue;
+                }
+                String kind = t.startsWith(m.backing.toString()) ? "backing" : t.startsWith("/") ? t : t.replaceAll(":.*", ":");
+                kinds.merge(kind, 1, Integer::sum);
+            }
+        } catch (IOException e) {
+            return e.toString();
+        }
+        return kinds.toString();
+    }
+
     /** Runs {@code work(f)} for every file on THREADS threads (file f goes to thread f % THREADS). */
     void forEachFile(String phase, FileWork work) throws Exception {
         long t0 = System.nanoTime();
@@ -138,6 +159,15 @@ class ScaleFilesIT {
                 }));
             }
             for (Future<?> d : done) d.get(10, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            long mine;
+            try (var own = Files.list(Path.of("/proc/self/fd"))) {
+                mine = own.count();
+            }
+            System.out.println("ScaleFilesIT: " + phase + " failed: " + e + "\nthe test's own descriptors: " + mine
+                    + "\ndaemon descriptors now: " + fdKinds()
+                    + "\ndaemon log (end):\n" + tail(m.log()));
+            throw e;
         } finally {
             pool.shutdownNow();
         }
@@ -178,9 +208,14 @@ class ScaleFilesIT {
         settledLimit = baseFds + bound + 16;
         AtomicBoolean sampling = new AtomicBoolean(true);
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            long highest = 0;
             while (sampling.get()) {
                 try {
-                    daemonFds();
+                    long n = daemonFds();
+                    if (n > settledLimit && n > highest) {  // what the descriptors above the bound are
+                        highest = n;
+                        peakKinds = n + ": " + fdKinds();
+                    }
                     Thread.sleep(100);
                 } catch (IOException | InterruptedException e) {
                     return;
@@ -243,6 +278,8 @@ class ScaleFilesIT {
         // open file and its node's pin) may take more, but never up to the limit
         assertTrue(maxFds.get() < FD_LIMIT, "daemon descriptors reached " + maxFds.get());
         assertTrue(!m.log().contains("EMFILE"), "no EMFILE in the daemon log:\n" + tail(m.log()));
+        System.out.println("ScaleFilesIT: daemon descriptors at the end: " + fdKinds());
+        System.out.println("ScaleFilesIT: daemon descriptors at the highest sample above the bound: " + peakKinds);
         System.out.println("ScaleFilesIT: daemon heap after a full GC (the known nodes are on the heap): "
                 + heapAfterGc());
     }
