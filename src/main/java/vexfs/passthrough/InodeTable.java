@@ -60,7 +60,11 @@ final class InodeTable {
         }
     }
 
-    /** The bound: {@code maxFds} if given, else the default, but at most half the descriptor limit. */
+    /**
+     * The bound: {@code maxFds} if given, else the default, but at most a quarter of the descriptor limit: the rest
+     * is for open files, each of which also pins its node's descriptor until its RELEASE (up to 256 releases may
+     * wait on virtual threads under load: 512 descriptors), and the daemon's own.
+     */
     static int boundFor(int maxFds) {
         if (maxFds > 0) {
             long limit = OpenFilesLimit.soft();
@@ -71,7 +75,7 @@ final class InodeTable {
             return maxFds;
         }
         long limit = OpenFilesLimit.soft();
-        return limit <= 0 ? DEFAULT_MAX_FDS : (int) Math.max(16, Math.min(DEFAULT_MAX_FDS, limit / 2));
+        return limit <= 0 ? DEFAULT_MAX_FDS : (int) Math.max(16, Math.min(DEFAULT_MAX_FDS, limit / 4));
     }
 
     /**
