@@ -40,6 +40,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         boolean fsname = false;
         String libfuse = null;
         boolean kernelPassthrough = true;
+        boolean backingLocks = false;
         for (String group : optionGroups) {
             for (String o : group.split(",")) {
                 o = o.trim();
@@ -68,6 +69,13 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
                         }
                         kernelPassthrough = val.equals("on");
                     }
+                    case "locks" -> {
+                        if (!"kernel".equals(val) && !"backing".equals(val)) {
+                            throw new IllegalArgumentException("mount option locks needs kernel or backing, got '"
+                                    + val + "'");
+                        }
+                        backingLocks = val.equals("backing");
+                    }
                     case "libfuse" -> {
                         if (val == null || val.isEmpty()) {
                             throw new IllegalArgumentException("mount option libfuse needs a file, e.g."
@@ -94,7 +102,8 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         }
         if (!fsname) kernel.add("fsname=" + sourceName(backing));
         if (!kernel.contains("subtype=vexfs")) kernel.add("subtype=vexfs");
-        return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, VolumeLayout.STORE_DIR),
+        return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, VolumeLayout.STORE_DIR,
+                backingLocks),
                 similarK, readers, libfuse, kernelPassthrough);
     }
 
