@@ -86,8 +86,11 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
                     // accepted from fstab/mount(8) and meaningless here
                     case "defaults", "_netdev", "nofail", "user", "users", "noauto", "auto" -> { }
                     default -> {
-                        if (KERNEL_FLAGS.contains(key) && val == null) {
-                            if (key.equals("ro")) ro = true;
+                        if (key.equals("ro") && val == null) {
+                            // enforced by the daemon (every change answers EROFS), not by the kernel: a kernel
+                            // read-only mount refuses O_RDWR opens, so /.vexfs/search could take no query
+                            ro = true;
+                        } else if (KERNEL_FLAGS.contains(key) && val == null) {
                             if (key.equals("rw")) ro = false;
                             kernel.add(key);
                         } else if (KERNEL_VALUED.contains(key) && val != null) {

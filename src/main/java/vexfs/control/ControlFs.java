@@ -60,7 +60,16 @@ public final class ControlFs {
             Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4));
     private final long mountTime = System.currentTimeMillis() / 1000;
     private final RecentResults recent = new RecentResults();
+    private final vexfs.fuse.LatencyHistogram searchLatency = new vexfs.fuse.LatencyHistogram();
+    private final java.util.concurrent.atomic.LongAdder searches = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder refusedQueries = new java.util.concurrent.atomic.LongAdder();
     private volatile Supplier<List<String[]>> sessionStats = List::of;
+    /** A read-only mount: searches and verify only (the store and graph are open read-only). */
+    private volatile boolean readOnly;
+
+    public void readOnly(boolean on) {
+        this.readOnly = on;
+    }
 
     public ControlFs(SearchBackend backend, java.nio.file.Path backingRoot, int similarK) {
         this.backend = backend;
@@ -89,6 +98,10 @@ public final class ControlFs {
 
     private List<String[]> sessionRows() {
         List<String[]> rows = new java.util.ArrayList<>(sessionStats.get());
+        rows.add(new String[] {"search_count", Long.toString(searches.sum())});
+        rows.add(new String[] {"search_refused", Long.toString(refusedQueries.sum())});
+        rows.add(new String[] {"search_p50_us", vexfs.fuse.LatencyHistogram.micros(searchLatency.percentile(0.50))});
+        rows.add(new String[] {"search_p99_us", vexfs.fuse.LatencyHistogram.micros(searchLatency.percentile(0.99))});
         rows.add(new String[] {"control_open_descriptors", Integer.toString(sessions.size())});
         rows.add(new String[] {"control_buffered_bytes", Long.toString(buffered.get())});
         rows.add(new String[] {"control_similar_nodes", Integer.toString(nodes.size())});
@@ -231,6 +244,9 @@ public final class ControlFs {
             if (req.uid() != 0) throw new FsException(Errno.EACCES, "control commands need root");
             if (data.size() > 256) throw new FsException(Errno.EINVAL, "control command longer than 256 bytes");
             String cmd = new String(data.toArray(), StandardCharsets.UTF_8).trim();
+            if (readOnly && !cmd.equals("verify")) {
+                throw new FsException(Errno.EROFS, "control '" + cmd + "' on a read-only mount (only verify runs)");
+            }
             LOG.info("control: '{}' from uid {}", cmd, req.uid());
             backend.control(cmd);
             reply.written(data.size());
@@ -289,7 +305,7 @@ public final class ControlFs {
         try {
             form = BinaryQuery.form(all, backend.dimension());
         } catch (FsException e) {
-            throw refused(s, e);
+            throw refused(req, s, e);
         }
         if (form == BinaryQuery.Form.INCOMPLETE && all.length <= QueryParser.MAX_QUERY_BYTES) {
             s.setContent(new byte[0], true);
@@ -306,9 +322,12 @@ public final class ControlFs {
             q = binary ? BinaryQuery.parse(all, backend.dimension(), backend.metric())
                     : QueryParser.parse(all, backend.dimension(), backend.metric());
         } catch (FsException e) {
-            throw refused(s, e);
+            throw refused(req, s, e);
         }
+        long t0 = System.nanoTime();
         List<SearchBackend.Hit> hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), Caller.of(req));
+        searchLatency.record(System.nanoTime() - t0);
+        searches.increment();
         s.goodQuery();
         s.setLastQuery(binary ? null : all);  // option lines refine a CSV query only
         ByteArrayOutputStream out = new ByteArrayOutputStream(hits.size() * 48);
@@ -329,8 +348,11 @@ public final class ControlFs {
      * A refused query: the descriptor then reads one line {@code # error: <reason>} (the fd stays usable), and the
      * refusal is logged once until the next good query (a client retrying the same bad query logs nothing more).
      */
-    private FsException refused(ControlSession s, FsException e) {
-        s.setContent(("# error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+    private FsException refused(Request req, ControlSession s, FsException e) {
+        byte[] line = ("# error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+        s.setContent(line);
+        recent.put(req.uid(), req.pid(), line);  // echo bad > search; cat search shows why too
+        refusedQueries.increment();
         if (s.firstRefusal()) LOG.warn("search query refused: {}", e.getMessage());
         return e;
     }

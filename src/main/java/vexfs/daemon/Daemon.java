@@ -50,6 +50,7 @@ public final class Daemon {
             fs = VectorFs.over(backing, options, volume.store(), !"false".equals(System.getProperty("vexfs.vectorSync")));
             tFs = System.nanoTime();
             wiring = new MountStack(volume, fs, similarK);
+            wiring.modes(options);
             tGraph = System.nanoTime();
             MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
             mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());

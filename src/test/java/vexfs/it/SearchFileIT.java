@@ -139,6 +139,8 @@ class SearchFileIT {
         var r = sh("echo '0,0,7,0' > .vexfs/search && cat .vexfs/search");
         assertEquals(0, r.exit(), r.output());
         assertEquals("/d4/x", paths(r.output()).get(0), r.output());
+        var bad = sh("echo '1,2' > .vexfs/search; cat .vexfs/search");
+        assertTrue(bad.output().contains("# error: EINVAL: bad query vector: expected 4 values, got 2"), bad.output());
         // a second shell (another process) does not see the first one's results
         assertEquals("", sh("bash -c 'cat .vexfs/search'").output());
         // the same process reading on a fresh descriptor gets its own last results (python: write, then read)
