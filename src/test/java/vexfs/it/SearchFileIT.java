@@ -202,6 +202,21 @@ class SearchFileIT {
         assertEquals(before + 1, refusals(), "one log line for one bad query, however often it is retried");
     }
 
+    @Test
+    void statusSummarisesTheStats() throws Exception {
+        query("1,0,0,0\nk=1\n");
+        var r = MountFixture.cli("status", m.mnt.toString());
+        assertEquals(0, r.exit(), r.output());
+        String out = r.output();
+        assertTrue(out.contains("VexFS " + vexfs.base.BuildInfo.VERSION + " on " + m.mnt.toAbsolutePath()), out);
+        assertTrue(out.matches("(?s).*vectors:  [0-9,]+ \\(dim 4, l2\\).*"), out);
+        assertTrue(out.matches("(?s).*searches: [1-9][0-9,]* \\(p50 [0-9.]+ µs.*"), out);
+        assertTrue(out.contains("modes:    read-only no"), out);
+        var notMounted = MountFixture.cli("status", tmp.toString());
+        assertEquals(2, notMounted.exit(), notMounted.output());
+        assertTrue(notMounted.output().contains("is not a VexFS mount"), notMounted.output());
+    }
+
     private static long refusals() throws Exception {
         return m.log().lines().filter(l -> l.contains("search query refused")).count();
     }
