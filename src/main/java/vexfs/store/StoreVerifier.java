@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import vexfs.base.FileExtension;
+
 /**
  * Checks a vector file that is not open for writing elsewhere: header checksum and fields, file
  * size (whole records), counters, every record's state and checksum, duplicate keys. With
@@ -60,6 +62,7 @@ public final class StoreVerifier {
             } else if (h.state() != STATE_CLEAN) {
                 problems.add("counters block has unknown state " + h.state());
             }
+            if (repair) FileExtension.allocate(f, ch, size); // a hole mapped writable could fault on a full disk
             MemorySegment seg = ch.map(repair ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY, 0, size, arena);
             RecordScan s = RecordScan.run(seg, h, capacity, true, repair, problems);
             fixed |= repair && s.dropped() > 0;
