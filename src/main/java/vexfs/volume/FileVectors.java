@@ -102,7 +102,14 @@ public final class FileVectors {
         l.lock();
         try {
             byte[] previous = xattrs ? previousBacking(pathFd) : null;
-            writeBacking(pathFd, v);
+            try {
+                writeBacking(pathFd, v);
+            } catch (FsException e) {
+                if (e.errno() == Errno.ENOSPC || e.errno() == Errno.EDQUOT) {
+                    diskFull.refused("the file's vector xattr: " + e.getMessage());
+                }
+                throw e;
+            }
             boolean stored = false;
             try {
                 if (NativeIo.stat(pathFd).nlink() > 0) {
