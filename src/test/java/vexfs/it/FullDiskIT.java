@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * through the mount, try again without a remount; then the mount's own start-up on a full disk. While full:
  * create, mkdir, write and setxattr (the store must grow: many vectors) give ENOSPC, never EIO, and change nothing;
  * unlink, rmdir, truncate, rename, removexattr, read, stat, listing and search work; the daemon logs one line for
- * the episode and no stack trace. Takes ~25 s.
+ * the episode and no stack trace. Then the mount's start-up on a full disk, with its graph and without (the graph must
+ * be built: the mount refuses saying why, or comes up). Takes ~35 s.
  */
 @Tag("mount")
 class FullDiskIT {
@@ -222,6 +223,31 @@ class FullDiskIT {
             assertEquals(0, MountFixture.sh("rm '" + mnt.resolve("filler2") + "'").exit());
             retry(() -> setVector(extra, new float[DIM]));
             vectors.put("/extra", new float[DIM]);
+            checkAll(m);
+            m.close();
+            assertEquals(0, m.daemonExit(), m.log());
+
+            // ---- start-up on a full disk without a graph (it must be built, which needs room): the mount either
+            // fails saying why, leaving no half graph, or comes up and answers search exactly
+            Files.delete(backing.resolve(".vexfs/graph.vxg"));
+            Files.delete(backing.resolve(".vexfs/graph.vxg.upper"));
+            dd = MountFixture.sh("dd if=/dev/zero of='" + backing.resolve("filler3") + "' bs=1M 2>&1");
+            assertTrue(dd.output().contains("No space left on device"), dd.output());
+            int logBefore = m.log().length();
+            try {
+                m.mount();
+                checkAll(m);
+                m.close();
+                System.out.println("full disk, no graph: mounted");
+            } catch (IOException e) {
+                String said = m.log().substring(logBefore);
+                String refusal = said.lines().filter(l -> l.startsWith("vexfs mount:")).findFirst().orElse(said);
+                assertTrue(refusal.contains("No space left on device") && !said.contains("\tat "), said);
+                assertFalse(Files.exists(backing.resolve(".vexfs/graph.vxg")), "a half graph was left behind");
+                System.out.println("full disk, no graph: the mount refused: " + refusal);
+            }
+            Files.delete(backing.resolve("filler3"));
+            m.mount();
             checkAll(m);
             m.close();
             assertEquals(0, m.daemonExit(), m.log());
