@@ -19,24 +19,20 @@ public final class FileExtension {
     private FileExtension() {}
 
     /**
-     * Allocates bytes {@code [0, max(size, current size))} of {@code file} (open as {@code ch}): extends it to
+     * Allocates bytes {@code [0, max(size, current size))} of the file open as {@code ch} (and as {@code fd}, a
+     * descriptor of the same file with write access from {@link #openForAllocation}, or -1): extends it to
      * {@code size} if shorter and fills any hole in it, with fallocate(2) (mode 0: allocated, reads as zeros, a
      * cheap no-op over bytes that are allocated already), or with written zeros where the filesystem has no
-     * fallocate. On failure (ENOSPC, EDQUOT, EFBIG: the message carries the C library's text, so
-     * {@link Errno#of} maps it) the file is cut back to its old size, so it still holds whole records, and
-     * nothing else changed. {@code file} must name the same inode as {@code ch} (it is opened once more, by path,
-     * because a FileChannel does not show its descriptor).
+     * fallocate (or {@code fd} is -1). On failure (ENOSPC, EDQUOT, EFBIG: the message carries the C library's text,
+     * so {@link Errno#of} maps it) the file is cut back to its old size, so it still holds whole records, and
+     * nothing else changed.
      */
-    public static void allocate(Path file, FileChannel ch, long size) throws IOException {
+    public static void allocate(int fd, Path file, FileChannel ch, long size) throws IOException {
         long old = ch.size();
         long want = Math.max(old, size);
         if (want == 0) return;
-        int fd;
-        try {
-            fd = NativeIo.open(file.toAbsolutePath().toString(),
-                    NativeIo.O_WRONLY | NativeIo.O_CLOEXEC | NativeIo.O_NOFOLLOW, 0);
-        } catch (FsException e) {
-            withZeros(ch, size); // the name is gone (or not writable by path): at least the new bytes are written
+        if (fd < 0) {
+            withZeros(ch, size); // no descriptor to fallocate with: at least the new bytes are written
             return;
         }
         try {
@@ -50,8 +46,52 @@ public final class FileExtension {
             }
             if (ch.size() != old) ch.truncate(old);
             throw new IOException(file + ": cannot allocate " + want + " bytes: " + Libc.strerror(n));
+        }
+    }
+
+    /**
+     * {@link #allocate(int, Path, FileChannel, long)} with a descriptor opened and closed here, for a file this
+     * process holds no lock on: closing any descriptor of a file drops the process's POSIX (fcntl) locks on it, so
+     * a locked file (the store) keeps one descriptor from {@link #openForAllocation} open instead.
+     */
+    public static void allocate(Path file, FileChannel ch, long size) throws IOException {
+        int fd = openForAllocation(file);
+        try {
+            allocate(fd, file, ch, size);
         } finally {
-            NativeIo.close(fd);
+            if (fd >= 0) NativeIo.close(fd);
+        }
+    }
+
+    /**
+     * A write descriptor of {@code file} for fallocate (a FileChannel does not show its own), or -1 if it cannot
+     * be opened (then allocation writes zeros). Keep it as long as the channel: see above.
+     */
+    public static int openForAllocation(Path file) {
+        try {
+            return NativeIo.open(file.toAbsolutePath().toString(),
+                    NativeIo.O_WRONLY | NativeIo.O_CLOEXEC | NativeIo.O_NOFOLLOW, 0);
+        } catch (FsException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * A descriptor from {@link #openForAllocation}, opened on demand and closed by try-with-resources: declared
+     * before the locked channel, it is closed after it, so the lock is never dropped early.
+     */
+    public static final class Descriptor implements AutoCloseable {
+        private int fd = -1;
+
+        public int open(Path file) {
+            if (fd < 0) fd = openForAllocation(file);
+            return fd;
+        }
+
+        @Override
+        public void close() {
+            if (fd >= 0) NativeIo.close(fd);
+            fd = -1;
         }
     }
 

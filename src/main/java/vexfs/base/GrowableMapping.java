@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import vexfs.libc.NativeIo;
+
 
 /**
  * A file mapped as one {@link MemorySegment} that can grow: the one growable mapping of VexFS (the vector store's
@@ -20,6 +22,12 @@ import java.nio.file.StandardOpenOption;
 public final class GrowableMapping implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
+    /**
+     * A write descriptor of the same file for fallocate, open as long as the channel (-1: read-only, or it could
+     * not be opened; growth then writes zeros). Never closed before the channel: closing any descriptor of a file
+     * drops this process's POSIX locks on it, and the store's writer lock is one.
+     */
+    private final int allocFd;
     private final Arena arena = Arena.ofShared();
     private volatile MemorySegment segment;
 
@@ -34,6 +42,7 @@ public final class GrowableMapping implements AutoCloseable {
         this.readOnly = readOnly;
         this.file = file;
         if (readOnly) {
+            allocFd = -1;
             channel = FileChannel.open(file, StandardOpenOption.READ);
             segment = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
             return;
@@ -41,6 +50,7 @@ public final class GrowableMapping implements AutoCloseable {
         channel = create
                 ? PrivateFiles.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        allocFd = FileExtension.openForAllocation(file);
         try {
             long size = Math.max(channel.size(), minSize);
             extendFile(size);
@@ -61,12 +71,14 @@ public final class GrowableMapping implements AutoCloseable {
         this.readOnly = readOnly;
         this.file = file;
         this.channel = channel;
+        this.allocFd = readOnly ? -1 : FileExtension.openForAllocation(file);
         try {
             if (!readOnly) extendFile(channel.size()); // fills holes: nothing mapped writable may need space later
             segment = channel.map(readOnly ? FileChannel.MapMode.READ_ONLY : FileChannel.MapMode.READ_WRITE, 0,
                     channel.size(), arena);
         } catch (IOException | RuntimeException e) {
-            arena.close(); // the channel is the caller's until this constructor returns
+            arena.close(); // the channel is the caller's until this constructor returns (and keeps its lock)
+            if (allocFd >= 0) NativeIo.close(allocFd);
             throw e;
         }
     }
@@ -106,7 +118,7 @@ public final class GrowableMapping implements AutoCloseable {
      * IOException here, before anything changed. On failure the file is cut back to its old size.
      */
     private void extendFile(long size) throws IOException {
-        FileExtension.allocate(file, channel, size);
+        FileExtension.allocate(allocFd, file, channel, size);
     }
 
     private void closeQuietly() {
@@ -127,7 +139,11 @@ public final class GrowableMapping implements AutoCloseable {
         try {
             arena.close();
         } finally {
-            channel.close();
+            try {
+                channel.close();
+            } finally {
+                if (allocFd >= 0) NativeIo.close(allocFd); // after the channel: see allocFd
+            }
         }
     }
 }
