@@ -139,13 +139,18 @@ public final class FileVectors {
         l.lock();
         try {
             boolean had = has(pathFd, key);
+            float[] before = had && xattrs ? storeGet(key) : null;
             removeFromStoreLocked(key); // also drops a stale entry left by an offline inode reuse
             if (!had) return false;
             if (xattrs) {
                 try {
                     NativeIo.removexattr(pathFd, BackingXattr.NAME);
                 } catch (FsException e) {
-                    if (e.errno() != Errno.ENODATA) throw e;
+                    if (e.errno() != Errno.ENODATA) {
+                        // the call fails: the vector stays (back into the slot just freed, so no growth is needed)
+                        if (before != null) putBack(key, before);
+                        throw e;
+                    }
                 }
             }
         } finally {
@@ -153,6 +158,15 @@ public final class FileVectors {
         }
         if (durable) makeDurable(pathFd);
         return true;
+    }
+
+    private void putBack(long key, float[] v) {
+        try {
+            putLocked(key, v);
+        } catch (FsException | RuntimeException e) {
+            LOG.warn("ino {}: could not put the vector back after a failed removexattr: {} (reconcile will)", key,
+                    e.getMessage());
+        }
     }
 
     /** The inode lost its last link: its vector leaves the index (the xattr goes with the inode). */
