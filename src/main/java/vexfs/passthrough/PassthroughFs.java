@@ -172,6 +172,42 @@ public final class PassthroughFs implements FuseFilesystem {
         return lookupOpening(inodes.get(parent), name);
     }
 
+    /**
+     * The entry of {@code name}, just made in {@code dirFd} by mknod/mkdir/symlink, given to the caller; if that
+     * fails (out of descriptors: the lookup needs one) the new name is removed again ({@code undoFlags} for
+     * unlinkat), so an error answered means nothing was made.
+     */
+    private EntryParam createdOrUndone(Request req, long parent, int dirFd, Name name, int undoFlags)
+            throws FsException {
+        try {
+            ownByCaller(req, dirFd, name);
+            return created(parent, name);
+        } catch (FsException | RuntimeException e) {
+            undo(dirFd, name, undoFlags, e);
+            throw e;
+        }
+    }
+
+    /** {@code name} in {@code dirFd} is still the file open as {@code fd} (not replaced meanwhile). */
+    private static boolean sameFile(int fd, int dirFd, Name name) {
+        try {
+            Attr open = NativeIo.stat(fd);
+            Attr named = NativeIo.fstatat(dirFd, name, NativeIo.AT_SYMLINK_NOFOLLOW);
+            return open.ino() == named.ino() && open.dev() == named.dev();
+        } catch (FsException e) {
+            return false;
+        }
+    }
+
+    private static void undo(int dirFd, Name name, int flags, Exception why) {
+        try {
+            NativeIo.unlinkat(dirFd, name, flags);
+        } catch (FsException e) {
+            LOG.warn("{} stays although its creation is answered {}: removing it failed: {}", name, why.getMessage(),
+                    e.getMessage());
+        }
+    }
+
     @Override
     public void lookup(Request req, long parent, Name name, ReplyEntry reply) throws FsException {
         reply.entry(doLookup(parent, name));
@@ -247,8 +283,7 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
         Inode dir = inodes.get(parent);
         NativeIo.mknodat(dir.fd, name, mode, rdev);
-        ownByCaller(req, dir.fd, name);
-        reply.entry(created(parent, name));
+        reply.entry(createdOrUndone(req, parent, dir.fd, name, 0));
     }
 
     @Override
@@ -257,8 +292,7 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
         Inode dir = inodes.get(parent);
         NativeIo.mkdirat(dir.fd, name, mode);
-        ownByCaller(req, dir.fd, name);
-        reply.entry(created(parent, name));
+        reply.entry(createdOrUndone(req, parent, dir.fd, name, NativeIo.AT_REMOVEDIR));
     }
 
     @Override
@@ -267,8 +301,7 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
         Inode dir = inodes.get(parent);
         NativeIo.symlinkat(target, dir.fd, name);
-        ownByCaller(req, dir.fd, name);
-        reply.entry(created(parent, name));
+        reply.entry(createdOrUndone(req, parent, dir.fd, name, 0));
     }
 
     @Override
@@ -276,8 +309,16 @@ public final class PassthroughFs implements FuseFilesystem {
         checkWritable();
         if (isHidden(newParent, newName)) throw new FsException(Errno.EEXIST);
         Inode node = inodes.get(ino);
-        NativeIo.linkat(node.fd, inodes.get(newParent).fd, newName);
-        reply.entry(doLookup(newParent, newName));
+        int dirFd = inodes.get(newParent).fd;
+        NativeIo.linkat(node.fd, dirFd, newName);
+        EntryParam e;
+        try {
+            e = doLookup(newParent, newName);
+        } catch (FsException | RuntimeException failed) {
+            undo(dirFd, newName, 0, failed); // e.g. EMFILE: the caller is told the link failed, so it must not exist
+            throw failed;
+        }
+        reply.entry(e);
     }
 
     @Override
@@ -365,12 +406,23 @@ public final class PassthroughFs implements FuseFilesystem {
         checkWritable();
         if (isHidden(parent, name)) throw new FsException(Errno.EACCES);
         Inode dir = inodes.get(parent);
-        int fd = NativeIo.openat(dir.fd, name,
-                (adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC), mode);
+        int flags = adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC;
+        // O_EXCL first, to know whether this call made the file: only then may a failure below remove it again
+        boolean made = true;
+        int fd;
+        try {
+            fd = NativeIo.openat(dir.fd, name, flags | NativeIo.O_EXCL, mode);
+        } catch (FsException e) {
+            if (e.errno() != Errno.EEXIST || (flags & NativeIo.O_EXCL) != 0) throw e;
+            fd = NativeIo.openat(dir.fd, name, flags, mode); // another opener made it meanwhile: not ours to remove
+            made = false;
+        }
         try {
             ownByCaller(req, dir.fd, name);
             reply.created(created(parent, name), fd, openOptions(fd));
         } catch (FsException | RuntimeException e) {
+            // e.g. EMFILE for the inode's O_PATH descriptor: the caller is told the create failed, so no file stays
+            if (made && sameFile(fd, dir.fd, name)) undo(dir.fd, name, 0, e);
             NativeIo.close(fd);
             throw e;
         }
