@@ -53,7 +53,8 @@ public final class PassthroughFs implements FuseFilesystem {
     private final PassthroughOptions options;
     private final Name hidden;
     private final boolean runningAsRoot;
-    private final PosixLocks locks = new PosixLocks();
+    private final LockReleases lockReleases = new LockReleases();
+    private final PosixLocks locks = new PosixLocks(lockReleases);
     /** Open directories by handle (= their descriptor). */
     private final Map<Long, DirStream> dirs = new ConcurrentHashMap<>();
 
@@ -147,13 +148,21 @@ public final class PassthroughFs implements FuseFilesystem {
 
     @Override
     public void init(ConnectionInfo conn) {
-        conn.enable(ConnectionInfo.CAP_FLOCK_LOCKS);
-        conn.enable(ConnectionInfo.CAP_POSIX_LOCKS);
+        // Without the lock capabilities the kernel keeps POSIX and flock locks itself (locks=kernel): exact
+        // semantics among the mount's users and no round trip per lock; with them every lock is a request.
+        if (options.backingLocks()) {
+            conn.enable(ConnectionInfo.CAP_FLOCK_LOCKS);
+            conn.enable(ConnectionInfo.CAP_POSIX_LOCKS);
+        } else {
+            conn.disable(ConnectionInfo.CAP_FLOCK_LOCKS);
+            conn.disable(ConnectionInfo.CAP_POSIX_LOCKS);
+        }
         boolean writeback = options.writeback() && conn.enable(ConnectionInfo.CAP_WRITEBACK_CACHE);
         if (!writeback) conn.disable(ConnectionInfo.CAP_WRITEBACK_CACHE);
-        LOG.info("FUSE protocol {}.{}: writeback cache {}, direct_io {}, read-only {}, attr/entry timeout {}/{} s",
-                conn.protoMajor(), conn.protoMinor(), writeback ? "on" : "off", options.directIo() ? "on" : "off",
-                options.readOnly() ? "yes" : "no", options.attrTimeout(), options.entryTimeout());
+        LOG.info("FUSE protocol {}.{}: writeback cache {}, direct_io {}, read-only {}, attr/entry timeout {}/{} s,"
+                        + " locks {}", conn.protoMajor(), conn.protoMinor(), writeback ? "on" : "off",
+                options.directIo() ? "on" : "off", options.readOnly() ? "yes" : "no", options.attrTimeout(),
+                options.entryTimeout(), options.backingLocks() ? "on the backing files" : "kept by the kernel");
         if (options.writeback() && !writeback) LOG.warn("the kernel does not offer a writeback cache");
     }
 
@@ -198,6 +207,41 @@ public final class PassthroughFs implements FuseFilesystem {
         return new EntryParam(node.nodeId, 0, attr, options.attrTimeout(), options.entryTimeout());
     }
 
+
+    /**
+     * The entry of {@code name}, just made in {@code dirFd} by mknod/mkdir/symlink, given to the caller; if that
+     * fails (out of descriptors: the lookup needs one) the new name is removed again ({@code undoFlags} for
+     * unlinkat), so an error answered means nothing was made.
+     */
+    private EntryParam createdOrUndone(Request req, int dirFd, Name name, int undoFlags) throws FsException {
+        try {
+            ownByCaller(req, dirFd, name);
+            return lookupOpening(dirFd, name);
+        } catch (FsException | RuntimeException e) {
+            undo(dirFd, name, undoFlags, e);
+            throw e;
+        }
+    }
+
+    /** {@code name} in {@code dirFd} is still the file open as {@code fd} (not replaced meanwhile). */
+    private static boolean sameFile(int fd, int dirFd, Name name) {
+        try {
+            Attr open = NativeIo.stat(fd);
+            Attr named = NativeIo.fstatat(dirFd, name, NativeIo.AT_SYMLINK_NOFOLLOW);
+            return open.ino() == named.ino() && open.dev() == named.dev();
+        } catch (FsException e) {
+            return false;
+        }
+    }
+
+    private static void undo(int dirFd, Name name, int flags, Exception why) {
+        try {
+            NativeIo.unlinkat(dirFd, name, flags);
+        } catch (FsException e) {
+            LOG.warn("{} stays although its creation is answered {}: removing it failed: {}", name, why.getMessage(),
+                    e.getMessage());
+        }
+    }
 
     @Override
     public void lookup(Request req, long parent, Name name, ReplyEntry reply) throws FsException {
@@ -286,8 +330,7 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
         try (PinnedFd dir = inodes.pin(parent)) {
             NativeIo.mknodat(dir.fd(), name, mode, rdev);
-            ownByCaller(req, dir.fd(), name);
-            reply.entry(lookupOpening(dir.fd(), name));
+            reply.entry(createdOrUndone(req, dir.fd(), name, 0));
         }
     }
 
@@ -297,8 +340,7 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
         try (PinnedFd dir = inodes.pin(parent)) {
             NativeIo.mkdirat(dir.fd(), name, mode);
-            ownByCaller(req, dir.fd(), name);
-            reply.entry(lookupOpening(dir.fd(), name));
+            reply.entry(createdOrUndone(req, dir.fd(), name, NativeIo.AT_REMOVEDIR));
         }
     }
 
@@ -308,8 +350,7 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
         try (PinnedFd dir = inodes.pin(parent)) {
             NativeIo.symlinkat(target, dir.fd(), name);
-            ownByCaller(req, dir.fd(), name);
-            reply.entry(lookupOpening(dir.fd(), name));
+            reply.entry(createdOrUndone(req, dir.fd(), name, 0));
         }
     }
 
@@ -319,7 +360,14 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(newParent, newName)) throw new FsException(Errno.EEXIST);
         try (PinnedFd node = inodes.pin(ino); PinnedFd dir = inodes.pin(newParent)) {
             NativeIo.linkat(node.fd(), dir.fd(), newName);
-            reply.entry(lookupIn(dir.fd(), newName));
+            EntryParam e;
+            try {
+                e = lookupIn(dir.fd(), newName);
+            } catch (FsException | RuntimeException failed) {
+                undo(dir.fd(), newName, 0, failed); // e.g. EMFILE: the caller is told the link failed, so it must not exist
+                throw failed;
+            }
+            reply.entry(e);
         }
     }
 
@@ -440,17 +488,32 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.EACCES);
         int flags = adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC;
         try (PinnedFd dir = inodes.pin(parent)) {
-            int fd = withRoom(() -> NativeIo.openat(dir.fd(), name, flags, mode));
+            int dirFd = dir.fd();
+            // O_EXCL first, to know whether this call made the file: only then may a failure below remove it again
+            boolean made = true;
+            int fd;
+            try {
+                fd = withRoom(() -> NativeIo.openat(dirFd, name, flags | NativeIo.O_EXCL, mode));
+            } catch (FsException e) {
+                if (e.errno() != Errno.EEXIST || (flags & NativeIo.O_EXCL) != 0) throw e;
+                // another opener made it meanwhile: not ours to remove
+                fd = withRoom(() -> NativeIo.openat(dirFd, name, flags, mode));
+                made = false;
+            }
+            EntryParam entry = null;
             Inode pinned = null;
             try {
-                ownByCaller(req, dir.fd(), name);
-                EntryParam e = lookupOpening(dir.fd(), name);
-                pinned = inodes.get(e.ino());
+                ownByCaller(req, dirFd, name);
+                entry = lookupOpening(dirFd, name);
+                pinned = inodes.get(entry.ino());
                 pinForOpenFile(pinned);
-                reply.created(e, fd, openOptions(fd));
+                reply.created(entry, fd, openOptions(fd));
             } catch (FsException | RuntimeException e) {
+                // e.g. EMFILE for the inode's O_PATH descriptor: the caller is told the create failed, so no file stays
+                if (made && sameFile(fd, dirFd, name)) undo(dirFd, name, 0, e);
                 NativeIo.close(fd);
                 if (pinned != null) pinned.cacheRelease();
+                if (entry != null) inodes.forget(entry.ino(), 1);  // the kernel never got the entry
                 throw e;
             }
         }
@@ -484,6 +547,7 @@ public final class PassthroughFs implements FuseFilesystem {
     @Override
     public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
         NativeIo.close((int) fi.fh());
+        if (options.backingLocks()) lockReleases.released(ino);  // the close dropped any flock of this open
         unpinForOpenFile(ino);
         reply.ok();
     }
@@ -658,6 +722,7 @@ public final class PassthroughFs implements FuseFilesystem {
         int fd = (int) fi.fh();
         if ((op & NativeIo.LOCK_NB) != 0 || (op & NativeIo.LOCK_UN) != 0) {
             NativeIo.flock(fd, op);
+            if ((op & NativeIo.LOCK_UN) != 0) lockReleases.released(ino);
             reply.ok();
             return;
         }
@@ -669,7 +734,7 @@ public final class PassthroughFs implements FuseFilesystem {
                 if (e.errno() != Errno.EAGAIN) throw e;
                 return false;
             }
-        }, reply::isInterrupted);
+        }, reply::isInterrupted, lockReleases, ino);
         reply.ok();
     }
 
