@@ -123,7 +123,7 @@ public final class ControlFs {
     Op.Lane laneFor(Op op, long ino) {
         // a search or a similar/ listing computes: keep it off the reader threads
         // (opening stats renders the graph shape: a walk of every node, at most every few seconds)
-        if ((op == Op.WRITE && ino == ControlNodes.SEARCH) || (op == Op.READDIR || op == Op.READDIRPLUS
+        if ((op == Op.WRITE && (ino == ControlNodes.SEARCH || ino == ControlNodes.CONTROL)) || (op == Op.READDIR || op == Op.READDIRPLUS
                 || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR
                 || op == Op.OPEN && (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON)) {
             return Op.Lane.VIRTUAL;
@@ -261,7 +261,7 @@ public final class ControlFs {
     private void execute(Request req, ControlSession s, byte[] all) throws FsException {
         QueryParser.Query q;
         try {
-            q = QueryParser.parse(all, backend.dimension(), backend.metric());
+            q = QueryParser.parse(all, backend.dimension(), backend.metric(), backend::embedQuery);
         } catch (FsException e) {
             s.setContent(new byte[0]);
             LOG.warn("search query refused: {}", e.getMessage());
@@ -282,8 +282,9 @@ public final class ControlFs {
         s.setContent(bytes);
     }
 
-    /** True if the first non-blank line is a key=value option (a vector line never contains '='). */
+    /** True if the first non-blank line is a key=value option (a vector line never contains '='; text= is a query). */
     private static boolean startsWithOption(byte[] chunk) {
+        if (QueryParser.isTextLine(chunk)) return false;
         for (byte b : chunk) {
             if (b == '\n') return false;
             if (b == '=') return true;

@@ -8,6 +8,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vexfs.embed.Embedder;
+import vexfs.embed.Embedders;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.MountOptions;
 import vexfs.libc.Errno;
@@ -47,8 +49,14 @@ public final class Daemon {
             volume = openVolume(backing, options.readOnly());
             // -Dvexfs.vectorSync=false: acknowledge vector writes without fsync/msync (measurements only, see docs)
             fs = VectorFs.over(backing, options, volume.store(), !"false".equals(System.getProperty("vexfs.vectorSync")));
+            // nothing is loaded here: the model loads (or the co-process starts) on the first embedding
+            Embedder embedder = Embedders.open(volume.embedder(), volume.store().dimension());
+            if (embedder != null) {
+                if (!options.readOnly()) fs.enableEmbedding(embedder, Long.getLong("vexfs.embed.debounceMillis", 500));
+                LOG.info("embedder: {} (loaded on first use)", volume.embedder().label());
+            }
             tFs = System.nanoTime();
-            wiring = new MountStack(volume, fs, similarK);
+            wiring = new MountStack(volume, fs, similarK, embedder);
             tGraph = System.nanoTime();
             MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
             mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());

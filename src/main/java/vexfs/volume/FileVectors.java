@@ -115,6 +115,26 @@ public final class FileVectors {
         if (durable) makeDurable(pathFd);
     }
 
+    /** What {@link #underKeyLock} runs. */
+    public interface Locked<T> {
+        T run() throws FsException;
+    }
+
+    /**
+     * Runs {@code action} holding {@code key}'s lock, the one {@link #set} and {@link #remove} take (reentrant): a check
+     * and a set inside are one step for every other writer of that file's vector (the automatic embedder uses it so
+     * that a vector set by setxattr meanwhile is never overwritten).
+     */
+    public <T> T underKeyLock(long key, Locked<T> action) throws FsException {
+        ReentrantLock l = locks.of(key);
+        l.lock();
+        try {
+            return action.run();
+        } finally {
+            l.unlock();
+        }
+    }
+
     /** Removes the file's vector; false if it had none. */
     public boolean remove(int pathFd, long key) throws FsException {
         ReentrantLock l = locks.of(key);
