@@ -23,11 +23,18 @@ final class EmbedLibraries {
 
     /** Loads {@code className} from the embedding libraries (the class path first, then lib-embed). */
     static synchronized Class<?> load(String className) throws EmbedException {
+        ClassLoader l = loader();
+        // static initialisers (the model's reads its ONNX file and tokenizer as resources) look at the context loader
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(l);
         try {
-            return Class.forName(className, true, loader());
+            return Class.forName(className, true, l);
         } catch (ClassNotFoundException | LinkageError e) {
             throw new EmbedException("cannot load " + className + " from the embedding libraries (" + where()
-                    + "): " + e, e);
+                    + "): " + MiniLmEmbedder.rootCause(e), e);
+        } finally {
+            t.setContextClassLoader(previous);
         }
     }
 

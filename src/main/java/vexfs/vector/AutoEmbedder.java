@@ -46,7 +46,7 @@ final class AutoEmbedder implements AutoCloseable {
     private volatile boolean stopping;
 
     // statistics (written by the worker only)
-    private volatile long embedded, skipped, failed, overflows, busyNanos;
+    private volatile long embedded, skipped, failed, overflows, busyNanos, modelNanos, storeNanos, firstNanos;
     private volatile String lastFailure = "";
 
     AutoEmbedder(FileVectors vectors, Embedder embedder, long debounceMillis) {
@@ -115,7 +115,7 @@ final class AutoEmbedder implements AutoCloseable {
             length = queue.size();
             scanning = scanRequested;
         }
-        long done = embedded;
+        long done = Math.max(0, embedded - (firstNanos > 0 ? 1 : 0));
         double secs = busyNanos / 1e9;
         rows.add(new String[] {"embed_model_loaded", embedder.loaded() ? "yes" : "no"});
         rows.add(new String[] {"embed_queue_length", Integer.toString(length)});
@@ -125,8 +125,15 @@ final class AutoEmbedder implements AutoCloseable {
         rows.add(new String[] {"embed_failures", Long.toString(failed)});
         rows.add(new String[] {"embed_queue_overflows", Long.toString(overflows)});
         rows.add(new String[] {"embed_files_per_s", String.format(java.util.Locale.ROOT, "%.1f", secs > 0 ? done / secs : 0.0)});
+        rows.add(new String[] {"embed_read_and_model_ms_per_file", ms(modelNanos, done)});
+        rows.add(new String[] {"embed_store_ms_per_file", ms(storeNanos, done)});
+        rows.add(new String[] {"embed_first_file_ms", String.format(java.util.Locale.ROOT, "%.0f", firstNanos / 1e6)});
         rows.add(new String[] {"embed_last_failure", lastFailure.isEmpty() ? "-" : lastFailure});
         return rows;
+    }
+
+    private static String ms(long nanos, long n) {
+        return String.format(java.util.Locale.ROOT, "%.1f", n > 0 ? nanos / 1e6 / n : 0.0);
     }
 
     // ---- the worker ----
@@ -252,9 +259,17 @@ final class AutoEmbedder implements AutoCloseable {
             if (mark != null && Arrays.equals(mark, EmbedMarks.of(a))) return; // up to date
             if (EmbedMarks.optedOutPath(vectors.rootFd, relPath)) return;
             long t0 = System.nanoTime();
+            boolean first = !embedder.loaded();
             float[] v = embed(fd, a, shown);
-            busyNanos += System.nanoTime() - t0;
+            long t1 = System.nanoTime();
             store(fd, key, a, v, relPath);
+            long t2 = System.nanoTime();
+            if (first) firstNanos = t1 - t0; // the model loads within it: kept out of the rates
+            else {
+                modelNanos += t1 - t0;
+                storeNanos += t2 - t1;
+                busyNanos += t2 - t0;
+            }
         } catch (EmbedException e) {
             failed++;
             lastFailure = shown + ": " + e.getMessage();
@@ -300,7 +315,7 @@ final class AutoEmbedder implements AutoCloseable {
                 skipped++;
             } else {
                 if (mark == null) EmbedMarks.write(fd, EmbedMarks.PENDING);
-                vectors.set(fd, key, v, relPath);
+                vectors.set(fd, key, v, relPath, false); // no fsync: a vector a power loss takes is made again
                 embedded++;
             }
             EmbedMarks.write(fd, EmbedMarks.of(now));

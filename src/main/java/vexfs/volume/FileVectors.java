@@ -94,6 +94,14 @@ public final class FileVectors {
      * the xattr only: it can never be found by search again. Durable before returning when {@code durable}.
      */
     public void set(int pathFd, long key, float[] v, byte[] hint) throws FsException {
+        set(pathFd, key, v, hint, durable);
+    }
+
+    /**
+     * As above, durable before returning only if {@code sync} (the automatic embedder's vectors need not be: what a
+     * power loss takes is embedded again, see docs/embeddings.md).
+     */
+    public void set(int pathFd, long key, float[] v, byte[] hint, boolean sync) throws FsException {
         VectorCodec.validate(v, dim, store.metric());
         ReentrantLock l = locks.of(key);
         l.lock();
@@ -112,7 +120,7 @@ public final class FileVectors {
         } finally {
             l.unlock();
         }
-        if (durable) makeDurable(pathFd);
+        if (sync) makeDurable(pathFd);
     }
 
     /** What {@link #underKeyLock} runs. */
