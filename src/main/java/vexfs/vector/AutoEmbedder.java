@@ -120,7 +120,7 @@ final class AutoEmbedder implements AutoCloseable {
         rows.add(new String[] {"embed_model_loaded", embedder.loaded() ? "yes" : "no"});
         rows.add(new String[] {"embed_queue_length", Integer.toString(length)});
         rows.add(new String[] {"embed_scan_pending", scanning ? "yes" : "no"});
-        rows.add(new String[] {"embed_files_embedded", Long.toString(done)});
+        rows.add(new String[] {"embed_files_embedded", Long.toString(embedded)});
         rows.add(new String[] {"embed_files_skipped", Long.toString(skipped)});
         rows.add(new String[] {"embed_failures", Long.toString(failed)});
         rows.add(new String[] {"embed_queue_overflows", Long.toString(overflows)});
