@@ -40,6 +40,10 @@ final class EmbedLibraries {
 
     static synchronized ClassLoader loader() throws EmbedException {
         if (loader != null) return loader;
+        // DJL's tokenizer probes for CUDA and warns twice that there is none: noise in every log, whatever the machine
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
+        }
         ClassLoader parent = EmbedLibraries.class.getClassLoader();
         try {
             Class.forName("ai.onnxruntime.OrtEnvironment", false, parent);
