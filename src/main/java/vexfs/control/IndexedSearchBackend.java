@@ -83,6 +83,11 @@ public final class IndexedSearchBackend implements SearchBackend {
     }
 
     @Override
+    public boolean embeds() {
+        return embedder != null;
+    }
+
+    @Override
     public float[] embedQuery(String text) throws FsException {
         Embedder e = embedder;
         if (e == null) throw new FsException(Errno.EINVAL, "this store has no embedder (vexfs mkfs --embed minilm): give a vector");

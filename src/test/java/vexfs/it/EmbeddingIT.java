@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,16 @@ class EmbeddingIT {
             assertEquals("/bread.md", firstPath(search(m, "text=baking bread\nk=1")));
             MountFixture.Result bad = in(m, "exec 3<>.vexfs/search; echo '1,2,3' >&3 2>&1 || echo refused");
             assertTrue(bad.output().contains("refused"), "a short vector is still an error: " + bad.output());
+
+            // the query directory: hits as symlinks, as in similar/
+            MountFixture.Result q = in(m, "ls .vexfs; ls '.vexfs/query/red leather boots/'; "
+                    + "readlink -f '.vexfs/query/red leather boots/01-boots.txt'; ls -l '.vexfs/query/red leather boots/' | wc -l");
+            assertEquals(0, q.exit(), q.output());
+            List<String> lines = q.output().lines().toList();
+            assertTrue(lines.contains("query"), q.output());
+            assertTrue(lines.contains("01-boots.txt"), q.output());
+            assertTrue(lines.contains(m.mnt.resolve("shop/boots.txt").toString()), q.output());
+            assertEquals("01-boots.txt", in(m, "ls '.vexfs/query/rubber soled shoes for rain' | head -1").output().strip());
 
             String stats = in(m, "cat .vexfs/stats").output();
             assertTrue(stats.matches("(?s).*embed_files_embedded\\s+3\\b.*"), stats);
