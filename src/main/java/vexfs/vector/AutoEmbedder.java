@@ -18,6 +18,7 @@ import vexfs.libc.Attr;
 import vexfs.libc.FsException;
 import vexfs.libc.Name;
 import vexfs.libc.NativeIo;
+import vexfs.store.InvalidVectorException;
 import vexfs.volume.FileVectors;
 import vexfs.volume.TreeWalker;
 
@@ -222,8 +223,13 @@ final class AutoEmbedder implements AutoCloseable {
         LOG.info("embed scan: {} files looked at in {} ms", visited[0], (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** True if a queued file is due: the scan steps aside for it (and starts again afterwards). */
     private synchronized boolean hasDueWork() {
-        return !queue.isEmpty();
+        long now = System.nanoTime();
+        for (Pending p : queue.values()) {
+            if (p.dueNanos() <= now) return true;
+        }
+        return false;
     }
 
     private static boolean below(byte[] path, List<byte[]> dirs) {
@@ -237,6 +243,7 @@ final class AutoEmbedder implements AutoCloseable {
 
     /** Embeds the file {@code key} at {@code relPath} if its content changed since its mark. */
     private void process(long key, byte[] relPath) {
+        if (isVecFile(relPath)) return; // a .vec file's content is its vector (VecFileIndexer)
         int fd;
         try {
             fd = NativeIo.openat(vectors.rootFd, Name.of(relPath), NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
@@ -274,13 +281,19 @@ final class AutoEmbedder implements AutoCloseable {
             failed++;
             lastFailure = shown + ": " + e.getMessage();
             LOG.warn("embed {}: {}", shown, e.getMessage());
-        } catch (FsException e) {
+        } catch (FsException | InvalidVectorException e) {
+            // InvalidVectorException: the embedder gave what the store refuses (NaN, a zero vector under cosine)
             failed++;
             lastFailure = shown + ": " + e.getMessage();
             LOG.warn("embed {}: {}", shown, e.getMessage());
         } finally {
             NativeIo.close(fd);
         }
+    }
+
+    private static boolean isVecFile(byte[] p) {
+        return p.length >= 4 && p[p.length - 4] == '.' && p[p.length - 3] == 'v' && p[p.length - 2] == 'e'
+                && p[p.length - 1] == 'c';
     }
 
     /** The file's vector, or null if it is skipped (not text, empty). */
