@@ -22,7 +22,8 @@ public final class Main implements Runnable {
             Map.entry("mkfs", MkfsCommand::new), Map.entry("mount", MountCommand::new),
             Map.entry("umount", UmountCommand::new), Map.entry("verify", VerifyCommand::new),
             Map.entry("reindex", ReindexCommand::new), Map.entry("inspect", InspectCommand::new),
-            Map.entry("search", SearchCommand::new), Map.entry("fashion-mnist", FashionMnistCommand::new),
+            Map.entry("search", SearchCommand::new), Map.entry("status", StatusCommand::new),
+            Map.entry("fashion-mnist", FashionMnistCommand::new),
             Map.entry("import", ImportCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
 
     /** System.nanoTime() when this class was initialised, i.e. at main() entry: the start of "our own code". */
