@@ -38,6 +38,39 @@ class TextExtractorTest {
     }
 
     @Test
+    void pdfGoesThroughTika() throws Exception {
+        TextExtractor.Content c = x.extract("/docs/boots.pdf", onePagePdf("red leather boots"), false);
+        assertNull(c.skipped());
+        assertTrue(c.text().contains("red leather boots"), c.text());
+        EmbedException bad = org.junit.jupiter.api.Assertions.assertThrows(EmbedException.class,
+                () -> x.extract("/docs/broken.pdf", "%PDF-1.4 not really".getBytes(StandardCharsets.US_ASCII), false));
+        assertTrue(bad.getMessage().startsWith("Tika"), bad.getMessage());
+    }
+
+    /** A one-page PDF showing {@code text} in Helvetica, with a correct cross-reference table. */
+    static byte[] onePagePdf(String text) {
+        String stream = "BT /F1 18 Tf 20 80 Td (" + text + ") Tj ET";
+        String[] objs = {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+        StringBuilder out = new StringBuilder("%PDF-1.4\n");
+        int[] offsets = new int[objs.length];
+        for (int i = 0; i < objs.length; i++) {
+            offsets[i] = out.length();
+            out.append(i + 1).append(" 0 obj\n").append(objs[i]).append("\nendobj\n");
+        }
+        int xref = out.length();
+        out.append("xref\n0 ").append(objs.length + 1).append("\n0000000000 65535 f \n");
+        for (int o : offsets) out.append(String.format("%010d 00000 n \n", o));
+        out.append("trailer\n<< /Size ").append(objs.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+                .append("\n%%EOF\n");
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
     void htmlGoesThroughTika() throws Exception {
         byte[] html = "<html><head><title>T</title></head><body><p>red leather boots</p></body></html>"
                 .getBytes(StandardCharsets.UTF_8);
