@@ -50,7 +50,8 @@ public final class PassthroughFs implements FuseFilesystem {
     private final PassthroughOptions options;
     private final Name hidden;
     private final boolean runningAsRoot;
-    private final PosixLocks locks = new PosixLocks();
+    private final LockReleases lockReleases = new LockReleases();
+    private final PosixLocks locks = new PosixLocks(lockReleases);
     /** Open directories by handle (= their descriptor). */
     private final Map<Long, DirStream> dirs = new ConcurrentHashMap<>();
 
@@ -116,13 +117,21 @@ public final class PassthroughFs implements FuseFilesystem {
 
     @Override
     public void init(ConnectionInfo conn) {
-        conn.enable(ConnectionInfo.CAP_FLOCK_LOCKS);
-        conn.enable(ConnectionInfo.CAP_POSIX_LOCKS);
+        // Without the lock capabilities the kernel keeps POSIX and flock locks itself (locks=kernel): exact
+        // semantics among the mount's users and no round trip per lock; with them every lock is a request.
+        if (options.backingLocks()) {
+            conn.enable(ConnectionInfo.CAP_FLOCK_LOCKS);
+            conn.enable(ConnectionInfo.CAP_POSIX_LOCKS);
+        } else {
+            conn.disable(ConnectionInfo.CAP_FLOCK_LOCKS);
+            conn.disable(ConnectionInfo.CAP_POSIX_LOCKS);
+        }
         boolean writeback = options.writeback() && conn.enable(ConnectionInfo.CAP_WRITEBACK_CACHE);
         if (!writeback) conn.disable(ConnectionInfo.CAP_WRITEBACK_CACHE);
-        LOG.info("FUSE protocol {}.{}: writeback cache {}, direct_io {}, read-only {}, attr/entry timeout {}/{} s",
-                conn.protoMajor(), conn.protoMinor(), writeback ? "on" : "off", options.directIo() ? "on" : "off",
-                options.readOnly() ? "yes" : "no", options.attrTimeout(), options.entryTimeout());
+        LOG.info("FUSE protocol {}.{}: writeback cache {}, direct_io {}, read-only {}, attr/entry timeout {}/{} s,"
+                        + " locks {}", conn.protoMajor(), conn.protoMinor(), writeback ? "on" : "off",
+                options.directIo() ? "on" : "off", options.readOnly() ? "yes" : "no", options.attrTimeout(),
+                options.entryTimeout(), options.backingLocks() ? "on the backing files" : "kept by the kernel");
         if (options.writeback() && !writeback) LOG.warn("the kernel does not offer a writeback cache");
     }
 
@@ -161,6 +170,42 @@ public final class PassthroughFs implements FuseFilesystem {
     /** The entry of a name this request just created. */
     private EntryParam created(long parent, Name name) throws FsException {
         return lookupOpening(inodes.get(parent), name);
+    }
+
+    /**
+     * The entry of {@code name}, just made in {@code dirFd} by mknod/mkdir/symlink, given to the caller; if that
+     * fails (out of descriptors: the lookup needs one) the new name is removed again ({@code undoFlags} for
+     * unlinkat), so an error answered means nothing was made.
+     */
+    private EntryParam createdOrUndone(Request req, long parent, int dirFd, Name name, int undoFlags)
+            throws FsException {
+        try {
+            ownByCaller(req, dirFd, name);
+            return created(parent, name);
+        } catch (FsException | RuntimeException e) {
+            undo(dirFd, name, undoFlags, e);
+            throw e;
+        }
+    }
+
+    /** {@code name} in {@code dirFd} is still the file open as {@code fd} (not replaced meanwhile). */
+    private static boolean sameFile(int fd, int dirFd, Name name) {
+        try {
+            Attr open = NativeIo.stat(fd);
+            Attr named = NativeIo.fstatat(dirFd, name, NativeIo.AT_SYMLINK_NOFOLLOW);
+            return open.ino() == named.ino() && open.dev() == named.dev();
+        } catch (FsException e) {
+            return false;
+        }
+    }
+
+    private static void undo(int dirFd, Name name, int flags, Exception why) {
+        try {
+            NativeIo.unlinkat(dirFd, name, flags);
+        } catch (FsException e) {
+            LOG.warn("{} stays although its creation is answered {}: removing it failed: {}", name, why.getMessage(),
+                    e.getMessage());
+        }
     }
 
     @Override
@@ -238,8 +283,7 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
         Inode dir = inodes.get(parent);
         NativeIo.mknodat(dir.fd, name, mode, rdev);
-        ownByCaller(req, dir.fd, name);
-        reply.entry(created(parent, name));
+        reply.entry(createdOrUndone(req, parent, dir.fd, name, 0));
     }
 
     @Override
@@ -248,8 +292,7 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
         Inode dir = inodes.get(parent);
         NativeIo.mkdirat(dir.fd, name, mode);
-        ownByCaller(req, dir.fd, name);
-        reply.entry(created(parent, name));
+        reply.entry(createdOrUndone(req, parent, dir.fd, name, NativeIo.AT_REMOVEDIR));
     }
 
     @Override
@@ -258,8 +301,7 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
         Inode dir = inodes.get(parent);
         NativeIo.symlinkat(target, dir.fd, name);
-        ownByCaller(req, dir.fd, name);
-        reply.entry(created(parent, name));
+        reply.entry(createdOrUndone(req, parent, dir.fd, name, 0));
     }
 
     @Override
@@ -267,8 +309,16 @@ public final class PassthroughFs implements FuseFilesystem {
         checkWritable();
         if (isHidden(newParent, newName)) throw new FsException(Errno.EEXIST);
         Inode node = inodes.get(ino);
-        NativeIo.linkat(node.fd, inodes.get(newParent).fd, newName);
-        reply.entry(doLookup(newParent, newName));
+        int dirFd = inodes.get(newParent).fd;
+        NativeIo.linkat(node.fd, dirFd, newName);
+        EntryParam e;
+        try {
+            e = doLookup(newParent, newName);
+        } catch (FsException | RuntimeException failed) {
+            undo(dirFd, newName, 0, failed); // e.g. EMFILE: the caller is told the link failed, so it must not exist
+            throw failed;
+        }
+        reply.entry(e);
     }
 
     @Override
@@ -356,12 +406,23 @@ public final class PassthroughFs implements FuseFilesystem {
         checkWritable();
         if (isHidden(parent, name)) throw new FsException(Errno.EACCES);
         Inode dir = inodes.get(parent);
-        int fd = NativeIo.openat(dir.fd, name,
-                (adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC), mode);
+        int flags = adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC;
+        // O_EXCL first, to know whether this call made the file: only then may a failure below remove it again
+        boolean made = true;
+        int fd;
+        try {
+            fd = NativeIo.openat(dir.fd, name, flags | NativeIo.O_EXCL, mode);
+        } catch (FsException e) {
+            if (e.errno() != Errno.EEXIST || (flags & NativeIo.O_EXCL) != 0) throw e;
+            fd = NativeIo.openat(dir.fd, name, flags, mode); // another opener made it meanwhile: not ours to remove
+            made = false;
+        }
         try {
             ownByCaller(req, dir.fd, name);
             reply.created(created(parent, name), fd, openOptions(fd));
         } catch (FsException | RuntimeException e) {
+            // e.g. EMFILE for the inode's O_PATH descriptor: the caller is told the create failed, so no file stays
+            if (made && sameFile(fd, dir.fd, name)) undo(dir.fd, name, 0, e);
             NativeIo.close(fd);
             throw e;
         }
@@ -395,6 +456,7 @@ public final class PassthroughFs implements FuseFilesystem {
     @Override
     public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
         NativeIo.close((int) fi.fh());
+        if (options.backingLocks()) lockReleases.released(ino);  // the close dropped any flock of this open
         reply.ok();
     }
 
@@ -545,6 +607,7 @@ public final class PassthroughFs implements FuseFilesystem {
         int fd = (int) fi.fh();
         if ((op & NativeIo.LOCK_NB) != 0 || (op & NativeIo.LOCK_UN) != 0) {
             NativeIo.flock(fd, op);
+            if ((op & NativeIo.LOCK_UN) != 0) lockReleases.released(ino);
             reply.ok();
             return;
         }
@@ -556,7 +619,7 @@ public final class PassthroughFs implements FuseFilesystem {
                 if (e.errno() != Errno.EAGAIN) throw e;
                 return false;
             }
-        }, reply::isInterrupted);
+        }, reply::isInterrupted, lockReleases, ino);
         reply.ok();
     }
 

@@ -398,8 +398,10 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
             } else if (vectors.store.slotOf(a.ino()) >= 0 && vectors.verifiedPath(a.ino()) == null) {
                 background.requestFull(); // the hinted name went; only a scan finds the other links
             }
-        } catch (FsException | RuntimeException e) {
-            LOG.warn("after unlink: {}", e.getMessage());
+        } catch (FsException | RuntimeException | InternalError e) {
+            // the name is gone already: the call succeeded, whatever the index bookkeeping met (InternalError: a
+            // fault in a mapped file)
+            LOG.warn("after unlink: {}", e.toString());
         }
     }
 
@@ -411,8 +413,8 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
             if (path == null || a.dev() != vectors.rootDev) return;
             if (a.isRegular() && vectors.store.slotOf(a.ino()) >= 0) vectors.recordPath(a.ino(), path);
             else if (a.isDirectory()) background.requestSubtree(path);
-        } catch (FsException | RuntimeException e) {
-            LOG.warn("after rename: {}", e.getMessage());
+        } catch (FsException | RuntimeException | InternalError e) {
+            LOG.warn("after rename: {}", e.toString()); // the rename happened: it answers success
         }
     }
 

@@ -93,10 +93,9 @@ class EmbeddingIT {
             assertTrue(stats.matches("(?s).*embed_queue_length\\s+0\\b.*"), stats);
             assertTrue(stats.matches("(?s).*embed_model_loaded\\s+yes.*"), stats);
 
-            MountFixture.Result status = MountFixture.cli("status", "--embed", m.mnt.toString());
+            MountFixture.Result status = MountFixture.cli("status", m.mnt.toString());
             assertEquals(0, status.exit(), status.output());
-            assertTrue(status.output().contains("embed_queue_length") && !status.output().contains("graph_nodes"),
-                    status.output());
+            assertTrue(status.output().contains("embed:    queue 0, 3 embedded"), status.output());
 
             // a rewrite re-embeds: boots.txt becomes about bread
             in(m, "echo 'Sourdough bread: flour, water, salt and a long rise.' > shop/boots.txt; echo sync > .vexfs/control");
