@@ -13,6 +13,7 @@ import vexfs.base.ProgressListener;
 import vexfs.control.ControlFs;
 import vexfs.control.ControlTreeRouter;
 import vexfs.control.IndexedSearchBackend;
+import vexfs.embed.Embedder;
 import vexfs.fuse.FuseFilesystem;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.Op;
@@ -41,7 +42,7 @@ final class MountStack implements AutoCloseable {
     final ControlFs control;
     final FuseFilesystem mounted;
 
-    MountStack(Volume volume, VectorFs fs, int similarK) throws IOException {
+    MountStack(Volume volume, VectorFs fs, int similarK, Embedder embedder) throws IOException {
         VectorStore store = volume.store();
         long[] lastLog = {0};
         ProgressListener progress = (phase, done, total) -> {
@@ -59,6 +60,7 @@ final class MountStack implements AutoCloseable {
         this.compactor = new GraphCompactor(index);
         fs.setIndexUpdates(new IndexAlignment(store, index, compactor::afterDelete));
         IndexedSearchBackend backend = new IndexedSearchBackend(store, index, fs::pathOf, fs::keyOf, backing);
+        if (embedder != null) backend.attachEmbedding(embedder, fs::awaitEmbedded, fs::embedStats);
         this.control = new ControlFs(backend, backing, similarK);
         control.readOnly(!writable);
         this.mounted = new ControlTreeRouter(fs, control);

@@ -97,6 +97,14 @@ public final class FileVectors {
      * the xattr only: it can never be found by search again. Durable before returning when {@code durable}.
      */
     public void set(int pathFd, long key, float[] v, byte[] hint) throws FsException {
+        set(pathFd, key, v, hint, durable);
+    }
+
+    /**
+     * As above, durable before returning only if {@code sync} (the automatic embedder's vectors need not be: what a
+     * power loss takes is embedded again, see docs/embeddings.md).
+     */
+    public void set(int pathFd, long key, float[] v, byte[] hint, boolean sync) throws FsException {
         VectorCodec.validate(v, dim, store.metric());
         ReentrantLock l = locks.of(key);
         l.lock();
@@ -130,7 +138,27 @@ public final class FileVectors {
         } finally {
             l.unlock();
         }
-        if (durable) makeDurable(pathFd);
+        if (sync) makeDurable(pathFd);
+    }
+
+    /** What {@link #underKeyLock} runs. */
+    public interface Locked<T> {
+        T run() throws FsException;
+    }
+
+    /**
+     * Runs {@code action} holding {@code key}'s lock, the one {@link #set} and {@link #remove} take (reentrant): a check
+     * and a set inside are one step for every other writer of that file's vector (the automatic embedder uses it so
+     * that a vector set by setxattr meanwhile is never overwritten).
+     */
+    public <T> T underKeyLock(long key, Locked<T> action) throws FsException {
+        ReentrantLock l = locks.of(key);
+        l.lock();
+        try {
+            return action.run();
+        } finally {
+            l.unlock();
+        }
     }
 
     /** Removes the file's vector; false if it had none. */
