@@ -128,6 +128,8 @@ public final class ControlFs {
                 || op == Op.OPEN && (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON)) {
             return Op.Lane.VIRTUAL;
         }
+        // a control write may be `sync` (msync + syncfs, done before the write returns): a long syscall
+        if (op == Op.WRITE && ino == ControlNodes.CONTROL) return Op.Lane.BLOCKING;
         return null;
     }
 

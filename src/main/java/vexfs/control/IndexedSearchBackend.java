@@ -163,12 +163,11 @@ public final class IndexedSearchBackend implements SearchBackend {
 
     @Override
     public void control(String command) throws FsException {
+        if (command.equals("sync")) {
+            syncNow(); // before the write returns: `echo sync > control` then means "durable"
+            return;
+        }
         Runnable job = switch (command) {
-            case "sync" -> () -> run("sync", () -> {
-                store.sync();
-                index.sync();
-                return "synced";
-            });
             case "verify" -> () -> run("verify", () -> {
                 VerifyReport r = GraphVerifier.verify(index, (phase, done, total) ->
                         status.set("verify running: " + phase + " " + done + "/" + total + "\n"));
@@ -192,6 +191,35 @@ public final class IndexedSearchBackend implements SearchBackend {
         if (!running.compareAndSet(null, t)) throw new FsException(Errno.EBUSY, "a control command is running");
         status.set(command + " running\n");
         t.start();
+    }
+
+    /** What else {@code sync} makes durable (the vector layer: the backing filesystem's xattrs). */
+    public interface SyncHook {
+        void sync() throws FsException;
+    }
+
+    private volatile SyncHook alsoSync = () -> { };
+
+    /** Connects {@code sync} on the control file to the vector layer's sync (store records + backing syncfs). */
+    public void alsoSync(SyncHook hook) {
+        this.alsoSync = hook;
+    }
+
+    /** Store records, the backing filesystem (vectors' xattrs) and the graph, synchronously; EIO with the reason. */
+    private void syncNow() throws FsException {
+        long t0 = System.nanoTime();
+        try {
+            store.sync();
+            alsoSync.sync();
+            index.sync();
+        } catch (java.io.IOException e) {
+            status.set("sync failed: " + e.getMessage() + "\n");
+            throw new FsException(Errno.EIO, "sync: " + e.getMessage());
+        } catch (FsException e) {
+            status.set("sync failed: " + e.getMessage() + "\n");
+            throw e;
+        }
+        status.set("sync done in " + (System.nanoTime() - t0) / 1_000_000 + " ms: synced\n");
     }
 
     private interface Job {

@@ -59,6 +59,7 @@ final class MountStack implements AutoCloseable {
         this.compactor = new GraphCompactor(index);
         fs.setIndexUpdates(new IndexAlignment(store, index, compactor::afterDelete));
         IndexedSearchBackend backend = new IndexedSearchBackend(store, index, fs::pathOf, fs::keyOf, backing);
+        backend.alsoSync(fs::sync);
         this.control = new ControlFs(backend, backing, similarK);
         this.mounted = new ControlTreeRouter(fs, control);
     }

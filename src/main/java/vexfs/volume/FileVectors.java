@@ -37,19 +37,26 @@ public final class FileVectors {
     /** The backing root as /proc/self/fd shows it, as bytes (never decoded: names need not be UTF-8). */
     private final byte[] rootPath;
     private final int dim;
-    private final boolean durable;
+    /** {@code -o sync_vectors}: fsync + msync before every acknowledgement (else the backing FS's own durability). */
+    private final boolean syncEveryCall;
     /** False when the backing filesystem has no user xattrs: the store is then the only copy. */
     public final boolean xattrs;
     private volatile IndexUpdates updates = IndexUpdates.NONE;
 
-    public FileVectors(VectorStore store, int rootFd, boolean durable) throws FsException {
+    /**
+     * {@code syncEveryCall}: every set/remove returns only after the file is fsynced and the store msynced (mount
+     * option {@code sync_vectors}). Without it a set returns once the vector is in the store mapping and the
+     * backing xattr (both in the kernel: safe against kill -9 of the daemon) and is durable against power loss
+     * after {@link #syncAll()}, an fsync of the file ({@link #syncStore()} + the backing fsync) or unmount.
+     */
+    public FileVectors(VectorStore store, int rootFd, boolean syncEveryCall) throws FsException {
         this.store = store;
         this.hints = new PathHints(store.scratch());
         this.rootFd = rootFd;
         this.rootDev = NativeIo.stat(rootFd).dev();
         this.rootPath = procLink(rootFd);
         this.dim = store.dimension();
-        this.durable = durable;
+        this.syncEveryCall = syncEveryCall;
         this.xattrs = probeXattrs(rootFd);
         if (!xattrs) LOG.warn("the backing filesystem has no user xattrs: vectors live in the store only");
     }
@@ -91,7 +98,7 @@ public final class FileVectors {
     /**
      * Sets the vector of the file open as {@code pathFd} (key = its inode). Throws InvalidVectorException for a
      * value that may not be stored (nothing changed then). A file with no links left (open but unlinked) gets
-     * the xattr only: it can never be found by search again. Durable before returning when {@code durable}.
+     * the xattr only: it can never be found by search again. Durable before returning with {@code syncEveryCall}.
      */
     public void set(int pathFd, long key, float[] v, byte[] hint) throws FsException {
         VectorCodec.validate(v, dim, store.metric());
@@ -112,7 +119,7 @@ public final class FileVectors {
         } finally {
             l.unlock();
         }
-        if (durable) makeDurable(pathFd);
+        if (syncEveryCall) makeDurable(pathFd);
     }
 
     /** Removes the file's vector; false if it had none. */
@@ -133,7 +140,7 @@ public final class FileVectors {
         } finally {
             l.unlock();
         }
-        if (durable) makeDurable(pathFd);
+        if (syncEveryCall) makeDurable(pathFd);
         return true;
     }
 
@@ -279,6 +286,29 @@ public final class FileVectors {
             // too large for this filesystem's xattr space (ext4 without ea_inode: ~4 KiB per inode)
             NativeIo.setxattr(pathFd, BackingXattr.NAME, BackingXattr.storeOnlyMarker(dim), 0);
         }
+    }
+
+    /** True when every set/remove is made durable before it returns ({@code -o sync_vectors}). */
+    public boolean syncEveryCall() {
+        return syncEveryCall;
+    }
+
+    /** msync of the store records written since the last sync (the half of a file's fsync the backing FS cannot do). */
+    public void syncStore() throws FsException {
+        try {
+            store.sync();
+        } catch (IOException e) {
+            throw new FsException(Errno.EIO, "vector store sync: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Everything acknowledged so far survives a power loss after this returns: the store's records (msync) and the
+     * backing filesystem's xattrs (syncfs of the backing root). For {@code sync} on the control file and unmount.
+     */
+    public void syncAll() throws FsException {
+        syncStore();
+        NativeIo.syncfs(rootFd);
     }
 
     /** fsync of the backing file (persists its xattr) and msync of the store pages written. */
