@@ -1,8 +1,8 @@
 /* Client of `scripts/bench ingest` (built to a temp dir, never installed).
  *   ingest create DIR N           creates DIR/dNNN/fNNNNNN (1000 files per directory), empty
- *   ingest set NAME DIM DIR START COUNT
+ *   ingest set NAME DIM DIR START COUNT [LATFILE]
  *                                 setxattr(NAME, 4*DIM bytes of float32) on files START..START+COUNT-1
- *                                 prints: "<count> <seconds> <p50_us> <p99_us>"
+ *                                 prints: "<count> <seconds> <p50_us> <p99_us>"; LATFILE gets every call's µs"
  * The value of file i is a deterministic pseudo-random vector (so every file's differs). */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -47,8 +47,8 @@ int main(int argc, char **argv) {
         }
         return 0;
     }
-    if (argc != 7 || strcmp(argv[1], "set") != 0) {
-        fprintf(stderr, "usage: ingest create DIR N | ingest set NAME DIM DIR START COUNT\n");
+    if ((argc != 7 && argc != 8) || strcmp(argv[1], "set") != 0) {
+        fprintf(stderr, "usage: ingest create DIR N | ingest set NAME DIM DIR START COUNT [LATFILE]\n");
         return 2;
     }
     const char *name = argv[2], *dir = argv[4];
@@ -70,6 +70,12 @@ int main(int argc, char **argv) {
         lat[k] = now() - a;
     }
     double secs = now() - t0;
+    if (argc == 8) {
+        FILE *f = fopen(argv[7], "w");
+        if (!f) { perror(argv[7]); return 1; }
+        for (long k = 0; k < count; k++) fprintf(f, "%.1f\n", lat[k] * 1e6);
+        fclose(f);
+    }
     qsort(lat, count, sizeof(double), cmp);
     printf("%ld %.3f %.0f %.0f\n", count, secs, count ? lat[count / 2] * 1e6 : 0.0,
            count ? lat[(long)(count * 0.99)] * 1e6 : 0.0);
