@@ -62,7 +62,10 @@ final class MountStack implements AutoCloseable {
         backend.alsoSync(fs::sync);
         this.control = new ControlFs(backend, backing, similarK);
         this.mounted = new ControlTreeRouter(fs, control);
+        this.vectorFs = fs;
     }
+
+    private final VectorFs vectorFs;
 
     private volatile String[][] readyRows = new String[0][];
 
@@ -83,6 +86,7 @@ final class MountStack implements AutoCloseable {
         control.attachSessionStats(() -> {
             List<String[]> rows = new ArrayList<>(List.of(readyRows));
             rows.add(new String[] {"kernel_passthrough", session.passthroughMode()});
+            rows.add(new String[] {"vectors_store_only", Long.toString(vectorFs.storeOnlyVectors())});
             rows.add(new String[] {"requests_in_flight", Integer.toString(session.inFlight())});
             rows.add(new String[] {"max_stack_depth_frames", Integer.toString(session.maxStackDepth())});
             for (Map.Entry<Op, OpStats.Summary> e : session.stats().entrySet()) {

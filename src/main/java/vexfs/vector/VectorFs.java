@@ -144,6 +144,14 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
         return isRegular(n) ? vectors.read(n.fd(), n.ino()) : null;
     }
 
+    /**
+     * Vectors whose only copy is the store (too large for the backing filesystem's xattrs): copies of their files
+     * do not carry them. Exact once the reconcile after mount has walked the tree.
+     */
+    public long storeOnlyVectors() {
+        return vectors.storeOnlyCount();
+    }
+
     /** Waits until the background reconcile (started at init) is idle; false on timeout. */
     public boolean awaitReconciled(long timeoutMillis) throws InterruptedException {
         return background.awaitIdle(timeoutMillis);

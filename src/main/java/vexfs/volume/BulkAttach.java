@@ -115,11 +115,11 @@ public final class BulkAttach {
     /**
      * An O_PATH descriptor of {@code path} (relative to the root; a leading '/' means the root too), opened one
      * component at a time without following symlinks, so no path can lead out of the backing directory; ".." and
-     * the store directory are refused.
+     * the store directory are refused (IllegalArgumentException).
      */
     static int openBeneath(int rootFd, byte[] path) throws FsException {
         byte[] p = stripSlash(path);
-        if (p.length == 0) throw new FsException(vexfs.libc.Errno.EINVAL, "an empty path");
+        if (p.length == 0) throw new IllegalArgumentException("an empty path");
         int dir = -1;
         int start = 0;
         boolean first = true;
@@ -130,10 +130,10 @@ public final class BulkAttach {
                 start = i + 1;
                 if (comp.length == 0 || (comp.length == 1 && comp[0] == '.')) continue;
                 if (comp.length == 2 && comp[0] == '.' && comp[1] == '.') {
-                    throw new FsException(vexfs.libc.Errno.EINVAL, "'..' is not allowed in an import path");
+                    throw new IllegalArgumentException("'..' is not allowed in an import path");
                 }
                 if (first && Arrays.equals(comp, VolumeLayout.STORE_DIR.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-                    throw new FsException(vexfs.libc.Errno.EPERM, "the store directory is not a file of the mount");
+                    throw new IllegalArgumentException("the store directory is not a file of the mount");
                 }
                 first = false;
                 boolean last = i == p.length;
@@ -142,7 +142,7 @@ public final class BulkAttach {
                 if (dir >= 0) NativeIo.close(dir);
                 dir = next;
             }
-            if (dir < 0) throw new FsException(vexfs.libc.Errno.EINVAL, "the path names the mount root");
+            if (dir < 0) throw new IllegalArgumentException("the path names the mount root");
             int out = dir;
             dir = -1;
             return out;

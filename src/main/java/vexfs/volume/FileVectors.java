@@ -42,6 +42,11 @@ public final class FileVectors {
     /** False when the backing filesystem has no user xattrs: the store is then the only copy. */
     public final boolean xattrs;
     private volatile IndexUpdates updates = IndexUpdates.NONE;
+    /**
+     * The store slots whose vector is store-only (its xattr is the STORE_ONLY marker: too large for the backing
+     * filesystem), for /.vexfs/stats; one bit per slot, set by set() and the reconcile, cleared when the slot is.
+     */
+    private final java.util.BitSet storeOnlySlots = new java.util.BitSet();
 
     /**
      * {@code syncEveryCall}: every set/remove returns only after the file is fsynced and the store msynced (mount
@@ -106,10 +111,10 @@ public final class FileVectors {
         l.lock();
         try {
             byte[] previous = xattrs ? previousBacking(pathFd) : null;
-            writeBacking(pathFd, v);
+            boolean storeOnly = writeBacking(pathFd, v);
             try {
                 if (NativeIo.stat(pathFd).nlink() > 0) {
-                    putLocked(key, v);
+                    markStoreOnly(putLocked(key, v), storeOnly);
                     if (hint != null) hints.put(key, hint);
                 }
             } catch (FsException | RuntimeException e) {
@@ -232,12 +237,15 @@ public final class FileVectors {
         return store.get(key, v) ? v : null;
     }
 
-    void putLocked(long key, float[] v) throws FsException {
+    /** Puts the vector into the store (and tells the index); returns its slot. */
+    int putLocked(long key, float[] v) throws FsException {
         updates.reserve(store.slotCount() + 1);
         try {
             int old = store.slotOf(key);
             int slot = store.put(key, v);
+            if (old >= 0) markStoreOnly(old, false);
             updates.onPut(key, slot, old);
+            return slot;
         } catch (IOException e) {
             throw new FsException(Errno.of(e), "vector store: " + e.getMessage());
         }
@@ -247,6 +255,7 @@ public final class FileVectors {
         hints.remove(key);
         int old = store.slotOf(key);
         if (old < 0) return;
+        markStoreOnly(old, false);
         try {
             store.remove(key);
         } catch (IOException e) {
@@ -276,15 +285,44 @@ public final class FileVectors {
         }
     }
 
-    private void writeBacking(int pathFd, float[] v) throws FsException {
-        if (!xattrs) return;
+    /** Writes the backing xattr; true if only the STORE_ONLY marker fitted (the store holds the only copy). */
+    private boolean writeBacking(int pathFd, float[] v) throws FsException {
+        if (!xattrs) return true;
         try {
             NativeIo.setxattr(pathFd, BackingXattr.NAME, BackingXattr.encode(v), 0);
+            return false;
         } catch (FsException e) {
             int n = e.errno();
             if (n != Errno.ENOSPC && n != Errno.E2BIG && n != Errno.ERANGE) throw e;
             // too large for this filesystem's xattr space (ext4 without ea_inode: ~4 KiB per inode)
             NativeIo.setxattr(pathFd, BackingXattr.NAME, BackingXattr.storeOnlyMarker(dim), 0);
+            if (storeOnlyLogged.compareAndSet(false, true)) {
+                LOG.warn("{}: a {}-dimension vector does not fit in the backing filesystem's xattrs: it is kept in the"
+                        + " store only (copies of the file do not carry it; back up with vexfs export; counted in"
+                        + " /.vexfs/stats vectors_store_only)", describe(pathFd), dim);
+            }
+            return true;
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean storeOnlyLogged = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Records whether the vector in {@code slot} is store-only. */
+    void markStoreOnly(int slot, boolean storeOnly) {
+        if (slot < 0 || !xattrs) return;
+        synchronized (storeOnlySlots) {
+            storeOnlySlots.set(slot, storeOnly);
+        }
+    }
+
+    /**
+     * Vectors whose only copy is the store (too large for the backing filesystem's xattrs, or no xattrs at all):
+     * the ones a copy of the files does not carry. Counted since the mount's reconcile walk.
+     */
+    public long storeOnlyCount() {
+        if (!xattrs) return store.liveCount();
+        synchronized (storeOnlySlots) {
+            return storeOnlySlots.cardinality();
         }
     }
 
