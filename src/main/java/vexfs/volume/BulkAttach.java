@@ -61,7 +61,8 @@ public final class BulkAttach {
                         try {
                             fd = openBeneath(rootFd, rows.path());
                             Attr a = NativeIo.stat(fd);
-                            if (!a.isRegular()) why = "not a regular file";
+                            if (a.isSymlink()) why = "a symlink (import does not follow symlinks)";
+                            else if (!a.isRegular()) why = "not a regular file";
                             else if (a.dev() != files.rootDev) why = "on another filesystem than the backing root";
                             else {
                                 boolean had = store.slotOf(a.ino()) >= 0;
