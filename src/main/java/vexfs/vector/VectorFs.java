@@ -152,6 +152,11 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
         return vectors.storeOnlyCount();
     }
 
+    /** True with {@code -o sync_vectors}: every vector change is fsynced before it is acknowledged. */
+    public boolean syncEveryCall() {
+        return vectors.syncEveryCall();
+    }
+
     /** Waits until the background reconcile (started at init) is idle; false on timeout. */
     public boolean awaitReconciled(long timeoutMillis) throws InterruptedException {
         return background.awaitIdle(timeoutMillis);
