@@ -131,6 +131,10 @@ public final class IndexedSearchBackend implements SearchBackend {
         rows.add(new String[] {"store_bytes_mapped", Long.toString(storeBytes)});
         rows.add(new String[] {"graph_bytes_mapped", Long.toString(graphBytes)});
         rows.add(new String[] {"bytes_mapped", Long.toString(storeBytes + graphBytes)});
+        // derived per-vector tables (key map, path hints): scratch-file page cache, or anonymous memory when the
+        // store directory could not take them (disk full)
+        rows.add(new String[] {"scratch_bytes_mapped", Long.toString(store.scratch().mappedBytes())});
+        rows.add(new String[] {"scratch_bytes_anonymous", Long.toString(store.scratch().anonymousBytes())});
         return rows;
     }
 

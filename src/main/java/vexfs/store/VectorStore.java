@@ -66,6 +66,8 @@ public final class VectorStore implements AutoCloseable {
     private final GrowableMapping mapping;
     private final List<String> recovery = new ArrayList<>();
     private final StoreVectorSource source;
+    /** One for the store's lifetime, so that its figures count every table derived from this store. */
+    private final ScratchMemory scratch;
 
     private volatile MemorySegment seg;
     private volatile long capacity;
@@ -86,8 +88,10 @@ public final class VectorStore implements AutoCloseable {
         this.channel = channel;
         this.lock = lock;
         this.readOnly = readOnly;
+        // a read-only store must not see writes in its directory, even of unlinked scratch files
+        this.scratch = new ScratchMemory(readOnly ? Path.of(System.getProperty("java.io.tmpdir")) : file.getParent());
         long size = channel.size();
-        this.mapping = new GrowableMapping(channel, readOnly);
+        this.mapping = new GrowableMapping(file, channel, readOnly);
         MemorySegment first = seg = mapping.segment();
         this.header = Header.read(first, file.toString());
         this.dim = header.dim();
@@ -168,7 +172,7 @@ public final class VectorStore implements AutoCloseable {
         long size = recordOffset(INITIAL_CAPACITY, StoreFormat.recordSize(dim, metric));
         try (FileChannel ch = PrivateFiles.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE); Arena arena = Arena.ofConfined()) {
-            FileExtension.withZeros(ch, size);
+            FileExtension.allocate(tmp, ch, size);
             MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
             Header.writeNew(m, dim, metric, graph, new SecureRandom().nextLong(), System.currentTimeMillis(), INITIAL_CAPACITY);
             m.force();
@@ -220,8 +224,7 @@ public final class VectorStore implements AutoCloseable {
      * rather than heap or anonymous memory.
      */
     public ScratchMemory scratch() {
-        // a read-only store must not see writes in its directory, even of unlinked scratch files
-        return new ScratchMemory(readOnly ? Path.of(System.getProperty("java.io.tmpdir")) : file.getParent());
+        return scratch;
     }
 
     public int dimension() {

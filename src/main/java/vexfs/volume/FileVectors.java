@@ -33,6 +33,7 @@ public final class FileVectors {
     public final int rootFd;
     public final long rootDev;
     final KeyLocks locks = new KeyLocks();
+    private final DiskFullNotice diskFull = new DiskFullNotice();
     final PathHints hints;
     /** The backing root as /proc/self/fd shows it, as bytes (never decoded: names need not be UTF-8). */
     private final byte[] rootPath;
@@ -56,6 +57,8 @@ public final class FileVectors {
      */
     public FileVectors(VectorStore store, int rootFd, boolean syncEveryCall) throws FsException {
         this.store = store;
+        store.scratch().onAnonymousFallback(why -> LOG.warn("the store directory cannot take more scratch tables "
+                + "({}): the key map and path hints grow in anonymous memory until it can", why));
         this.hints = new PathHints(store.scratch());
         this.rootFd = rootFd;
         this.rootDev = NativeIo.stat(rootFd).dev();
@@ -111,15 +114,31 @@ public final class FileVectors {
         l.lock();
         try {
             byte[] previous = xattrs ? previousBacking(pathFd) : null;
-            boolean storeOnly = writeBacking(pathFd, v);
+            boolean storeOnly;
+            try {
+                storeOnly = writeBacking(pathFd, v);
+            } catch (FsException e) {
+                if (e.errno() == Errno.ENOSPC || e.errno() == Errno.EDQUOT) {
+                    diskFull.refused("the file's vector xattr: " + e.getMessage());
+                }
+                throw e;
+            }
+            boolean stored = false;
             try {
                 if (NativeIo.stat(pathFd).nlink() > 0) {
                     markStoreOnly(putLocked(key, v), storeOnly);
+                    stored = true;
                     if (hint != null) hints.put(key, hint);
                 }
-            } catch (FsException | RuntimeException e) {
-                restoreBacking(pathFd, previous); // the call fails: the previous vector stays in force
-                throw e;
+            } catch (FsException | RuntimeException | InternalError e) {
+                // InternalError: a fault in a mapped file (one damaged or cut short behind our back)
+                if (stored) {
+                    // the vector is in the xattr and the store: the call did what it says, only a hint is missing
+                    LOG.warn("ino {}: path hint not recorded: {}", key, e.toString());
+                } else {
+                    restoreBacking(pathFd, previous); // the call fails: the previous vector stays in force
+                    throw e;
+                }
             }
         } finally {
             l.unlock();
@@ -133,13 +152,18 @@ public final class FileVectors {
         l.lock();
         try {
             boolean had = has(pathFd, key);
+            float[] before = had && xattrs ? storeGet(key) : null;
             removeFromStoreLocked(key); // also drops a stale entry left by an offline inode reuse
             if (!had) return false;
             if (xattrs) {
                 try {
                     NativeIo.removexattr(pathFd, BackingXattr.NAME);
                 } catch (FsException e) {
-                    if (e.errno() != Errno.ENODATA) throw e;
+                    if (e.errno() != Errno.ENODATA) {
+                        // the call fails: the vector stays (back into the slot just freed, so no growth is needed)
+                        if (before != null) putBack(key, before);
+                        throw e;
+                    }
                 }
             }
         } finally {
@@ -147,6 +171,15 @@ public final class FileVectors {
         }
         if (syncEveryCall) makeDurable(pathFd);
         return true;
+    }
+
+    private void putBack(long key, float[] v) {
+        try {
+            putLocked(key, v);
+        } catch (FsException | RuntimeException e) {
+            LOG.warn("ino {}: could not put the vector back after a failed removexattr: {} (reconcile will)", key,
+                    e.getMessage());
+        }
     }
 
     /** The inode lost its last link: its vector leaves the index (the xattr goes with the inode). */
@@ -237,18 +270,45 @@ public final class FileVectors {
         return store.get(key, v) ? v : null;
     }
 
-    /** Puts the vector into the store (and tells the index); returns its slot. */
+    /**
+     * Puts the vector into the store, then tells the index; returns its slot. Room in the store and the graph is
+     * made first, so a full disk fails here with ENOSPC before anything changed; once the store holds the vector
+     * the call has succeeded, and a failure of the graph update is the graph's (logged), not the caller's.
+     */
     int putLocked(long key, float[] v) throws FsException {
-        updates.reserve(store.slotCount() + 1);
         try {
-            int old = store.slotOf(key);
-            int slot = store.put(key, v);
-            if (old >= 0) markStoreOnly(old, false);
-            updates.onPut(key, slot, old);
-            return slot;
-        } catch (IOException e) {
-            throw new FsException(Errno.of(e), "vector store: " + e.getMessage());
+            updates.reserve(store.slotCount() + 1);
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENOSPC || e.errno() == Errno.EDQUOT) diskFull.refused(e.getMessage());
+            throw e;
         }
+        int old = store.slotOf(key);
+        long capacity = store.capacity();
+        int slot;
+        try {
+            slot = store.put(key, v);
+        } catch (IOException e) {
+            throw diskError("vector store", e);
+        }
+        if (store.capacity() > capacity) diskFull.succeeded(); // the store grew: there is room again
+        if (old >= 0) markStoreOnly(old, false);
+        try {
+            updates.onPut(key, slot, old);
+        } catch (RuntimeException | InternalError e) {
+            LOG.warn("ino {}: the vector is stored but the graph could not take it ({}); search may miss it until "
+                    + "the graph is rebuilt", key, e.toString());
+        }
+        return slot;
+    }
+
+    /**
+     * The errno of a failed store or graph growth: ENOSPC / EDQUOT for a full disk (the caller can do something
+     * about it), said in one line per episode rather than one per request; else what the exception says.
+     */
+    private FsException diskError(String what, IOException e) {
+        int errno = Errno.of(e);
+        if (errno == Errno.ENOSPC || errno == Errno.EDQUOT) diskFull.refused(what + ": " + e.getMessage());
+        return new FsException(errno, what + ": " + e.getMessage());
     }
 
     void removeFromStoreLocked(long key) throws FsException {
@@ -259,12 +319,14 @@ public final class FileVectors {
         try {
             store.remove(key);
         } catch (IOException e) {
-            throw new FsException(Errno.EIO, "vector store: " + e.getMessage());
+            throw new FsException(Errno.of(e), "vector store: " + e.getMessage());
         }
-        updates.onRemove(key, old);
+        try {
+            updates.onRemove(key, old);
+        } catch (RuntimeException | InternalError e) {
+            LOG.warn("ino {}: the vector is removed but the graph could not drop it ({})", key, e.toString());
+        }
     }
-
-    /** ENOSPC for a full disk (the caller can do something about it), else EIO. */
 
     private byte[] previousBacking(int pathFd) throws FsException {
         try {
