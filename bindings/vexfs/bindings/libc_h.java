@@ -580,6 +580,19 @@ public final class libc_h {
         }
     }
 
+    private static class syncfs$ {
+        static final MethodHandle HANDLE = downcallHandle("syncfs", FunctionDescriptor.of(C_INT, C_INT), CAPTURE);
+    }
+
+    /** syncfs(2); on failure the errno is in {@code errno} (see {@link #errno(MemorySegment)}). */
+    public static int syncfs(MemorySegment errno, int fd) {
+        try {
+            return (int) syncfs$.HANDLE.invokeExact(errno, fd);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
     private static class fdatasync$ {
         static final MethodHandle HANDLE = downcallHandle("fdatasync", FunctionDescriptor.of(C_INT, C_INT), CAPTURE);
     }

@@ -24,7 +24,7 @@ public final class Main implements Runnable {
             Map.entry("verify", VerifyCommand::new),
             Map.entry("reindex", ReindexCommand::new), Map.entry("inspect", InspectCommand::new),
             Map.entry("search", SearchCommand::new), Map.entry("fashion-mnist", FashionMnistCommand::new),
-            Map.entry("import", ImportCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
+            Map.entry("import", ImportCommand::new), Map.entry("export", ExportCommand::new), Map.entry("help", CommandLine.HelpCommand::new));
 
     /** System.nanoTime() when this class was initialised, i.e. at main() entry: the start of "our own code". */
     private static final long START_NANOS = System.nanoTime();

@@ -84,10 +84,33 @@ final class MkfsCommand implements Callable<Integer> {
             System.out.printf(java.util.Locale.ROOT, "created %s: dim %d, metric %s, HNSW %s%s%n",
                     VolumeLayout.of(backing).storeDir(), dim, kind.label(), graph,
                     embedder.enabled() ? ", embedder " + embedder.label() : "");
+            sayWhereVectorsLive(VolumeLayout.of(backing).storeDir(), dim);
         } catch (IllegalArgumentException | java.nio.file.FileAlreadyExistsException | vexfs.store.StoreInUseException e) {
             System.err.println("vexfs mkfs: " + e.getMessage());
             return 2;
         }
         return 0;
+    }
+
+    /** Large vectors are never silently store-only: the probe's answer, and what it means for copies. */
+    private static void sayWhereVectorsLive(Path storeDir, int dim) {
+        vexfs.volume.BackingXattr.Fit fit;
+        try {
+            fit = vexfs.volume.BackingXattr.probe(storeDir, dim);
+        } catch (java.io.IOException e) {
+            System.err.println("vexfs mkfs: warning: could not probe the backing filesystem's xattrs: " + e.getMessage());
+            return;
+        }
+        String why = switch (fit) {
+            case XATTR -> null;
+            case STORE_ONLY -> "the backing filesystem cannot hold a " + dim + "-dimension vector (" + (16 + 4 * dim)
+                    + " bytes) in a file's xattrs (ext4 keeps ~4 KiB per inode: ~990 dimensions)";
+            case NO_XATTRS -> "the backing filesystem has no user xattrs";
+        };
+        if (why == null) return;
+        System.out.println("note: " + why + ", so each vector lives in the store only. The mount serves it as usual,"
+                + " but copies of the files (cp -a, rsync -X, tar --xattrs, a backup of BACKING without .vexfs/) do"
+                + " not carry it; back vectors up with vexfs export BACKING OUT and restore them with vexfs import"
+                + " BACKING OUT.npy --paths OUT.paths. /.vexfs/stats counts them (vectors_store_only).");
     }
 }

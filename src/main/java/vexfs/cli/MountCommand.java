@@ -20,7 +20,10 @@ import vexfs.volume.VolumeLayout;
                 + "returns once the mount answers.",
                 "Options (-o, comma separated): allow_other, default_permissions, ro, writeback, direct_io, "
                         + "attr_timeout=S, entry_timeout=S, timeout=S, similar_k=N, readers=N, max_fds=N, libfuse=FILE, "
-                        + "passthrough=on|off, fsname=NAME, nosuid, nodev, noexec, noatime, auto_unmount."})
+                        + "passthrough=on|off, sync_vectors, fsname=NAME, nosuid, nodev, noexec, noatime, auto_unmount.",
+                "sync_vectors: every vector setxattr/removexattr fsyncs the file and the store before it returns "
+                        + "(default: the backing filesystem's durability; fsync, `echo sync > MNT/.vexfs/control` or "
+                        + "unmount make vectors durable against power loss)."})
 final class MountCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BACKING")
     Path backing;
@@ -91,7 +94,7 @@ final class MountCommand implements Callable<Integer> {
             if (config.libfuse() != null) vexfs.fuse.FuseLibrary.use(config.libfuse());
             if (!config.kernelPassthrough()) vexfs.fuse.KernelPassthrough.disable("-o passthrough=off");
             return Daemon.run(b, m, config.kernelOptions(), config.passthrough(), config.similarK(),
-                    config.readers(), debug, Main.startNanos());
+                    config.readers(), debug, Main.startNanos(), config.syncVectors());
         }
         return spawnDaemon(b, m);
     }

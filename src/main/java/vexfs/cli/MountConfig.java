@@ -12,7 +12,7 @@ import vexfs.volume.VolumeLayout;
  * are refused with a message naming them, rather than passed to libfuse to fail obscurely.
  */
 record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, int similarK, int readers,
-                   String libfuse, boolean kernelPassthrough) {
+                   String libfuse, boolean kernelPassthrough, boolean syncVectors) {
     private static final Set<String> KERNEL_FLAGS = Set.of("allow_other", "allow_root", "default_permissions",
             "ro", "rw", "nosuid", "suid", "nodev", "dev", "noexec", "exec", "atime", "noatime", "relatime",
             "sync", "async", "dirsync", "auto_unmount");
@@ -41,6 +41,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         boolean fsname = false;
         String libfuse = null;
         boolean kernelPassthrough = true;
+        boolean syncVectors = false;
         boolean backingLocks = false;
         for (String group : optionGroups) {
             for (String o : group.split(",")) {
@@ -62,6 +63,13 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
                     case "timeout" -> attr = entry = seconds(key, val);
                     case "similar_k" -> similarK = positive(key, val, 1000);
                     case "readers" -> readers = positive(key, val, 64);
+                    // fsync + msync before every vector acknowledgement (docs/reliability.md, "Durability of vectors")
+                    case "sync_vectors" -> {
+                        if (val != null) {
+                            throw new IllegalArgumentException("mount option sync_vectors takes no value, got '" + o + "'");
+                        }
+                        syncVectors = true;
+                    }
                     // open node descriptors kept (vexfs.passthrough.InodeTable); 0 = the default
                     case "max_fds" -> maxFds = positive(key, val, 1 << 24);
                     // which libfuse file to load instead of the system's (vexfs.bindings.LibfuseLoader)
@@ -110,7 +118,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         if (!kernel.contains("subtype=vexfs")) kernel.add("subtype=vexfs");
         return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, VolumeLayout.STORE_DIR,
                 backingLocks, maxFds),
-                similarK, readers, libfuse, kernelPassthrough);
+                similarK, readers, libfuse, kernelPassthrough, syncVectors);
     }
 
     private static String sourceName(java.nio.file.Path backing) {

@@ -140,11 +140,14 @@ public final class ControlFs {
     Op.Lane laneFor(Op op, long ino) {
         // a search or a similar/ listing computes: keep it off the reader threads
         // (opening stats renders the graph shape: a walk of every node, at most every few seconds)
-        if ((op == Op.WRITE && (ino == ControlNodes.SEARCH || ino == ControlNodes.CONTROL)) || (op == Op.READDIR || op == Op.READDIRPLUS
+        if ((op == Op.WRITE && ino == ControlNodes.SEARCH) || (op == Op.READDIR || op == Op.READDIRPLUS
                 || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR || ino == ControlNodes.QUERY
                 || op == Op.OPEN && (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON)) {
             return Op.Lane.VIRTUAL;
         }
+        // a control write may be `sync` (the embed queue, then msync + syncfs, done before the write returns): long
+        // raw syscalls, which would pin a virtual thread's carrier
+        if (op == Op.WRITE && ino == ControlNodes.CONTROL) return Op.Lane.BLOCKING;
         return null;
     }
 

@@ -229,14 +229,11 @@ public final class IndexedSearchBackend implements SearchBackend {
 
     @Override
     public void control(String command) throws FsException {
+        if (command.equals("sync")) {
+            syncNow(); // before the write returns: `echo sync > control` then means "durable"
+            return;
+        }
         Runnable job = switch (command) {
-            case "sync" -> () -> run("sync", () -> {
-                // the embed queue first (its vectors are then in the store and graph synced below)
-                while (!embedQueue.awaitIdle(1_000)) status.set("sync running: waiting for the embed queue\n");
-                store.sync();
-                index.sync();
-                return "synced";
-            });
             case "verify" -> () -> run("verify", () -> {
                 VerifyReport r = GraphVerifier.verify(index, (phase, done, total) ->
                         status.set("verify running: " + phase + " " + done + "/" + total + "\n"));
@@ -260,15 +257,41 @@ public final class IndexedSearchBackend implements SearchBackend {
         if (!running.compareAndSet(null, t)) throw new FsException(Errno.EBUSY, "a control command is running");
         status.set(command + " running\n");
         t.start();
-        if (command.equals("sync")) {
-            // `echo sync > /.vexfs/control` returns when done (this write is on a virtual thread: ControlFs.laneFor)
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FsException(Errno.EINTR);
-            }
+    }
+
+    /** What else {@code sync} makes durable (the vector layer: the backing filesystem's xattrs). */
+    public interface SyncHook {
+        void sync() throws FsException;
+    }
+
+    private volatile SyncHook alsoSync = () -> { };
+
+    /** Connects {@code sync} on the control file to the vector layer's sync (store records + backing syncfs). */
+    public void alsoSync(SyncHook hook) {
+        this.alsoSync = hook;
+    }
+
+    /** Store records, the backing filesystem (vectors' xattrs) and the graph, synchronously; EIO with the reason. */
+    private void syncNow() throws FsException {
+        long t0 = System.nanoTime();
+        try {
+            // the embed queue first (its vectors are then in the store and graph synced below)
+            while (!embedQueue.awaitIdle(1_000)) status.set("sync running: waiting for the embed queue\n");
+            store.sync();
+            alsoSync.sync();
+            index.sync();
+        } catch (java.io.IOException e) {
+            status.set("sync failed: " + e.getMessage() + "\n");
+            throw new FsException(Errno.EIO, "sync: " + e.getMessage());
+        } catch (FsException e) {
+            status.set("sync failed: " + e.getMessage() + "\n");
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status.set("sync interrupted\n");
+            throw new FsException(Errno.EINTR, "sync interrupted");
         }
+        status.set("sync done in " + (System.nanoTime() - t0) / 1_000_000 + " ms: synced\n");
     }
 
     private interface Job {

@@ -29,15 +29,16 @@ public final class Daemon {
 
     public static int run(Path backing, Path mountpoint, List<String> kernelOptions, PassthroughOptions options,
                           int similarK, int readers, boolean debug) {
-        return run(backing, mountpoint, kernelOptions, options, similarK, readers, debug, System.nanoTime());
+        return run(backing, mountpoint, kernelOptions, options, similarK, readers, debug, System.nanoTime(), false);
     }
 
     /**
      * As above; {@code mainNanos} is System.nanoTime() at main() entry, so the time from there to "mounted and
-     * answering" is logged and shown in /.vexfs/stats ({@code mount_ready_ms}).
+     * answering" is logged and shown in /.vexfs/stats ({@code mount_ready_ms}); {@code syncVectors}
+     * ({@code -o sync_vectors}) fsyncs every vector write before it is acknowledged.
      */
     public static int run(Path backing, Path mountpoint, List<String> kernelOptions, PassthroughOptions options,
-                          int similarK, int readers, boolean debug, long mainNanos) {
+                          int similarK, int readers, boolean debug, long mainNanos, boolean syncVectors) {
         LogEscaping.install(); // names and values with control characters cannot forge or garble a log line
         long t0 = System.nanoTime();
         FuseSession session;
@@ -48,8 +49,9 @@ public final class Daemon {
         try {
             volume = openVolume(backing, options.readOnly());
             logPreviousRun(volume.store().recoveryReport());
-            // -Dvexfs.vectorSync=false: acknowledge vector writes without fsync/msync (measurements only, see docs)
-            fs = VectorFs.over(backing, options, volume.store(), !"false".equals(System.getProperty("vexfs.vectorSync")));
+            fs = VectorFs.over(backing, options, volume.store(), syncVectors);
+            LOG.info("vector durability: {}", syncVectors ? "fsync + msync before every acknowledgement (sync_vectors)"
+                    : "the backing filesystem's (durable after fsync, sync on the control file, unmount)");
             // nothing is loaded here: the model loads (or the co-process starts) on the first embedding
             Embedder embedder = Embedders.open(volume.embedder(), volume.store().dimension());
             if (embedder != null) {

@@ -61,10 +61,14 @@ final class MountStack implements AutoCloseable {
         fs.setIndexUpdates(new IndexAlignment(store, index, compactor::afterDelete));
         IndexedSearchBackend backend = new IndexedSearchBackend(store, index, fs::pathOf, fs::keyOf, backing);
         if (embedder != null) backend.attachEmbedding(embedder, fs::awaitEmbedded, fs::embedStats);
+        backend.alsoSync(fs::sync);
         this.control = new ControlFs(backend, backing, similarK);
         control.readOnly(!writable);
         this.mounted = new ControlTreeRouter(fs, control);
+        this.vectorFs = fs;
     }
+
+    private final VectorFs vectorFs;
 
     private volatile String[][] readyRows = new String[0][];
 
@@ -106,6 +110,8 @@ final class MountStack implements AutoCloseable {
             rows.addAll(List.of(readyRows));
             rows.addAll(List.of(modeRows));
             rows.add(new String[] {"kernel_passthrough", session.passthroughMode()});
+            rows.add(new String[] {"mode_sync_vectors", vectorFs.syncEveryCall() ? "on" : "off"});
+            rows.add(new String[] {"vectors_store_only", Long.toString(vectorFs.storeOnlyVectors())});
             rows.add(new String[] {"requests_in_flight", Integer.toString(session.inFlight())});
             rows.add(new String[] {"max_stack_depth_frames", Integer.toString(session.maxStackDepth())});
             for (Map.Entry<Op, OpStats.Summary> e : session.stats().entrySet()) {

@@ -359,6 +359,17 @@ public final class NativeIo {
         }
     }
 
+    /** syncfs(2) of the filesystem {@code fd} is on ({@code fd} may be O_PATH: it is reopened read-only). */
+    public static void syncfs(int fd) throws FsException {
+        int rd = reopen(fd, O_RDONLY | O_CLOEXEC);
+        try (Scratch a = Scratch.open()) {
+            MemorySegment e = libc_h.allocateErrno(a);
+            if (libc_h.syncfs(e, rd) != 0) throw fail(e, "syncfs");
+        } finally {
+            close(rd);
+        }
+    }
+
     public static void fallocate(int fd, int mode, long offset, long length) throws FsException {
         try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);

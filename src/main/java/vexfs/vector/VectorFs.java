@@ -51,12 +51,14 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
 
     /**
      * Serves {@code backingDirFd} (an O_PATH descriptor of the backing root, adopted) with vectors in
-     * {@code store}. With {@code durable}, setxattr/removexattr/.vec close
-     * return only after the file's xattr is fsynced and the store pages are msynced.
+     * {@code store}. With {@code syncEveryCall} ({@code -o sync_vectors}), setxattr/removexattr/.vec close
+     * return only after the file's xattr is fsynced and the store pages are msynced; without it they have the
+     * backing filesystem's durability: safe against kill -9 at once, against power loss after fsync of the file,
+     * {@code sync} on the control file or unmount (docs/reliability.md, "Durability of vectors").
      */
-    public VectorFs(int backingDirFd, PassthroughOptions options, VectorStore store, boolean durable)
+    public VectorFs(int backingDirFd, PassthroughOptions options, VectorStore store, boolean syncEveryCall)
             throws FsException {
-        this(new PassthroughFs(backingDirFd, options), new FileVectors(store, backingDirFd, durable));
+        this(new PassthroughFs(backingDirFd, options), new FileVectors(store, backingDirFd, syncEveryCall));
     }
 
     /** Decorates {@code passthrough} (whose root is the backing directory of {@code vectors}). */
@@ -76,11 +78,11 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
      * The vector layer over a passthrough of {@code backingDir}, with the vectors of {@code store} (owned by the
      * volume, which closes it after this layer).
      */
-    public static VectorFs over(Path backingDir, PassthroughOptions options, VectorStore store, boolean durable)
+    public static VectorFs over(Path backingDir, PassthroughOptions options, VectorStore store, boolean syncEveryCall)
             throws FsException {
         int fd = NativeIo.open(backingDir.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY, 0);
         try {
-            return new VectorFs(fd, options, store, durable);
+            return new VectorFs(fd, options, store, syncEveryCall);
         } catch (FsException | RuntimeException e) {
             NativeIo.close(fd);
             throw e;
@@ -174,6 +176,19 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
         }
     }
 
+    /**
+     * Vectors whose only copy is the store (too large for the backing filesystem's xattrs): copies of their files
+     * do not carry them. Exact once the reconcile after mount has walked the tree.
+     */
+    public long storeOnlyVectors() {
+        return vectors.storeOnlyCount();
+    }
+
+    /** True with {@code -o sync_vectors}: every vector change is fsynced before it is acknowledged. */
+    public boolean syncEveryCall() {
+        return vectors.syncEveryCall();
+    }
+
     /** Waits until the background reconcile (started at init) is idle; false on timeout. */
     public boolean awaitReconciled(long timeoutMillis) throws InterruptedException {
         return background.awaitIdle(timeoutMillis);
@@ -192,12 +207,43 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
         close();
     }
 
-    /** Stops the background work (the volume closes the store after this). Idempotent. */
+    /**
+     * Makes every vector acknowledged so far durable against power loss: the store's records and the backing
+     * filesystem's xattrs ({@code sync} on the control file; unmount).
+     */
+    public void sync() throws FsException {
+        if (!options.readOnly()) vectors.syncAll();
+    }
+
+    /**
+     * Stops the background work and syncs (unmount: acknowledged vectors are then durable; the volume closes the
+     * store after this, which forces its own pages). Idempotent.
+     */
     @Override
     public void close() {
         background.close();
         AutoEmbedder a = auto;
         if (a != null) a.close();
+        if (closed.compareAndSet(false, true)) {
+            try {
+                sync();
+            } catch (FsException | RuntimeException e) {
+                LOG.warn("sync of the backing filesystem at unmount: {}", e.getMessage());
+            }
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * fsync(2) of a file through the mount also makes the store record of its vector durable (the backing fsync
+     * persists the file's xattr): with the backing filesystem's durability this is how one file's vector is made
+     * safe against power loss.
+     */
+    @Override
+    public void fsync(Request req, long ino, boolean datasync, FileInfo fi, ReplyEmpty reply) throws FsException {
+        if (!options.readOnly() && !vectors.syncEveryCall()) vectors.syncStore();
+        next.fsync(req, ino, datasync, fi, reply);
     }
 
     // ---- extended attributes ----

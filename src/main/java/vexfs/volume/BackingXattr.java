@@ -47,6 +47,48 @@ public final class BackingXattr {
                 .putInt(MAGIC).putInt(dim).putInt(FLAG_STORE_ONLY).putInt(0).array();
     }
 
+    /** Whether the backing filesystem keeps a vector of some dimension in the file's own xattr. */
+    public enum Fit {
+        /** The xattr holds the vector: copies with xattrs (cp -a, rsync -X, tar --xattrs) carry it. */
+        XATTR,
+        /** Too large for the filesystem's xattr space: the store holds the only copy (the xattr only marks it). */
+        STORE_ONLY,
+        /** No user xattrs at all: the store is the only copy of every vector. */
+        NO_XATTRS
+    }
+
+    /**
+     * Tries it: an xattr of a dim-{@code dim} vector's size on a new temp file in {@code dir} (the store directory,
+     * on the backing filesystem), removed again. An ext4 inode keeps ~4 KiB of xattrs (without ea_inode): about 990
+     * float32 dimensions.
+     */
+    public static Fit probe(java.nio.file.Path dir, int dim) throws java.io.IOException {
+        String f = dir.resolve(".xattr-probe-" + ProcessHandle.current().pid()).toString();
+        int fd;
+        try {
+            fd = vexfs.libc.NativeIo.open(f, vexfs.libc.NativeIo.O_CREAT | vexfs.libc.NativeIo.O_EXCL
+                    | vexfs.libc.NativeIo.O_WRONLY | vexfs.libc.NativeIo.O_CLOEXEC, 0600);
+        } catch (vexfs.libc.FsException e) {
+            throw new java.io.IOException("xattr probe in " + dir + ": " + e.getMessage(), e);
+        }
+        try {
+            vexfs.libc.NativeIo.setxattr(fd, NAME, new byte[HEADER + 4 * dim], 0);
+            return Fit.XATTR;
+        } catch (vexfs.libc.FsException e) {
+            int n = e.errno();
+            if (n == vexfs.libc.Errno.ENOTSUP || n == vexfs.libc.Errno.EOPNOTSUPP) return Fit.NO_XATTRS;
+            if (n == vexfs.libc.Errno.ENOSPC || n == vexfs.libc.Errno.E2BIG || n == vexfs.libc.Errno.ERANGE) return Fit.STORE_ONLY;
+            throw new java.io.IOException("xattr probe in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            vexfs.libc.NativeIo.close(fd);
+            try {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(f));
+            } catch (java.io.IOException ignored) {
+                // a leftover probe file in .vexfs is harmless
+            }
+        }
+    }
+
     /** Decodes a value; InvalidVectorException says what is damaged (never trusted blindly: it may be copied in). */
     static Value decode(byte[] bytes) {
         if (bytes.length < HEADER) throw new InvalidVectorException("xattr " + NAME_TEXT + " is " + bytes.length + " bytes");

@@ -124,8 +124,11 @@ public final class BulkImport {
         }
     }
 
-    /** Inserts the new slots into the volume's graph (built with the volume's HNSW parameters). */
-    private static long buildGraph(Volume volume, List<int[]> slots, long total, int threads, ProgressListener progress)
+    /**
+     * Inserts the new slots into the volume's graph (built with the volume's HNSW parameters); slots the store no
+     * longer holds (vectors an import replaced) leave it.
+     */
+    static long buildGraph(Volume volume, List<int[]> slots, long total, int threads, ProgressListener progress)
             throws IOException {
         if (!Files.exists(volume.layout().graphFile()) && volume.store().liveCount() > total) {
             // vectors from before the import and no graph: build it from every live slot (one thread)
@@ -160,6 +163,7 @@ public final class BulkImport {
                 pool.shutdownNow();
             }
             progress.progress("graph", done.get(), flat.length);
+            IndexAlignment.align(volume.store(), idx); // drops the slots of replaced vectors (vexfs import of existing files)
             idx.relinkUnreachable(); // concurrent inserts can leave a node no search reaches (vexfs verify says so)
             idx.sync();
             return done.get();

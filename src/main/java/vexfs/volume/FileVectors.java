@@ -38,12 +38,24 @@ public final class FileVectors {
     /** The backing root as /proc/self/fd shows it, as bytes (never decoded: names need not be UTF-8). */
     private final byte[] rootPath;
     private final int dim;
-    private final boolean durable;
+    /** {@code -o sync_vectors}: fsync + msync before every acknowledgement (else the backing FS's own durability). */
+    private final boolean syncEveryCall;
     /** False when the backing filesystem has no user xattrs: the store is then the only copy. */
     public final boolean xattrs;
     private volatile IndexUpdates updates = IndexUpdates.NONE;
+    /**
+     * The store slots whose vector is store-only (its xattr is the STORE_ONLY marker: too large for the backing
+     * filesystem), for /.vexfs/stats; one bit per slot, set by set() and the reconcile, cleared when the slot is.
+     */
+    private final java.util.BitSet storeOnlySlots = new java.util.BitSet();
 
-    public FileVectors(VectorStore store, int rootFd, boolean durable) throws FsException {
+    /**
+     * {@code syncEveryCall}: every set/remove returns only after the file is fsynced and the store msynced (mount
+     * option {@code sync_vectors}). Without it a set returns once the vector is in the store mapping and the
+     * backing xattr (both in the kernel: safe against kill -9 of the daemon) and is durable against power loss
+     * after {@link #syncAll()}, an fsync of the file ({@link #syncStore()} + the backing fsync) or unmount.
+     */
+    public FileVectors(VectorStore store, int rootFd, boolean syncEveryCall) throws FsException {
         this.store = store;
         store.scratch().onAnonymousFallback(why -> LOG.warn("the store directory cannot take more scratch tables "
                 + "({}): the key map and path hints grow in anonymous memory until it can", why));
@@ -52,7 +64,7 @@ public final class FileVectors {
         this.rootDev = NativeIo.stat(rootFd).dev();
         this.rootPath = procLink(rootFd);
         this.dim = store.dimension();
-        this.durable = durable;
+        this.syncEveryCall = syncEveryCall;
         this.xattrs = probeXattrs(rootFd);
         if (!xattrs) LOG.warn("the backing filesystem has no user xattrs: vectors live in the store only");
     }
@@ -94,10 +106,10 @@ public final class FileVectors {
     /**
      * Sets the vector of the file open as {@code pathFd} (key = its inode). Throws InvalidVectorException for a
      * value that may not be stored (nothing changed then). A file with no links left (open but unlinked) gets
-     * the xattr only: it can never be found by search again. Durable before returning when {@code durable}.
+     * the xattr only: it can never be found by search again. Durable before returning with {@code syncEveryCall}.
      */
     public void set(int pathFd, long key, float[] v, byte[] hint) throws FsException {
-        set(pathFd, key, v, hint, durable);
+        set(pathFd, key, v, hint, syncEveryCall);
     }
 
     /**
@@ -110,8 +122,9 @@ public final class FileVectors {
         l.lock();
         try {
             byte[] previous = xattrs ? previousBacking(pathFd) : null;
+            boolean storeOnly;
             try {
-                writeBacking(pathFd, v);
+                storeOnly = writeBacking(pathFd, v);
             } catch (FsException e) {
                 if (e.errno() == Errno.ENOSPC || e.errno() == Errno.EDQUOT) {
                     diskFull.refused("the file's vector xattr: " + e.getMessage());
@@ -121,7 +134,7 @@ public final class FileVectors {
             boolean stored = false;
             try {
                 if (NativeIo.stat(pathFd).nlink() > 0) {
-                    putLocked(key, v);
+                    markStoreOnly(putLocked(key, v), storeOnly);
                     stored = true;
                     if (hint != null) hints.put(key, hint);
                 }
@@ -184,7 +197,7 @@ public final class FileVectors {
         } finally {
             l.unlock();
         }
-        if (durable) makeDurable(pathFd);
+        if (syncEveryCall) makeDurable(pathFd);
         return true;
     }
 
@@ -286,11 +299,11 @@ public final class FileVectors {
     }
 
     /**
-     * Puts the vector into the store, then tells the index. Room in the store and the graph is made first, so a
-     * full disk fails here with ENOSPC before anything changed; once the store holds the vector the call has
-     * succeeded, and a failure of the graph update is the graph's (logged), not the caller's.
+     * Puts the vector into the store, then tells the index; returns its slot. Room in the store and the graph is
+     * made first, so a full disk fails here with ENOSPC before anything changed; once the store holds the vector
+     * the call has succeeded, and a failure of the graph update is the graph's (logged), not the caller's.
      */
-    void putLocked(long key, float[] v) throws FsException {
+    int putLocked(long key, float[] v) throws FsException {
         try {
             updates.reserve(store.slotCount() + 1);
         } catch (FsException e) {
@@ -306,12 +319,14 @@ public final class FileVectors {
             throw diskError("vector store", e);
         }
         if (store.capacity() > capacity) diskFull.succeeded(); // the store grew: there is room again
+        if (old >= 0) markStoreOnly(old, false);
         try {
             updates.onPut(key, slot, old);
         } catch (RuntimeException | InternalError e) {
             LOG.warn("ino {}: the vector is stored but the graph could not take it ({}); search may miss it until "
                     + "the graph is rebuilt", key, e.toString());
         }
+        return slot;
     }
 
     /**
@@ -328,6 +343,7 @@ public final class FileVectors {
         hints.remove(key);
         int old = store.slotOf(key);
         if (old < 0) return;
+        markStoreOnly(old, false);
         try {
             store.remove(key);
         } catch (IOException e) {
@@ -359,16 +375,68 @@ public final class FileVectors {
         }
     }
 
-    private void writeBacking(int pathFd, float[] v) throws FsException {
-        if (!xattrs) return;
+    /** Writes the backing xattr; true if only the STORE_ONLY marker fitted (the store holds the only copy). */
+    private boolean writeBacking(int pathFd, float[] v) throws FsException {
+        if (!xattrs) return true;
         try {
             NativeIo.setxattr(pathFd, BackingXattr.NAME, BackingXattr.encode(v), 0);
+            return false;
         } catch (FsException e) {
             int n = e.errno();
             if (n != Errno.ENOSPC && n != Errno.E2BIG && n != Errno.ERANGE) throw e;
             // too large for this filesystem's xattr space (ext4 without ea_inode: ~4 KiB per inode)
             NativeIo.setxattr(pathFd, BackingXattr.NAME, BackingXattr.storeOnlyMarker(dim), 0);
+            if (storeOnlyLogged.compareAndSet(false, true)) {
+                LOG.warn("{}: a {}-dimension vector does not fit in the backing filesystem's xattrs: it is kept in the"
+                        + " store only (copies of the file do not carry it; back up with vexfs export; counted in"
+                        + " /.vexfs/stats vectors_store_only)", describe(pathFd), dim);
+            }
+            return true;
         }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean storeOnlyLogged = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Records whether the vector in {@code slot} is store-only. */
+    void markStoreOnly(int slot, boolean storeOnly) {
+        if (slot < 0 || !xattrs) return;
+        synchronized (storeOnlySlots) {
+            storeOnlySlots.set(slot, storeOnly);
+        }
+    }
+
+    /**
+     * Vectors whose only copy is the store (too large for the backing filesystem's xattrs, or no xattrs at all):
+     * the ones a copy of the files does not carry. Counted since the mount's reconcile walk.
+     */
+    public long storeOnlyCount() {
+        if (!xattrs) return store.liveCount();
+        synchronized (storeOnlySlots) {
+            return storeOnlySlots.cardinality();
+        }
+    }
+
+    /** True when every set/remove is made durable before it returns ({@code -o sync_vectors}). */
+    public boolean syncEveryCall() {
+        return syncEveryCall;
+    }
+
+    /** msync of the store records written since the last sync (the half of a file's fsync the backing FS cannot do). */
+    public void syncStore() throws FsException {
+        try {
+            store.sync();
+        } catch (IOException e) {
+            throw new FsException(Errno.EIO, "vector store sync: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Everything acknowledged so far survives a power loss after this returns: the store's records (msync) and the
+     * backing filesystem's xattrs (syncfs of the backing root). For {@code sync} on the control file and unmount.
+     */
+    public void syncAll() throws FsException {
+        syncStore();
+        NativeIo.syncfs(rootFd);
     }
 
     /** fsync of the backing file (persists its xattr) and msync of the store pages written. */

@@ -124,9 +124,10 @@ public final class Reconciler {
             float[] old = previous == null ? null : new float[v.dimension()];
             if (slot >= 0) {
                 claim(key, slot, path);
+                v.markStoreOnly(slot, true);
             } else if (old != null && previous.get(key, old)) {
                 added++;
-                v.putLocked(key, old);
+                v.markStoreOnly(v.putLocked(key, old), true);
             } else {
                 lost++;
                 problem(shown + " (ino " + key + "): vector kept in the store only, and the store has none (lost)");

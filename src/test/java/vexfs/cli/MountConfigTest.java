@@ -1,6 +1,7 @@
 package vexfs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** -o max_fds: the bound on open node descriptors, handed to the passthrough; 0 (not given) means the default. */
+/** -o max_fds (the bound on open node descriptors; 0, not given, means the default) and -o sync_vectors. */
 class MountConfigTest {
     @Test
     void maxFdsIsParsedAndCheckedAndNotPassedToTheKernel() {
@@ -21,5 +22,21 @@ class MountConfigTest {
                     () -> MountConfig.parse(List.of(bad)));
             assertTrue(e.getMessage().contains("max_fds"), e.getMessage());
         }
+    }
+
+    @Test
+    void syncVectorsIsOffByDefaultAndNeverReachesTheKernel() {
+        MountConfig plain = MountConfig.parse(List.of("ro"));
+        assertFalse(plain.syncVectors());
+        MountConfig sync = MountConfig.parse(List.of("allow_other,sync_vectors"));
+        assertTrue(sync.syncVectors());
+        assertFalse(sync.kernelOptions().contains("sync_vectors"), sync.kernelOptions().toString());
+    }
+
+    @Test
+    void syncVectorsTakesNoValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MountConfig.parse(List.of("sync_vectors=1")));
+        assertTrue(e.getMessage().contains("sync_vectors takes no value"), e.getMessage());
     }
 }

@@ -142,6 +142,37 @@ class FileVectorsTest {
         ReconcileReport r = Reconciler.full(v, false, null, () -> false);
         assertEquals(0, r.discrepancies(), r.problems().toString());
         assertEquals(1, r.withVector());
+        if (!Files.getFileStore(root).type().equals("ext4")) return; // the 8 KB limit is ext4's
+        assertEquals(1, v.storeOnlyCount(), "counted for /.vexfs/stats");
+        v.set(fd, ino(f), big, null); // replaced: still one
+        assertEquals(1, v.storeOnlyCount());
+        Path g = Files.writeString(root.resolve("big2"), "x");
+        v.set(pathFd(g), ino(g), big, null);
+        assertEquals(2, v.storeOnlyCount());
+        assertTrue(v.remove(fd, ino(f)));
+        assertEquals(1, v.storeOnlyCount());
+        v.lastLinkGone(ino(g));
+        assertEquals(0, v.storeOnlyCount());
+        // a fresh FileVectors (a new mount) learns them from the reconcile walk
+        Path h = Files.writeString(root.resolve("big3"), "x");
+        v.set(pathFd(h), ino(h), big, null);
+        int rootFd = pathFd(root);
+        FileVectors fresh = new FileVectors(v.store, rootFd, false);
+        assertEquals(0, fresh.storeOnlyCount());
+        Reconciler.full(fresh, false, null, () -> false);
+        assertEquals(1, fresh.storeOnlyCount());
+    }
+
+    @Test
+    void vectorsThatFitAreNotStoreOnly() throws Exception {
+        FileVectors v = vectors(128);
+        Path f = Files.writeString(root.resolve("small"), "x");
+        v.set(pathFd(f), ino(f), new float[128], null);
+        assertEquals(0, v.storeOnlyCount());
+        assertEquals(BackingXattr.Fit.XATTR, BackingXattr.probe(root, 128));
+        if (Files.getFileStore(root).type().equals("ext4")) {
+            assertEquals(BackingXattr.Fit.STORE_ONLY, BackingXattr.probe(root, 2000));
+        }
     }
 
     @Test
