@@ -48,6 +48,8 @@ final class GraphBuilder {
         }
         int entry = GraphStore.entryNode(e);
         int maxLevel = GraphStore.entryLevel(e);
+        if (entry >= g.capacity() || entry >= vectors.slotCount() || maxLevel < 0 || maxLevel > GraphStore.MAX_LEVEL)
+            throw CorruptGraphException.damaged("entry point " + entry + " at level " + maxLevel);
         long nearest = s.score(entry, collector);
         for (int l = maxLevel; l > level; l--) nearest = s.greedy(nearest, l, collector);
         int top = Math.min(level, maxLevel);
