@@ -651,8 +651,8 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         rows.add(new String[] {"graph_build_total_slots", p == null ? "0" : Integer.toString(p.total().get())});
         rows.add(new String[] {"graph_build_seconds", p == null ? "0"
                 : String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - p.startNanos()) / 1e9)});
-        rows.add(new String[] {"graph_build_reason", p == null ? "" : p.why()});
-        rows.add(new String[] {"graph_last_build", lastOutcome});
+        rows.add(new String[] {"graph_build_reason", p == null ? "none" : p.why()});
+        rows.add(new String[] {"graph_last_build", lastOutcome.isEmpty() ? "none" : lastOutcome});
         rows.add(new String[] {"graph_damage_events", Integer.toString(damaged.get())});
         return rows;
     }
