@@ -112,9 +112,8 @@ public final class IndexedSearchBackend implements SearchBackend {
         rows.add(new String[] {"store_slots", Integer.toString(store.slotCount())});
         rows.add(new String[] {"store_capacity_slots", Long.toString(store.capacity())});
         rows.addAll(graph.stateRows());
-        Integer nodes = graph.withServing(HnswIndex::size);
         Integer tombstones = graph.withServing(HnswIndex::tombstoneCount);
-        rows.add(new String[] {"graph_nodes", Integer.toString(nodes == null ? 0 : nodes)});
+        rows.add(new String[] {"graph_nodes", Integer.toString(graph.nodes())});
         rows.add(new String[] {"graph_tombstones", Integer.toString(tombstones == null ? 0 : tombstones)});
         rows.add(new String[] {"graph_m", Integer.toString(graph.params().m())});
         rows.add(new String[] {"graph_ef_construction", Integer.toString(graph.params().efConstruction())});

@@ -164,13 +164,14 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
             mg.startBuild("the graph belongs to another store");
             return mg;
         }
-        if (!idx.wasDirty() && mg.store.recoveryReport().isEmpty() && idx.size() == mg.store.liveCount()) {
-            mg.state = new State(new Ref(idx, true), null);
-            return mg;
-        }
+        // Even a clean graph is checked before it is trusted: its header has a checksum, its records do not, and a
+        // damaged list (bad ids, self-loops, no edges) would give wrong answers rather than errors. The check reads
+        // every record once (much less than a build); searches are exact until it passes.
         String why = idx.wasDirty() ? "graph left dirty by a crash"
                 : !mg.store.recoveryReport().isEmpty() ? "the store was recovered after a crash"
-                : "the graph has " + idx.size() + " nodes, the store " + mg.store.liveCount() + " vectors";
+                : idx.size() != mg.store.liveCount()
+                        ? "the graph has " + idx.size() + " nodes, the store " + mg.store.liveCount() + " vectors"
+                        : "checking the graph before it is trusted";
         Ref candidate = new Ref(idx, true);
         mg.state = new State(null, candidate);
         mg.submit(() -> mg.recover(candidate, why));
@@ -452,15 +453,21 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         }
     }
 
-    /** After a crash: checks the existing graph file, aligns it with the store and serves it; else builds afresh. */
+    /**
+     * Checks the existing graph file (structure: GraphVerifier), aligns it with the store, re-links unreachable nodes
+     * and serves it; a graph that does not check is removed and built afresh.
+     */
     private void recover(Ref candidate, String why) {
         long t0 = System.nanoTime();
         try {
             HnswIndex idx = candidate.index;
             progress = new Progress("check", why, t0, new AtomicInteger(), new AtomicInteger(1));
-            if (idx.wasDirty()) {
-                VerifyReport r = GraphVerifier.verify(idx, this::report);
-                if (!r.ok()) throw new Unusable("inconsistent: " + r.errors().getFirst());
+            VerifyReport r = GraphVerifier.verify(idx, this::report);
+            if (!r.ok()) throw new Unusable("damaged: " + r.errors().getFirst());
+            // a few orphans are what churn and crashes leave (re-linked below); many mean lost lists (a zeroed page):
+            // re-linking them one by one would leave a graph much worse than a fresh build
+            if (r.unreachable() > Math.max(8, r.live() / 100)) {
+                throw new Unusable("damaged: " + r.unreachable() + " of " + r.live() + " live nodes unreachable");
             }
             for (int slot = store.slotCount(); slot < idx.nodeCapacity(); slot++) {
                 if (idx.contains(slot)) throw new Unusable("live nodes beyond the store's slots");
@@ -469,14 +476,15 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
             int relinked = idx.relinkUnreachable();
             idx.sync();
             install(candidate, false);
-            lastOutcome = String.format(java.util.Locale.ROOT, "graph checked and brought in line with the store in "
-                    + "%.1f s (%s; %d re-linked)", (System.nanoTime() - t0) / 1e9, why, relinked);
+            lastOutcome = String.format(java.util.Locale.ROOT, "graph of %d nodes checked and brought in line with the "
+                    + "store in %.1f s (%s; %d unreachable re-linked)", idx.size(), (System.nanoTime() - t0) / 1e9, why,
+                    relinked);
             LOG.info("graph: {}", lastOutcome);
         } catch (Cancelled c) {
             abandon(candidate, false);
             LOG.info("graph: check stopped ({})", c.getMessage());
         } catch (Unusable | IOException | RuntimeException | InternalError e) {
-            LOG.info("graph: not usable after a crash ({}); rebuilding", e.getMessage());
+            LOG.warn("graph: not usable ({}; {}); removed, rebuilding", why, e.getMessage());
             candidate.dropped = true;
             abandon(candidate, false);
             try {
@@ -611,6 +619,13 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         } finally {
             ref.release();
         }
+    }
+
+    /** Live nodes of the serving graph, else of the graph being built or checked, else 0. */
+    public int nodes() {
+        State s = state;
+        Ref ref = s.serving() != null ? s.serving() : s.building();
+        return ref == null || ref.dropped ? 0 : ref.index.size(); // an in-memory counter: no mapped read
     }
 
     /** Forces both graphs' changes to disk (sync on the control file). */
