@@ -134,8 +134,14 @@ public final class HnswIndex implements AutoCloseable {
     /** Replaces the graph file by one built from every slot for which {@code liveSlots} is true. */
     public static HnswIndex rebuild(Path file, VectorSource vectors, HnswParams params, IntPredicate liveSlots,
                                     ProgressListener progress) throws IOException {
+        return rebuild(file, vectors, params, liveSlots, progress, 0);
+    }
+
+    /** As above, for the store whose creation id is {@code storeId} (recorded in the header). */
+    public static HnswIndex rebuild(Path file, VectorSource vectors, HnswParams params, IntPredicate liveSlots,
+                                    ProgressListener progress, long storeId) throws IOException {
         Files.deleteIfExists(file);
-        HnswIndex idx = create(file, vectors, params);
+        HnswIndex idx = create(file, vectors, params, storeId);
         int n = vectors.slotCount();
         for (int slot = 0; slot < n; slot++) {
             if (liveSlots.test(slot)) idx.insert(slot);

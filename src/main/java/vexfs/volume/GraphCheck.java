@@ -29,6 +29,7 @@ public final class GraphCheck {
         try (Volume volume = Volume.open(backing, Volume.Access.READ_ONLY)) {
             VerifyReport r = GraphVerifier.verifyReadOnly(file, volume.store().asVectorSource(), progress);
             problem = r.ok() ? missingOrExtra(volume) : r.errors().getFirst();
+            if (problem == null) problem = foreign(volume);
             if (problem == null && r.unreachable() > 0) {
                 // a node no search can reach is never found: a finding, not a remark
                 problem = r.unreachable() + " live nodes unreachable from the entry point (never found by a search)";
@@ -111,6 +112,16 @@ public final class GraphCheck {
             if (n == 0) break;
         }
         return total;
+    }
+
+    /** Null unless the graph records the id of another store (a graph copied in from another volume). */
+    private static String foreign(Volume volume) throws IOException {
+        try (HnswIndex idx = volume.openGraphReadOnly()) {
+            long id = idx.storeId();
+            return id == 0 || id == volume.store().creationId() ? null
+                    : "the graph was built for another store (store id " + Long.toHexString(id) + ", this store "
+                    + Long.toHexString(volume.store().creationId()) + ")";
+        }
     }
 
     /** Null if the graph's live nodes are the store's live slots, else a description of the first difference. */

@@ -161,6 +161,7 @@ public final class Volume implements AutoCloseable {
         try {
             idx = openGraphReadOnly();
             if (idx == null) why = "no graph file";
+            else if (idx.storeId() != 0 && idx.storeId() != store.creationId()) why = "the graph belongs to another store";
             else if (idx.wasDirty()) why = "the graph has unsynced changes (mounted, or not cleanly unmounted)";
             else if (idx.size() != store.liveCount()) {
                 why = "the graph has " + idx.size() + " nodes, the store " + store.liveCount() + " vectors";
@@ -184,13 +185,14 @@ public final class Volume implements AutoCloseable {
         Path graph = layout.graphFile();
         return Files.exists(graph)
                 ? HnswIndex.openOrRebuild(graph, store.asVectorSource(), hnswParams(), store::isLive, ProgressListener.NONE)
-                : HnswIndex.create(graph, store.asVectorSource(), hnswParams());
+                : HnswIndex.create(graph, store.asVectorSource(), hnswParams(), store.creationId());
     }
 
     /** Replaces the graph by one built from every live vector of the store, with the volume's parameters. */
     public HnswIndex rebuildGraph(ProgressListener progress) throws IOException {
         requireWriter();
-        return HnswIndex.rebuild(layout.graphFile(), store.asVectorSource(), hnswParams(), store::isLive, progress);
+        return HnswIndex.rebuild(layout.graphFile(), store.asVectorSource(), hnswParams(), store::isLive, progress,
+                store.creationId());
     }
 
     /**
