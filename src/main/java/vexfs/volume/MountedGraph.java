@@ -362,7 +362,7 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         damaged.incrementAndGet();
         LOG.warn("graph damaged ({} failed: {}): dropped; searches are exact until a fresh graph is built", during,
                 e.toString());
-        if (ref.ownsVolumeFiles && wasServing) {
+        if (ref.ownsVolumeFiles) { // graph.vxg itself (serving, or being checked at mount), not a .new build
             try {
                 Volume.removeGraph(layout);
             } catch (IOException io) {
@@ -370,7 +370,9 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
             }
         }
         ref.retire();
-        if (wasServing) startBuild("graph damaged: " + e);
+        // no graph left to serve: build one (the worker runs it after the task that held this graph has stopped);
+        // a fresh build dropped beside a serving graph is not retried (echo reindex > /.vexfs/control does)
+        if (wasServing || state.serving() == null) startBuild("graph damaged: " + e);
     }
 
     // ---- background building ----------------------------------------------------------------------------------
