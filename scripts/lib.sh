@@ -54,8 +54,12 @@ build_if_needed() {
 # vexfs_jvm_flags: the JVM flags of every vexfs command, the mount daemon included (why: docs/architecture.md,
 # "Launcher and JVM flags"). Small, fixed young generation and SerialGC keep the daemon's anonymous memory low;
 # the heap holds no per-vector data, so -Xmx is only a cap for bursts (in-flight write buffers).
+# `vexfs_jvm_flags novector`: the same without the Vector API module, for commands that compute no distances
+# (no "Using incubator modules" warning; base.SimdKernels falls back to scalar code if one does).
 vexfs_jvm_flags() {
-  echo "--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xss512k" \
+  local vector="--add-modules jdk.incubator.vector"
+  [ "${1:-}" = novector ] && vector=""
+  echo "--enable-native-access=ALL-UNNAMED $vector -XX:+UseSerialGC -Xss512k" \
     "-Xms8m -Xmn6m -Xmx256m -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=2000" \
     "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 }
@@ -87,7 +91,6 @@ vexfs_aot_train() {
   "$JAVA_HOME/bin/java" $(vexfs_jvm_flags) -cp "$cp" vexfs.cli.Main mkfs --dim 4 "$w/b" >/dev/null
   # shellcheck disable=SC2046
   "$JAVA_HOME/bin/java" $(vexfs_jvm_flags) -XX:AOTCacheOutput="$root/target/vexfs.aot.tmp" -Xlog:aot=error \
-    -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
     -cp "$cp" vexfs.cli.Main mount -f "$w/b" "$w/m" >"$w/train.log" 2>&1 &
   local pid=$! i
   for i in $(seq 300); do grep -qs " $w/m " /proc/mounts && break; sleep 0.1; done

@@ -14,6 +14,7 @@ import vexfs.index.GraphInspector;
 import vexfs.index.HnswIndex;
 import vexfs.store.StoreInspector;
 import vexfs.store.VectorStore;
+import vexfs.volume.FileKeyPaths;
 import vexfs.volume.Volume;
 import vexfs.volume.VolumeLayout;
 
@@ -57,18 +58,20 @@ final class InspectCommand implements Callable<Integer> {
         }
         try (Volume volume = Volume.open(backing, Volume.Access.READ_ONLY)) {
             VectorStore store = volume.store();
-            Path graphFile = layout.graphFile();
-            if (one == null || one.graph || one.node != null) {
-                if (one == null) System.out.print(StoreInspector.describe(store, json));
-                if (one == null && json) return 0; // the store's JSON object stays as it was; --graph --json for the graph
+            if (one == null) return overview(volume, store);
+            if (one.graph || one.node != null) {
+                Path graphFile = layout.graphFile();
                 if (!Files.isRegularFile(graphFile)) {
                     System.out.println("graph: none (" + graphFile + " is built at the next mount)");
-                    return one == null ? 0 : 1;
+                    return 1;
                 }
                 try (HnswIndex index = volume.openGraphReadOnly()) {
-                    if (one == null) System.out.print("graph (" + graphFile.getFileName() + "):\n" + GraphInspector.text(index));
-                    else if (one.graph) System.out.print(json ? GraphInspector.json(index) + "\n" : GraphInspector.text(index));
-                    else System.out.print(GraphInspector.dumpNode(index, one.node, json) + (json ? "\n" : ""));
+                    if (one.graph) {
+                        System.out.print(json ? GraphInspector.json(index) + "\n" : GraphInspector.text(index));
+                    } else {
+                        String path = store.isLive(one.node) ? FileKeyPaths.find(backing, store.fileKeyOf(one.node)) : null;
+                        System.out.print(GraphInspector.dumpNode(index, one.node, path, json) + (json ? "\n" : ""));
+                    }
                 } catch (CorruptGraphException e) {
                     System.out.println("graph: unreadable (" + e.getMessage() + "); vexfs verify --repair rebuilds it");
                     return 1;
@@ -76,33 +79,79 @@ final class InspectCommand implements Callable<Integer> {
                 return 0;
             }
             int slot;
+            String path = null;
             if (one.record != null) {
                 slot = one.record;
                 if (slot < 0 || slot >= store.capacity()) {
                     System.err.println("vexfs inspect: slot " + slot + " outside [0, " + store.capacity() + ")");
                     return 2;
                 }
+                if (store.isLive(slot)) path = FileKeyPaths.find(backing, store.fileKeyOf(slot));
             } else {
-                Path f = one.file.isAbsolute() ? one.file : backing.resolve(one.file);
-                Path b = backing.toAbsolutePath().normalize();
-                if (!f.toAbsolutePath().normalize().startsWith(b)) {
-                    System.err.println("vexfs inspect: " + one.file + " is not inside " + b
-                            + " (give the path in the backing directory, or relative to it)");
+                Path f = inBacking(one.file);
+                if (f == null) {
+                    System.err.println("vexfs inspect: " + one.file + " is neither inside " + backing.toAbsolutePath()
+                            .normalize() + " nor inside a VexFS mount of it (give a path in the backing directory, "
+                            + "relative to it, or through the mount)");
                     return 2;
                 }
                 if (!Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    System.err.println("vexfs inspect: " + f + " does not exist");
+                    System.err.println("vexfs inspect: " + one.file + " does not exist");
                     return 2;
                 }
                 long key = (Long) Files.getAttribute(f, "unix:ino", java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 slot = store.slotOf(key);
                 if (slot < 0) {
-                    System.err.println("vexfs inspect: " + f + " (ino " + key + ") has no vector in the store");
+                    System.err.println("vexfs inspect: " + one.file + " (ino " + key + ") has no vector in the store");
                     return 1;
                 }
+                path = "/" + backing.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize());
             }
-            System.out.print(StoreInspector.record(store, slot, json));
+            System.out.print(StoreInspector.record(store, slot, path, json));
             return 0;
         }
+    }
+
+    /** The store, then the graph: as text, or as one JSON object {"store": ..., "graph": ... or null, "graph_note"}. */
+    private int overview(Volume volume, VectorStore store) throws java.io.IOException {
+        Path graphFile = VolumeLayout.of(backing).graphFile();
+        String graphText = null, graphJson = null, note = null;
+        int rc = 0;
+        if (!Files.isRegularFile(graphFile)) {
+            note = "none (" + graphFile + " is built at the next mount)";
+        } else {
+            try (HnswIndex index = volume.openGraphReadOnly()) {
+                if (json) graphJson = GraphInspector.json(index);
+                else graphText = GraphInspector.text(index);
+            } catch (CorruptGraphException e) {
+                note = "unreadable (" + e.getMessage() + "); vexfs verify --repair rebuilds it";
+                rc = 1;
+            }
+        }
+        if (json) {
+            String storeJson = StoreInspector.describe(store, true).strip().replace("\n", "\n  ");
+            System.out.println("{\n  \"store\": " + storeJson + ",\n  \"graph\": " + (graphJson == null ? "null" : graphJson)
+                    + ",\n  \"graph_note\": " + vexfs.base.JsonText.quote(note) + "\n}");
+        } else {
+            System.out.print(StoreInspector.describe(store, false));
+            if (graphText != null) System.out.print("graph (" + graphFile.getFileName() + "):\n" + graphText);
+            else System.out.println("graph: " + note);
+        }
+        return rc;
+    }
+
+    /**
+     * {@code file} as a path inside the backing directory: given inside it, relative to it, or through a VexFS
+     * mount of it (same inode: the mount shows the backing files); null if none of these.
+     */
+    private Path inBacking(Path file) {
+        Path b = backing.toAbsolutePath().normalize();
+        Path f = (file.isAbsolute() ? file : b.resolve(file)).toAbsolutePath().normalize();
+        if (f.startsWith(b)) return f;
+        Path asGiven = file.toAbsolutePath().normalize();
+        for (Path mnt : Mounts.mountsOf(b)) {
+            if (asGiven.startsWith(mnt)) return b.resolve(mnt.relativize(asGiven).toString());
+        }
+        return null;
     }
 }

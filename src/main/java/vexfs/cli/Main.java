@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import vexfs.volume.StoreAccessException;
 
 /** The {@code vexfs} command: subcommands are thin; each parses, calls one package API and prints. */
-@Command(name = "vexfs", mixinStandardHelpOptions = true, version = "vexfs 0.1.0",
+@Command(name = "vexfs", mixinStandardHelpOptions = true, version = "vexfs " + vexfs.base.BuildInfo.VERSION,
         description = "A FUSE filesystem where every file can carry an embedding vector, searchable through the mount.")
 public final class Main implements Runnable {
     /**
@@ -20,7 +20,8 @@ public final class Main implements Runnable {
      */
     private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
             Map.entry("mkfs", MkfsCommand::new), Map.entry("mount", MountCommand::new),
-            Map.entry("umount", UmountCommand::new), Map.entry("verify", VerifyCommand::new),
+            Map.entry("umount", UmountCommand::new), Map.entry("status", StatusCommand::new),
+            Map.entry("verify", VerifyCommand::new),
             Map.entry("reindex", ReindexCommand::new), Map.entry("inspect", InspectCommand::new),
             Map.entry("search", SearchCommand::new), Map.entry("fashion-mnist", FashionMnistCommand::new),
             Map.entry("import", ImportCommand::new), Map.entry("help", CommandLine.HelpCommand::new));

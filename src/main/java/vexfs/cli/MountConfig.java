@@ -40,6 +40,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         boolean fsname = false;
         String libfuse = null;
         boolean kernelPassthrough = true;
+        boolean backingLocks = false;
         for (String group : optionGroups) {
             for (String o : group.split(",")) {
                 o = o.trim();
@@ -68,6 +69,13 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
                         }
                         kernelPassthrough = val.equals("on");
                     }
+                    case "locks" -> {
+                        if (!"kernel".equals(val) && !"backing".equals(val)) {
+                            throw new IllegalArgumentException("mount option locks needs kernel or backing, got '"
+                                    + val + "'");
+                        }
+                        backingLocks = val.equals("backing");
+                    }
                     case "libfuse" -> {
                         if (val == null || val.isEmpty()) {
                             throw new IllegalArgumentException("mount option libfuse needs a file, e.g."
@@ -78,8 +86,11 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
                     // accepted from fstab/mount(8) and meaningless here
                     case "defaults", "_netdev", "nofail", "user", "users", "noauto", "auto" -> { }
                     default -> {
-                        if (KERNEL_FLAGS.contains(key) && val == null) {
-                            if (key.equals("ro")) ro = true;
+                        if (key.equals("ro") && val == null) {
+                            // enforced by the daemon (every change answers EROFS), not by the kernel: a kernel
+                            // read-only mount refuses O_RDWR opens, so /.vexfs/search could take no query
+                            ro = true;
+                        } else if (KERNEL_FLAGS.contains(key) && val == null) {
                             if (key.equals("rw")) ro = false;
                             kernel.add(key);
                         } else if (KERNEL_VALUED.contains(key) && val != null) {
@@ -94,7 +105,8 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         }
         if (!fsname) kernel.add("fsname=" + sourceName(backing));
         if (!kernel.contains("subtype=vexfs")) kernel.add("subtype=vexfs");
-        return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, VolumeLayout.STORE_DIR),
+        return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, VolumeLayout.STORE_DIR,
+                backingLocks),
                 similarK, readers, libfuse, kernelPassthrough);
     }
 

@@ -27,6 +27,26 @@ final class Mounts {
         return false;
     }
 
+    /** The mount points of fuse.vexfs mounts whose source is {@code backing} (the mount source is the backing path). */
+    static List<Path> mountsOf(Path backing) {
+        String b = backing.toAbsolutePath().normalize().toString();
+        List<Path> found = new java.util.ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+                String[] f = line.split(" ");
+                int dash = line.indexOf(" - ");
+                if (f.length < 5 || dash < 0) continue;
+                String[] tail = line.substring(dash + 3).split(" ");
+                if (tail.length >= 2 && tail[0].equals("fuse.vexfs") && unescape(tail[1]).equals(b)) {
+                    found.add(Path.of(unescape(f[4])));
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return found;
+    }
+
     /** True if a stat of {@code mountpoint} says ENOTCONN: the FUSE connection has no daemon behind it any more. */
     static boolean isDead(Path mountpoint) {
         try {

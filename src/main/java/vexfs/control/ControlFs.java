@@ -59,7 +59,17 @@ public final class ControlFs {
     private final long maxBuffered = Long.getLong("vexfs.search.maxBufferedBytes",
             Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4));
     private final long mountTime = System.currentTimeMillis() / 1000;
+    private final RecentResults recent = new RecentResults();
+    private final vexfs.fuse.LatencyHistogram searchLatency = new vexfs.fuse.LatencyHistogram();
+    private final java.util.concurrent.atomic.LongAdder searches = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder refusedQueries = new java.util.concurrent.atomic.LongAdder();
     private volatile Supplier<List<String[]>> sessionStats = List::of;
+    /** A read-only mount: searches and verify only (the store and graph are open read-only). */
+    private volatile boolean readOnly;
+
+    public void readOnly(boolean on) {
+        this.readOnly = on;
+    }
 
     public ControlFs(SearchBackend backend, java.nio.file.Path backingRoot, int similarK) {
         this.backend = backend;
@@ -88,6 +98,10 @@ public final class ControlFs {
 
     private List<String[]> sessionRows() {
         List<String[]> rows = new java.util.ArrayList<>(sessionStats.get());
+        rows.add(new String[] {"search_count", Long.toString(searches.sum())});
+        rows.add(new String[] {"search_refused", Long.toString(refusedQueries.sum())});
+        rows.add(new String[] {"search_p50_us", vexfs.fuse.LatencyHistogram.micros(searchLatency.percentile(0.50))});
+        rows.add(new String[] {"search_p99_us", vexfs.fuse.LatencyHistogram.micros(searchLatency.percentile(0.99))});
         rows.add(new String[] {"control_open_descriptors", Integer.toString(sessions.size())});
         rows.add(new String[] {"control_buffered_bytes", Long.toString(buffered.get())});
         rows.add(new String[] {"control_similar_nodes", Integer.toString(nodes.size())});
@@ -186,13 +200,22 @@ public final class ControlFs {
         ControlSession s = session(fi);
         int n = (int) Math.min(size, 1 << 20);
         if (ino == ControlNodes.SEARCH) {
-            if (s.pendingSize() > 0) {
-                long before = s.buffered();
-                try {
-                    execute(req, s, s.appendPending(new byte[0]));
-                } finally {
-                    buffered.addAndGet(s.buffered() - before);
+            long before = s.buffered();
+            try {
+                if (s.pendingSize() > 0) {
+                    try {
+                        execute(req, s, s.appendPending(new byte[0]));
+                    } catch (FsException refused) {
+                        // a kept fragment that turns out bad: the "# error:" line execute left is what is read
+                    }
+                } else if (!s.written() && offset == 0) {
+                    // a fresh descriptor that only reads: the last results of this process or its parent
+                    // (echo "$q" > search; cat search)
+                    byte[] last = recent.forReader(req.uid(), req.pid());
+                    if (last != null) s.setContent(last);
                 }
+            } finally {
+                buffered.addAndGet(s.buffered() - before);
             }
             reply.data(s.readStream(offset, n));
         } else if (ino == ControlNodes.CONTROL) {
@@ -221,6 +244,9 @@ public final class ControlFs {
             if (req.uid() != 0) throw new FsException(Errno.EACCES, "control commands need root");
             if (data.size() > 256) throw new FsException(Errno.EINVAL, "control command longer than 256 bytes");
             String cmd = new String(data.toArray(), StandardCharsets.UTF_8).trim();
+            if (readOnly && !cmd.equals("verify")) {
+                throw new FsException(Errno.EROFS, "control '" + cmd + "' on a read-only mount (only verify runs)");
+            }
             LOG.info("control: '{}' from uid {}", cmd, req.uid());
             backend.control(cmd);
             reply.written(data.size());
@@ -237,6 +263,11 @@ public final class ControlFs {
      * EINVAL (a kept fragment that turns out bad fails the read instead: the write could not know).
      */
     private void runQuery(Request req, ControlSession s, byte[] chunk) throws FsException {
+        s.markWritten();
+        if (isBinary(s.pendingSize() == 0 ? chunk : s.appendPending(new byte[0]))) {
+            binaryQuery(req, s, chunk);
+            return;
+        }
         if (s.pendingSize() == 0 && s.lastQuery() != null && startsWithOption(chunk)) {
             // shells (bash's printf, echo per line) write a query line by line: "k=3\n" refines the last query
             byte[] last = s.lastQuery();
@@ -258,17 +289,47 @@ public final class ControlFs {
         execute(req, s, all);
     }
 
+    /** Whether {@code start} (a first write, or what is kept) begins a binary query, well-formed or not. */
+    private boolean isBinary(byte[] start) {
+        try {
+            return BinaryQuery.form(start, backend.dimension()) != BinaryQuery.Form.NONE;
+        } catch (FsException malformed) {
+            return true;
+        }
+    }
+
+    /** A binary query ({@link BinaryQuery}): kept until all its bytes came, then run. */
+    private void binaryQuery(Request req, ControlSession s, byte[] chunk) throws FsException {
+        byte[] all = s.appendPending(chunk);
+        BinaryQuery.Form form;
+        try {
+            form = BinaryQuery.form(all, backend.dimension());
+        } catch (FsException e) {
+            throw refused(req, s, e);
+        }
+        if (form == BinaryQuery.Form.INCOMPLETE && all.length <= QueryParser.MAX_QUERY_BYTES) {
+            s.setContent(new byte[0], true);
+            return;
+        }
+        execute(req, s, all);
+    }
+
     private void execute(Request req, ControlSession s, byte[] all) throws FsException {
         QueryParser.Query q;
+        boolean binary;
         try {
-            q = QueryParser.parse(all, backend.dimension(), backend.metric());
+            binary = BinaryQuery.form(all, backend.dimension()) == BinaryQuery.Form.COMPLETE;
+            q = binary ? BinaryQuery.parse(all, backend.dimension(), backend.metric())
+                    : QueryParser.parse(all, backend.dimension(), backend.metric());
         } catch (FsException e) {
-            s.setContent(new byte[0]);
-            LOG.warn("search query refused: {}", e.getMessage());
-            throw e;
+            throw refused(req, s, e);
         }
+        long t0 = System.nanoTime();
         List<SearchBackend.Hit> hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), Caller.of(req));
-        s.setLastQuery(all);
+        searchLatency.record(System.nanoTime() - t0);
+        searches.increment();
+        s.goodQuery();
+        s.setLastQuery(binary ? null : all);  // option lines refine a CSV query only
         ByteArrayOutputStream out = new ByteArrayOutputStream(hits.size() * 48);
         for (int i = 0; i < hits.size(); i++) {
             ResultLine.append(out, i + 1, hits.get(i).distance(), hits.get(i).path());
@@ -280,6 +341,20 @@ public final class ControlFs {
                     + " bytes held for open descriptors): read or close them");
         }
         s.setContent(bytes);
+        recent.put(req.uid(), req.pid(), bytes);
+    }
+
+    /**
+     * A refused query: the descriptor then reads one line {@code # error: <reason>} (the fd stays usable), and the
+     * refusal is logged once until the next good query (a client retrying the same bad query logs nothing more).
+     */
+    private FsException refused(Request req, ControlSession s, FsException e) {
+        byte[] line = ("# error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+        s.setContent(line);
+        recent.put(req.uid(), req.pid(), line);  // echo bad > search; cat search shows why too
+        refusedQueries.increment();
+        if (s.firstRefusal()) LOG.warn("search query refused: {}", e.getMessage());
+        return e;
     }
 
     /** True if the first non-blank line is a key=value option (a vector line never contains '='). */

@@ -13,6 +13,10 @@ final class ControlSession {
     private int cursor;
     /** The text of the last query that ran, so that option lines written separately can refine it. */
     private byte[] lastQuery;
+    /** Whether anything was written (a query, good or bad) on this descriptor. */
+    private boolean written;
+    /** Whether a refusal was logged since the last good query (one log line per bad query, not per retry). */
+    private boolean refusalLogged;
 
     ControlSession(byte[] content) {
         this.content = content;
@@ -34,6 +38,25 @@ final class ControlSession {
 
     synchronized void clearPending() {
         pending.reset();
+    }
+
+    synchronized boolean written() {
+        return written;
+    }
+
+    synchronized void markWritten() {
+        written = true;
+    }
+
+    /** True the first time since the last good query: the caller logs this refusal. */
+    synchronized boolean firstRefusal() {
+        boolean first = !refusalLogged;
+        refusalLogged = true;
+        return first;
+    }
+
+    synchronized void goodQuery() {
+        refusalLogged = false;
     }
 
     synchronized byte[] lastQuery() {

@@ -48,11 +48,19 @@ public final class QueryParser {
         } catch (InvalidVectorException e) {
             throw new FsException(Errno.EINVAL, "bad query vector: " + e.getMessage());
         }
+        return withOptions(v, raw, first + 1, metric);
+    }
+
+    /**
+     * {@code v} with the key=value options of {@code raw}'s lines from {@code from} on (k, ef, under, metric): the
+     * one option syntax of every query form (CSV, binary).
+     */
+    static Query withOptions(float[] v, byte[][] raw, int from, String metric) throws FsException {
         int k = DEFAULT_K;
         int ef = VOLUME_EF;
         MountPath under = null;
-        for (int i = first + 1; i < lines.length; i++) {
-            String line = lines[i].trim();
+        for (int i = from; i < raw.length; i++) {
+            String line = new String(raw[i], StandardCharsets.UTF_8).trim();
             if (line.isEmpty()) continue;
             int eq = line.indexOf('=');
             if (eq <= 0) throw new FsException(Errno.EINVAL, "expected key=value, got '" + abbreviate(line) + "'");
@@ -93,7 +101,7 @@ public final class QueryParser {
     }
 
     /** The query split at newlines, as bytes (a path value must not go through a lossy decode). */
-    private static byte[][] lines(byte[] bytes) {
+    static byte[][] lines(byte[] bytes) {
         int n = 1;
         for (byte b : bytes) if (b == '\n') n++;
         byte[][] out = new byte[n][];

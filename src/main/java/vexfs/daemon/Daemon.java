@@ -45,10 +45,12 @@ public final class Daemon {
         MountStack wiring = null;
         try {
             volume = openVolume(backing, options.readOnly());
+            logPreviousRun(volume.store().recoveryReport());
             // -Dvexfs.vectorSync=false: acknowledge vector writes without fsync/msync (measurements only, see docs)
             fs = VectorFs.over(backing, options, volume.store(), !"false".equals(System.getProperty("vexfs.vectorSync")));
             tFs = System.nanoTime();
             wiring = new MountStack(volume, fs, similarK);
+            wiring.modes(options);
             tGraph = System.nanoTime();
             MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
             mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());
@@ -101,6 +103,15 @@ public final class Daemon {
         }
         LOG.info("unmounted {}", mountpoint);
         return 0;
+    }
+
+    /** One line at start: did the last daemon on this store end cleanly, and if not what the store's recovery did. */
+    private static void logPreviousRun(List<String> recovery) {
+        if (recovery.isEmpty()) {
+            LOG.info("the previous run ended cleanly (the store was closed at its unmount)");
+        } else {
+            LOG.warn("the previous run did not end cleanly (killed or crashed); recovery: {}", String.join("; ", recovery));
+        }
     }
 
     private static Volume openVolume(Path backing, boolean readOnly) throws FsException {

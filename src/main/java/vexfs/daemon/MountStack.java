@@ -43,6 +43,7 @@ final class MountStack implements AutoCloseable {
         fs.setIndexUpdates(graph);
         IndexedSearchBackend backend = new IndexedSearchBackend(store, graph, fs::pathOf, fs::keyOf, backing);
         this.control = new ControlFs(backend, backing, similarK);
+        control.readOnly(!writable);
         this.mounted = new ControlTreeRouter(fs, control);
     }
 
@@ -59,11 +60,32 @@ final class MountStack implements AutoCloseable {
                 {"mount_ready_process_ms", Long.toString(fromProcessMillis)}};
     }
 
+    private final long startNanos = System.nanoTime();
+    private volatile String[][] modeRows = new String[0][];
+    private volatile String libfuse = "?";
+
+    /** The mount's active modes, shown in stats (read-only, cache and lock modes). */
+    void modes(vexfs.passthrough.PassthroughOptions o) {
+        modeRows = new String[][] {
+                {"mode_read_only", o.readOnly() ? "yes" : "no"},
+                {"mode_writeback_cache", o.writeback() ? "on" : "off"},
+                {"mode_direct_io", o.directIo() ? "on" : "off"},
+                {"mode_locks", o.backingLocks() ? "backing" : "kernel"},
+                {"mode_attr_timeout_s", Double.toString(o.attrTimeout())},
+                {"mode_entry_timeout_s", Double.toString(o.entryTimeout())}};
+    }
+
     /** Adds the session's request statistics (in-flight, per-op counts and p50/p99, stack depth) to stats. */
     void attach(FuseSession session) {
+        libfuse = vexfs.fuse.FuseLibrary.packageVersion();
         control.attachInvalidator(session::invalidateEntry);
         control.attachSessionStats(() -> {
-            List<String[]> rows = new ArrayList<>(List.of(readyRows));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"version", vexfs.base.BuildInfo.VERSION});
+            rows.add(new String[] {"libfuse_version", libfuse});
+            rows.add(new String[] {"uptime_s", Long.toString((System.nanoTime() - startNanos) / 1_000_000_000L)});
+            rows.addAll(List.of(readyRows));
+            rows.addAll(List.of(modeRows));
             rows.add(new String[] {"kernel_passthrough", session.passthroughMode()});
             rows.add(new String[] {"requests_in_flight", Integer.toString(session.inFlight())});
             rows.add(new String[] {"max_stack_depth_frames", Integer.toString(session.maxStackDepth())});
@@ -71,6 +93,9 @@ final class MountStack implements AutoCloseable {
                 String op = e.getKey().label();
                 rows.add(new String[] {"op_" + op + "_count", Long.toString(e.getValue().count())});
                 rows.add(new String[] {"op_" + op + "_errors", Long.toString(e.getValue().errors())});
+                if (e.getValue().negatives() > 0) {
+                    rows.add(new String[] {"op_" + op + "_negative", Long.toString(e.getValue().negatives())});
+                }
                 rows.add(new String[] {"op_" + op + "_p50_us", micros(e.getValue().p50Nanos())});
                 rows.add(new String[] {"op_" + op + "_p99_us", micros(e.getValue().p99Nanos())});
             }
@@ -78,14 +103,9 @@ final class MountStack implements AutoCloseable {
         });
     }
 
-    /**
-     * A percentile in µs with two significant digits: the histogram's buckets are 2^(1/4) (19 %) wide, so
-     * "2097.152" would claim a precision the figure does not have ("2100" says what is known).
-     */
+    /** A percentile in µs with the precision the histogram has ({@link vexfs.fuse.LatencyHistogram#micros}). */
     static String micros(long nanos) {
-        if (nanos <= 0) return "0";
-        return new java.math.BigDecimal(nanos / 1000.0).round(new java.math.MathContext(2)).stripTrailingZeros()
-                .toPlainString();
+        return vexfs.fuse.LatencyHistogram.micros(nanos);
     }
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();

@@ -36,7 +36,9 @@ final class Dispatcher implements AutoCloseable {
     private final Map<Op, Op.Lane> lanes = new EnumMap<>(Op.class);
     private final Semaphore handOffBudget;
     private final int maxInFlight;
-    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    /** Virtual threads are nameless by default (a log line would show "[]"): each is named after its request. */
+    private final ExecutorService virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
+    private final AtomicLong handOffs = new AtomicLong();
     private final ExecutorService blockingPool;
     private final Set<Reply> handedOff = ConcurrentHashMap.newKeySet();
     private final Set<Op> reportedEnosys = ConcurrentHashMap.newKeySet();
@@ -112,7 +114,15 @@ final class Dispatcher implements AutoCloseable {
         handOffBudget.acquireUninterruptibly();
         handedOff.add(reply);
         try {
-            (lane == Op.Lane.VIRTUAL ? virtualThreads : blockingPool).execute(() -> run(op, reply, handler));
+            if (lane == Op.Lane.VIRTUAL) {
+                String name = op.label() + "#" + handOffs.incrementAndGet();
+                virtualThreads.execute(() -> {
+                    Thread.currentThread().setName(name);
+                    run(op, reply, handler);
+                });
+            } else {
+                blockingPool.execute(() -> run(op, reply, handler));
+            }
         } catch (RuntimeException rejected) {
             LOG.warn("{}: cannot hand off ({}), answering EIO", op.label(), rejected.toString());
             reply.failIfUnsent();

@@ -84,24 +84,29 @@ public final class GraphInspector {
         return b.toString();
     }
 
+    /** The same figures as {@link #text}, as one JSON object (snake_case keys, levels as a list). */
     public static String json(HnswIndex index) {
         Stats s = stats(index);
         StringBuilder b = new StringBuilder("{");
-        b.append("\"entryPoint\":").append(s.entryPoint()).append(",\"maxLevel\":").append(s.maxLevel())
+        b.append("\"entry_point\":").append(s.entryPoint()).append(",\"max_level\":").append(s.maxLevel())
                 .append(",\"capacity\":").append(s.capacity()).append(",\"nodes\":").append(s.nodes())
                 .append(",\"live\":").append(s.live()).append(",\"tombstones\":").append(s.tombstones())
-                .append(",\"unreachable\":").append(s.unreachable()).append(",\"bytesOnDisk\":").append(s.bytesOnDisk())
+                .append(",\"unreachable\":").append(s.unreachable()).append(",\"bytes_on_disk\":").append(s.bytesOnDisk())
                 .append(",\"quantized\":").append(s.quantized()).append(",\"levels\":[");
         for (int l = 0; l < s.levelHistogram().length; l++) {
             if (l > 0) b.append(',');
-            b.append(String.format(Locale.ROOT, "{\"level\":%d,\"nodes\":%d,\"degreeMin\":%d,\"degreeMean\":%.3f,\"degreeMax\":%d}",
+            b.append(String.format(Locale.ROOT,
+                    "{\"level\":%d,\"nodes\":%d,\"degree_min\":%d,\"degree_mean\":%.3f,\"degree_max\":%d}",
                     l, s.levelHistogram()[l], s.degreeMin()[l], s.degreeMean()[l], s.degreeMax()[l]));
         }
         return b.append("]}").toString();
     }
 
-    /** The neighbours of {@code node} on each of its levels, as text or JSON. */
-    public static String dumpNode(HnswIndex index, int node, boolean asJson) {
+    /**
+     * The neighbours of {@code node} on each of its levels, as text or JSON, with {@code path}: the node's file
+     * (null if unknown).
+     */
+    public static String dumpNode(HnswIndex index, int node, String path, boolean asJson) {
         GraphStore g = index.graph();
         MemorySegment seg = g.segment();
         if (node < 0 || node >= g.capacity()) {
@@ -117,8 +122,13 @@ public final class GraphInspector {
         int top = g.state(seg, node) == GraphLayout.FREE ? -1 : g.level(seg, node);
         int[] buf = new int[g.layout.m0()];
         StringBuilder b = new StringBuilder();
-        if (asJson) b.append("{\"node\":").append(node).append(",\"state\":\"").append(state).append("\",\"level\":").append(top).append(",\"neighbors\":[");
-        else b.append("node ").append(node).append(" state=").append(state).append(" level=").append(top).append('\n');
+        if (asJson) {
+            b.append("{\"node\":").append(node).append(",\"path\":").append(vexfs.base.JsonText.quote(path))
+                    .append(",\"state\":\"").append(state).append("\",\"level\":").append(top).append(",\"neighbors\":[");
+        } else {
+            b.append("node ").append(node).append(" state=").append(state).append(" level=").append(top)
+                    .append(" path=").append(path == null ? "(unknown)" : path).append('\n');
+        }
         for (int l = 0; l <= top; l++) {
             int n = g.readNeighbors(seg, node, l, buf);
             if (asJson) b.append(l > 0 ? "," : "").append('[');

@@ -1,16 +1,17 @@
 package vexfs.passthrough;
 
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import vexfs.libc.Errno;
 import vexfs.libc.FsException;
 
 /**
- * Waits for a lock by retrying a non-blocking attempt with a pause that doubles from 0.1 ms to 20 ms. Meant for
- * a virtual thread: it holds no platform thread while waiting (a blocking fcntl/flock through FFM would pin the
- * carrier), and it ends with EINTR as soon as the caller was interrupted (FUSE_INTERRUPT): until a lock request
- * is answered the kernel keeps the calling process in an uninterruptible wait, even against SIGKILL.
+ * Waits for a lock by retrying a non-blocking attempt: at once when a lock on the same node is released through
+ * this mount ({@link LockReleases}), else after a pause that doubles from 0.1 ms to 20 ms (a holder outside the
+ * mount, locking the backing file directly, tells us nothing). Meant for a virtual thread: it holds no platform
+ * thread while waiting (a blocking fcntl/flock through FFM would pin the carrier), and it ends with EINTR as soon
+ * as the caller was interrupted (FUSE_INTERRUPT): until a lock request is answered the kernel keeps the calling
+ * process in an uninterruptible wait, even against SIGKILL.
  */
 final class LockWait {
     private static final long FIRST_PAUSE_NANOS = 100_000;
@@ -23,12 +24,15 @@ final class LockWait {
 
     private LockWait() {}
 
-    static void until(Attempt attempt, BooleanSupplier interrupted) throws FsException {
+    static void until(Attempt attempt, BooleanSupplier interrupted, LockReleases releases, long nodeId)
+            throws FsException {
         long pause = FIRST_PAUSE_NANOS;
-        while (!attempt.tryOnce()) {
+        while (true) {
+            long seen = releases.version(nodeId);
+            if (attempt.tryOnce()) return;
             if (interrupted.getAsBoolean()) throw new FsException(Errno.EINTR, "lock wait interrupted");
             try {
-                Thread.sleep(Duration.ofNanos(pause));
+                releases.await(nodeId, seen, pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new FsException(Errno.EINTR, "lock wait interrupted");

@@ -50,7 +50,8 @@ public final class PassthroughFs implements FuseFilesystem {
     private final PassthroughOptions options;
     private final Name hidden;
     private final boolean runningAsRoot;
-    private final PosixLocks locks = new PosixLocks();
+    private final LockReleases lockReleases = new LockReleases();
+    private final PosixLocks locks = new PosixLocks(lockReleases);
     /** Open directories by handle (= their descriptor). */
     private final Map<Long, DirStream> dirs = new ConcurrentHashMap<>();
 
@@ -116,13 +117,21 @@ public final class PassthroughFs implements FuseFilesystem {
 
     @Override
     public void init(ConnectionInfo conn) {
-        conn.enable(ConnectionInfo.CAP_FLOCK_LOCKS);
-        conn.enable(ConnectionInfo.CAP_POSIX_LOCKS);
+        // Without the lock capabilities the kernel keeps POSIX and flock locks itself (locks=kernel): exact
+        // semantics among the mount's users and no round trip per lock; with them every lock is a request.
+        if (options.backingLocks()) {
+            conn.enable(ConnectionInfo.CAP_FLOCK_LOCKS);
+            conn.enable(ConnectionInfo.CAP_POSIX_LOCKS);
+        } else {
+            conn.disable(ConnectionInfo.CAP_FLOCK_LOCKS);
+            conn.disable(ConnectionInfo.CAP_POSIX_LOCKS);
+        }
         boolean writeback = options.writeback() && conn.enable(ConnectionInfo.CAP_WRITEBACK_CACHE);
         if (!writeback) conn.disable(ConnectionInfo.CAP_WRITEBACK_CACHE);
-        LOG.info("FUSE protocol {}.{}: writeback cache {}, direct_io {}, read-only {}, attr/entry timeout {}/{} s",
-                conn.protoMajor(), conn.protoMinor(), writeback ? "on" : "off", options.directIo() ? "on" : "off",
-                options.readOnly() ? "yes" : "no", options.attrTimeout(), options.entryTimeout());
+        LOG.info("FUSE protocol {}.{}: writeback cache {}, direct_io {}, read-only {}, attr/entry timeout {}/{} s,"
+                        + " locks {}", conn.protoMajor(), conn.protoMinor(), writeback ? "on" : "off",
+                options.directIo() ? "on" : "off", options.readOnly() ? "yes" : "no", options.attrTimeout(),
+                options.entryTimeout(), options.backingLocks() ? "on the backing files" : "kept by the kernel");
         if (options.writeback() && !writeback) LOG.warn("the kernel does not offer a writeback cache");
     }
 
@@ -395,6 +404,7 @@ public final class PassthroughFs implements FuseFilesystem {
     @Override
     public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
         NativeIo.close((int) fi.fh());
+        if (options.backingLocks()) lockReleases.released(ino);  // the close dropped any flock of this open
         reply.ok();
     }
 
@@ -545,6 +555,7 @@ public final class PassthroughFs implements FuseFilesystem {
         int fd = (int) fi.fh();
         if ((op & NativeIo.LOCK_NB) != 0 || (op & NativeIo.LOCK_UN) != 0) {
             NativeIo.flock(fd, op);
+            if ((op & NativeIo.LOCK_UN) != 0) lockReleases.released(ino);
             reply.ok();
             return;
         }
@@ -556,7 +567,7 @@ public final class PassthroughFs implements FuseFilesystem {
                 if (e.errno() != Errno.EAGAIN) throw e;
                 return false;
             }
-        }, reply::isInterrupted);
+        }, reply::isInterrupted, lockReleases, ino);
         reply.ok();
     }
 

@@ -5,10 +5,24 @@ import vexfs.volume.VolumeLayout;
 /**
  * Behaviour of the passthrough: kernel cache timeouts (seconds), writeback caching, direct I/O for every open,
  * and read-only. The hidden root name is the store directory, never visible through the mount.
+ * {@code backingLocks}: the daemon serves POSIX and flock locks by taking them on the backing files, so they also
+ * conflict with programs locking those files directly (-o locks=backing); otherwise the kernel keeps the mount's
+ * locks itself, with exact POSIX semantics among everything using the mount and no round trip per lock
+ * (-o locks=kernel, the default, as in passthrough_ll and virtiofsd).
  */
 public record PassthroughOptions(double attrTimeout, double entryTimeout, boolean writeback, boolean directIo,
-                                 boolean readOnly, String hiddenRootName) {
+                                 boolean readOnly, String hiddenRootName, boolean backingLocks) {
+    public PassthroughOptions(double attrTimeout, double entryTimeout, boolean writeback, boolean directIo,
+                              boolean readOnly, String hiddenRootName) {
+        this(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName, false);
+    }
+
     public static PassthroughOptions defaults() {
         return new PassthroughOptions(1.0, 1.0, false, false, false, VolumeLayout.STORE_DIR);
+    }
+
+    /** The same options with locks served on the backing files (true) or by the kernel (false). */
+    public PassthroughOptions withBackingLocks(boolean on) {
+        return new PassthroughOptions(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName, on);
     }
 }

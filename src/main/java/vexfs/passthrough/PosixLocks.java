@@ -19,8 +19,8 @@ import vexfs.libc.NativeIo;
  * merge and split like one process's, and they also conflict with processes locking the backing file directly.
  * Releasing an owner closes its description, which drops all its locks in one step.
  * <p>
- * Blocking requests (F_SETLKW) are retried non-blocking with a growing pause, on a virtual thread, checking for
- * FUSE_INTERRUPT between tries: a process waiting for a lock can then be killed (the kernel keeps a process in an
+ * Blocking requests (F_SETLKW) are retried non-blocking, woken by every release through the mount and otherwise
+ * after a growing pause ({@link LockWait}), on a virtual thread, checking for FUSE_INTERRUPT between tries: a process waiting for a lock can then be killed (the kernel keeps a process in an
  * uninterruptible wait until the daemon answers its request), and no platform thread is held while it waits.
  */
 final class PosixLocks {
@@ -42,6 +42,11 @@ final class PosixLocks {
     private static final int F_WRLCK = 1;
 
     private final Map<Key, Holder> holders = new ConcurrentHashMap<>();
+    private final LockReleases releases;
+
+    PosixLocks(LockReleases releases) {
+        this.releases = releases;
+    }
 
     /** F_GETLK for {@code owner}: the first lock of another owner that would conflict, or F_UNLCK. */
     Lock test(Inode node, long owner, int fileFd, Lock query) throws FsException {
@@ -98,6 +103,7 @@ final class PosixLocks {
                 synchronized (h) {
                     if (!h.closed) NativeIo.fcntlLock(h.fd, NativeIo.F_OFD_SETLK, ofd(lock));
                 }
+                releases.released(node.nodeId);
             }
             return;
         }
@@ -114,7 +120,7 @@ final class PosixLocks {
                     return false;
                 }
             }
-        }, interrupted);
+        }, interrupted, releases, node.nodeId);
     }
 
     private static Lock ofd(Lock l) {
@@ -154,13 +160,16 @@ final class PosixLocks {
     }
 
     private void release(Key key) {
+        boolean[] dropped = new boolean[1];
         holders.computeIfPresent(key, (k, h) -> {
             synchronized (h) {
                 h.closed = true;
                 NativeIo.close(h.fd);
             }
+            dropped[0] = true;
             return null;
         });
+        if (dropped[0]) releases.released(key.nodeId());
     }
 
     int holderCount() {

@@ -23,7 +23,7 @@ public final class StoreInspector {
         MemorySegment seg = store.segment();
         int n = store.slotCount();
         int live = 0, bad = 0, free = 0;
-        StringBuilder freeList = new StringBuilder();
+        StringBuilder freeList = new StringBuilder();  // the first MAX_FREE_LISTED free slots, comma-separated
         for (int slot = 0; slot < n; slot++) {
             long off = store.recordOffsetOf(slot);
             int st = state(seg, off);
@@ -50,7 +50,8 @@ public final class StoreInspector {
         m.put("slots_in_use", n);
         m.put("live", live);
         m.put("free", free);
-        m.put("free_slots", freeList + (free > MAX_FREE_LISTED ? ",..." : ""));
+        m.put("free_slots", new Raw("[" + freeList + "]", freeList + (free > MAX_FREE_LISTED ? ",..." : "")));
+        m.put("free_slots_listed_all", free <= MAX_FREE_LISTED);
         m.put("records_checked", live);
         m.put("record_checksum_errors", bad);
         m.put("bytes_mapped", seg.byteSize());
@@ -58,8 +59,11 @@ public final class StoreInspector {
         return json ? toJson(m) : toText(m);
     }
 
-    /** One record: state, key, generation, norm, checksum, and the vector as CSV. */
-    public static String record(VectorStore store, int slot, boolean json) {
+    /**
+     * One record: state, key, the file's path ({@code path}, null if not found: the caller walks the tree),
+     * generation, norm, checksum, and the vector as CSV.
+     */
+    public static String record(VectorStore store, int slot, String path, boolean json) {
         if (slot < 0 || slot >= store.capacity()) {
             throw new IllegalArgumentException("slot " + slot + " outside [0, " + store.capacity() + ")");
         }
@@ -71,6 +75,7 @@ public final class StoreInspector {
         m.put("offset", off);
         m.put("state", st == RECORD_LIVE ? "live" : st == RECORD_FREE ? "free" : "unknown(" + st + ")");
         m.put("file_key", key(seg, off));
+        m.put("path", path == null ? new Raw("null", "(not found in the tree)") : path);
         m.put("generation", generation(seg, off));
         m.put("norm", norm(seg, off));
         m.put("checksum", String.format(java.util.Locale.ROOT, "%08x", seg.get(INT, off + R_CRC)));
@@ -107,23 +112,7 @@ public final class StoreInspector {
         return sb.append("\n}\n").toString();
     }
 
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+    private static String quote(String s) {
+        return vexfs.base.JsonText.quote(s);
     }
 }

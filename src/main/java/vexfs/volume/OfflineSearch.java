@@ -87,18 +87,9 @@ public final class OfflineSearch implements AutoCloseable {
                 slots = r.slots();
                 dist = r.distances();
             }
-            // inode -> result rank; walk until every result has a path
-            LongIntHashMap wanted = new LongIntHashMap(Math.max(16, slots.length * 2));
-            for (int i = 0; i < slots.length; i++) wanted.put(store.fileKeyOf(slots[i]), i);
-            MountPath[] paths = new MountPath[slots.length];
-            int[] found = {0};
-            TreeWalker.walk(rootFd, rel, (dirFd, name, ino, path) -> {
-                int i = wanted.get(ino);
-                if (i >= 0 && paths[i] == null) {
-                    paths[i] = MountPath.ofRelative(path);
-                    found[0]++;
-                }
-            }, () -> found[0] == slots.length);
+            long[] keys = new long[slots.length];
+            for (int i = 0; i < slots.length; i++) keys[i] = store.fileKeyOf(slots[i]);
+            MountPath[] paths = FileKeyPaths.find(rootFd, rel, keys);
             List<Hit> hits = new ArrayList<>(slots.length);
             for (int i = 0; i < slots.length; i++) if (paths[i] != null) hits.add(new Hit(paths[i], dist[i]));
             String note = useGraph ? null : exact ? "exact search (asked for)" : "exact search: " + whyExact;

@@ -46,11 +46,39 @@ class GraphCliTest {
                 && all.out().contains("nodes: 300 live: 300 tombstones: 0 unreachable: 0"), all.out());
         CliTest.Out json = CliTest.run("inspect", "--graph", "--json", dir.toString());
         assertEquals(0, json.exit(), json.err());
-        assertTrue(json.out().startsWith("{\"entryPoint\":") && json.out().contains("\"levels\":[{\"level\":0,\"nodes\":"),
+        assertTrue(json.out().startsWith("{\"entry_point\":") && json.out().contains("\"levels\":[{\"level\":0,\"nodes\":"),
                 json.out());
         CliTest.Out node = CliTest.run("inspect", "--node", "5", dir.toString());
         assertEquals(0, node.exit(), node.err());
         assertTrue(node.out().startsWith("node 5 state=live level=") && node.out().contains("level 0 ("), node.out());
+    }
+
+    @Test
+    void inspectJsonCarriesTheGraphWithOneKeyStyleAndRecordsShowPaths() throws Exception {
+        storeWithGraph(50);
+        // a real file whose inode is a store key: --record and --node name its path
+        Path f = java.nio.file.Files.createDirectories(dir.resolve("sub")).resolve("named.txt");
+        java.nio.file.Files.writeString(f, "x");
+        long ino = (Long) java.nio.file.Files.getAttribute(f, "unix:ino");
+        int slot;
+        try (VectorStore s = VectorStore.open(dir.resolve(".vexfs"), false)) {
+            s.put(ino, new float[] {1, 2, 3, 4, 5, 6, 7, 8});
+            s.remove(3);  // one free slot, listed as a list
+            slot = s.slotOf(ino);
+        }
+        CliTest.Out all = CliTest.run("inspect", "--json", dir.toString());
+        assertEquals(0, all.exit(), all.err());
+        String out = all.out();
+        assertTrue(out.contains("\"store\": {") && out.contains("\"graph\": {\"entry_point\":"), out);
+        assertTrue(out.contains("\"free_slots\": [") && out.contains("\"graph_note\": null"), out);
+        assertFalse(out.matches("(?s).*\"[a-z]+[A-Z][A-Za-z]*\":.*"), "camelCase key in " + out);
+        CliTest.Out rec = CliTest.run("inspect", "--record", Integer.toString(slot), "--json", dir.toString());
+        assertEquals(0, rec.exit(), rec.err());
+        assertTrue(rec.out().contains("\"path\": \"/sub/named.txt\""), rec.out());
+        CliTest.Out byFile = CliTest.run("inspect", "--file", "sub/named.txt", dir.toString());
+        assertTrue(byFile.out().contains("path: /sub/named.txt"), byFile.out());
+        CliTest.Out unnamed = CliTest.run("inspect", "--record", "0", dir.toString());
+        assertTrue(unnamed.out().contains("path: (not found in the tree)"), unnamed.out());
     }
 
     @Test

@@ -18,6 +18,7 @@ class OpStatsTest {
         s.record(Op.WRITE, 1000, 0);
         assertEquals(2, s.snapshot().get(Op.LOOKUP).count());
         assertEquals(1, s.snapshot().get(Op.LOOKUP).errors());
+        assertEquals(1, s.snapshot().get(Op.LOOKUP).negatives(), "the ENOENT is counted apart");
         assertEquals(1, s.snapshot().get(Op.GETXATTR).errors());
         assertEquals(2, s.snapshot().get(Op.WRITE).count());
         assertEquals(1, s.snapshot().get(Op.WRITE).errors());

@@ -32,13 +32,13 @@ class GraphInspectorTest {
             assertTrue(text.contains("entry point: " + s.entryPoint()), text);
             assertTrue(text.contains("tombstones: 1"), text);
             String json = GraphInspector.json(idx);
-            assertTrue(json.startsWith("{\"entryPoint\":" + s.entryPoint()) && json.endsWith("]}"), json);
+            assertTrue(json.startsWith("{\"entry_point\":" + s.entryPoint()) && json.endsWith("]}"), json);
             assertTrue(json.contains("\"levels\":[{\"level\":0,"), json);
-            String node = GraphInspector.dumpNode(idx, 3, true);
-            assertTrue(node.startsWith("{\"node\":3,\"state\":\"deleted\""), node);
-            String nodeText = GraphInspector.dumpNode(idx, 0, false);
+            String node = GraphInspector.dumpNode(idx, 3, null, true);
+            assertTrue(node.startsWith("{\"node\":3,\"path\":null,\"state\":\"deleted\""), node);
+            String nodeText = GraphInspector.dumpNode(idx, 0, null, false);
             assertTrue(nodeText.contains("level 0 ("), nodeText);
-            assertTrue(GraphInspector.dumpNode(idx, -1, false).contains("out of range"));
+            assertTrue(GraphInspector.dumpNode(idx, -1, null, false).contains("out of range"));
         }
     }
 }

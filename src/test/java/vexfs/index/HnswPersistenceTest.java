@@ -134,7 +134,7 @@ class HnswPersistenceTest {
         StringBuilder b = new StringBuilder();
         b.append(idx.graph().entry()).append('\n');
         int cap = idx.graph().capacity();
-        for (int n = 0; n < cap; n++) b.append(GraphInspector.dumpNode(idx, n, false));
+        for (int n = 0; n < cap; n++) b.append(GraphInspector.dumpNode(idx, n, null, false));
         return b.toString();
     }
 }

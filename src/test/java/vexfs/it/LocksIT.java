@@ -27,11 +27,13 @@ import vexfs.testing.Syscalls;
 /**
  * POSIX (fcntl) and flock locks between real processes through the mount: conflicts between processes, no
  * conflict within one process, release on any close by the owner, blocking waits that are granted, and waiting
- * processes that can be killed. Lock holders are also seen by processes locking the backing file directly.
+ * processes that can be killed. Run in both lock modes: {@link KernelLocksIT} (the kernel keeps the locks, the
+ * default) and {@link BackingLocksIT} (the daemon takes them on the backing files, so processes locking a backing
+ * file directly see them too).
  */
 @Tag("mount")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LocksIT {
+abstract class LocksIT {
     static final int F_WRLCK = 1;
     static final int F_UNLCK = 2;
     Path tmp;
@@ -41,8 +43,11 @@ class LocksIT {
     void mount() throws Exception {
         assumeTrue(Syscalls.known(), "waits are observed through /proc/PID/syscall: syscall numbers unknown here");
         tmp = Files.createTempDirectory("vexfs-locks-it");
-        m = new MountFixture(tmp).mkfs(4, "l2").mount();
+        m = new MountFixture(tmp, "locks=" + (backingLocks() ? "backing" : "kernel")).mkfs(4, "l2").mount();
     }
+
+    /** Whether this mount serves locks on the backing files (-o locks=backing). */
+    abstract boolean backingLocks();
 
     @AfterAll
     void unmount() throws Exception {
@@ -111,9 +116,10 @@ class LocksIT {
                 NativeIo.fcntlLock(fd1, NativeIo.F_SETLK, wr(200, 10));
                 NativeIo.fcntlLock(fd2, NativeIo.F_SETLK, wr(200, 10));
                 assertEquals(F_UNLCK, NativeIo.fcntlLock(fd2, NativeIo.F_GETLK, wr(200, 10)).type());
-                // the backing file sees our lock too (a process locking it directly conflicts)
+                // with locks=backing the backing file sees our lock too (a process locking it directly conflicts)
                 try (Holder direct = new Holder(m.backing.resolve("posix"), 205, 1, "try")) {
-                    assertEquals("failed EAGAIN", direct.line());
+                    if (backingLocks()) assertEquals("failed EAGAIN", direct.line());
+                    else assertTrue(direct.line().startsWith("locked"), "kernel locks stay in the mount");
                 }
                 // a second child conflicts with our lock...
                 try (Holder other = new Holder(f, 205, 1, "try")) {

@@ -37,6 +37,15 @@ class MountOptionsIT {
             var r = MountFixture.sh("setfattr -n user.x -v 1 '" + m.mnt.resolve("f") + "'; touch '" + m.mnt.resolve("f") + "'");
             assertTrue(r.output().contains("Read-only file system"), r.output());
             assertEquals("data", Files.readString(m.backing.resolve("f")));
+            var v = MountFixture.sh("setfattr -n user.vexfs.vector -v 1,2,3,4 '" + m.mnt.resolve("f") + "'");
+            assertTrue(v.output().contains("Read-only file system"), "no vector can be set: " + v.output());
+            // search works: read-only is the daemon's (a kernel ro mount would refuse the search file's O_RDWR open)
+            var q = MountFixture.sh("exec 3<>'" + m.mnt.resolve(".vexfs/search") + "' && echo 1,0,0,0 >&3 && cat <&3"
+                    + " && grep -E '^mode_read_only' '" + m.mnt.resolve(".vexfs/stats") + "'");
+            assertEquals(0, q.exit(), q.output());
+            assertTrue(q.output().contains("yes"), q.output());
+            var ctl = MountFixture.sh("echo reindex > '" + m.mnt.resolve(".vexfs/control") + "'");
+            assertTrue(ctl.output().contains("Read-only file system"), "maintenance is refused: " + ctl.output());
         }
     }
 
@@ -185,7 +194,8 @@ class MountOptionsIT {
                     + " && grep \" $(realpath '" + mnt + "') fuse.vexfs \" /proc/mounts");
             assertEquals(0, r.exit(), r.output() + MountFixture.sh("cat '" + tmp.resolve("log") + "'").output());
             assertTrue(r.output().contains("world"), r.output());
-            assertTrue(r.output().contains(" ro,") && r.output().contains("allow_other"), r.output());
+            assertTrue(r.output().contains("allow_other"), r.output());
+            assertEquals("EROFS", Sys.mkdir(mnt.resolve("d")), "-o ro from fstab: read-only (enforced by the daemon)");
             assertEquals(0, MountFixture.sh("umount '" + mnt + "'").exit());
             waitUnmounted(mnt);
             Path fstab = tmp.resolve("fstab");

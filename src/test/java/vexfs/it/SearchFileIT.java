@@ -128,8 +128,97 @@ class SearchFileIT {
             write(b, "0,1,0,0\nk=1\n");
             assertEquals(List.of("/d2/g1"), paths(readAll(b)));
             assertEquals(List.of("/d1/f1"), paths(readAll(a)));
-            assertEquals("", readAll(open()), "a fresh descriptor has no results");
         }
+        // a process that wrote nothing (nor did its parent) reads nothing: results never leak between processes
+        assertEquals("", sh("bash -c 'cat .vexfs/search'").output(), "a fresh process has no results");
+    }
+
+    @Test
+    void echoIntoTheSearchFileThenCatItWorksFromAShell() throws Exception {
+        // the shell itself writes (echo is a builtin) and closes; cat, its child, opens anew and reads
+        var r = sh("echo '0,0,7,0' > .vexfs/search && cat .vexfs/search");
+        assertEquals(0, r.exit(), r.output());
+        assertEquals("/d4/x", paths(r.output()).get(0), r.output());
+        var bad = sh("echo '1,2' > .vexfs/search; cat .vexfs/search");
+        assertTrue(bad.output().contains("# error: EINVAL: bad query vector: expected 4 values, got 2"), bad.output());
+        // a second shell (another process) does not see the first one's results
+        assertEquals("", sh("bash -c 'cat .vexfs/search'").output());
+        // the same process reading on a fresh descriptor gets its own last results (python: write, then read)
+        var py = sh("python3 -c \"open('.vexfs/search','w').write('0,3,0,0\\nk=1\\n'); print(open('.vexfs/search').read(), end='')\"");
+        assertEquals("1\t0.0\t/d2/g3\n", py.output());
+    }
+
+    static byte[] f32(float... v) {
+        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float f : v) b.putFloat(f);
+        return b.array();
+    }
+
+    static void writeBytes(FileChannel ch, byte[]... parts) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) all.writeBytes(p);
+        ByteBuffer b = ByteBuffer.wrap(all.toByteArray());
+        while (b.hasRemaining()) ch.write(b);
+    }
+
+    @Test
+    void binaryQueriesGiveTheSameResultsAsCsv() throws Exception {
+        try (FileChannel ch = open()) {
+            // marked form: an @f32 line with options, then exactly 4·dim little-endian float32 bytes
+            writeBytes(ch, "@f32 k=2\n".getBytes(StandardCharsets.US_ASCII), f32(0, 2, 0, 0));
+            assertEquals(List.of("/d2/g2", "/d2/g1"), paths(readAll(ch)));
+            assertEquals(paths(query("0,2,0,0\nk=2\n")), List.of("/d2/g2", "/d2/g1"));
+            writeBytes(ch, "@f32 k=1 under=/d1\n".getBytes(StandardCharsets.US_ASCII), f32(0, 0, 7, 0));
+            assertEquals(List.of("/d1/f1"), paths(readAll(ch)), "options of the marked form apply");
+            // plain form: exactly 4·dim bytes that are not text
+            writeBytes(ch, f32(5, 0, 0, 0));
+            assertEquals("/d1/f5", paths(readAll(ch)).get(0));
+            // bad binary queries: refused with EINVAL and a readable reason, the descriptor stays usable
+            IOException nan = assertThrows(IOException.class,
+                    () -> writeBytes(ch, "@f32\n".getBytes(StandardCharsets.US_ASCII), f32(Float.NaN, 0, 0, 0)));
+            assertTrue(String.valueOf(nan.getMessage()).contains("Invalid argument"), nan.toString());
+            assertTrue(readAll(ch).startsWith("# error: EINVAL: bad binary query vector"), "NaN is refused");
+            assertThrows(IOException.class,
+                    () -> writeBytes(ch, "@f32 k=1\n".getBytes(StandardCharsets.US_ASCII), f32(1, 0, 0, 0, 0)));
+            assertTrue(readAll(ch).contains("expected 16 bytes (4 float32)"), "too many bytes");
+            assertThrows(IOException.class,
+                    () -> writeBytes(ch, "@f32 k=0\n".getBytes(StandardCharsets.US_ASCII), f32(1, 0, 0, 0)));
+            writeBytes(ch, "@f32 k=1\n".getBytes(StandardCharsets.US_ASCII), f32(0, 0, 7, 0));
+            assertEquals(List.of("/d4/x"), paths(readAll(ch)));
+        }
+    }
+
+    @Test
+    void aRefusedQueryIsReadBackAsAnErrorLineAndLoggedOnce() throws Exception {
+        long before = refusals();
+        try (FileChannel ch = open()) {
+            for (int i = 0; i < 3; i++) {  // a client retrying the same bad query
+                assertThrows(IOException.class, () -> write(ch, "1,2,3\n"));
+                assertEquals("# error: EINVAL: bad query vector: expected 4 values, got 3\n", readAll(ch));
+            }
+            write(ch, "5,0,0,0\nk=1\n");
+            assertEquals(List.of("/d1/f5"), paths(readAll(ch)), "the descriptor stays usable");
+        }
+        assertEquals(before + 1, refusals(), "one log line for one bad query, however often it is retried");
+    }
+
+    @Test
+    void statusSummarisesTheStats() throws Exception {
+        query("1,0,0,0\nk=1\n");
+        var r = MountFixture.cli("status", m.mnt.toString());
+        assertEquals(0, r.exit(), r.output());
+        String out = r.output();
+        assertTrue(out.contains("VexFS " + vexfs.base.BuildInfo.VERSION + " on " + m.mnt.toAbsolutePath()), out);
+        assertTrue(out.matches("(?s).*vectors:  [0-9,]+ \\(dim 4, l2\\).*"), out);
+        assertTrue(out.matches("(?s).*searches: [1-9][0-9,]* \\(p50 [0-9.]+ µs.*"), out);
+        assertTrue(out.contains("modes:    read-only no"), out);
+        var notMounted = MountFixture.cli("status", tmp.toString());
+        assertEquals(2, notMounted.exit(), notMounted.output());
+        assertTrue(notMounted.output().contains("is not a VexFS mount"), notMounted.output());
+    }
+
+    private static long refusals() throws Exception {
+        return m.log().lines().filter(l -> l.contains("search query refused")).count();
     }
 
     @Test
@@ -142,7 +231,7 @@ class SearchFileIT {
             for (String q : bad) {
                 IOException e = assertThrows(IOException.class, () -> write(ch, q), "accepted: " + q);
                 assertTrue(String.valueOf(e.getMessage()).contains("Invalid argument"), q + ": " + e);
-                assertEquals("", readAll(ch), "a refused query leaves no results: " + q);
+                assertTrue(readAll(ch).startsWith("# error: EINVAL: "), "a refused query reads back why: " + q);
             }
             // a query larger than 1 MiB, arriving in kernel-sized pieces, is refused too (here: by the byte budget)
             assertThrows(IOException.class, () -> write(ch, "1,".repeat(1 << 20)));
@@ -210,8 +299,7 @@ class SearchFileIT {
             write(ch, prefix + "0".repeat(8192 - prefix.length()));
             assertEquals(List.of("/d2/g3"), paths(readAll(ch)).subList(0, 1));
             write(ch, "1,2," + "0".repeat(4096 - 4)); // kept, then turns out to be 3 values: the read says so
-            IOException e = assertThrows(IOException.class, () -> readAll(ch));
-            assertTrue(String.valueOf(e.getMessage()).contains("Invalid argument"), e.toString());
+            assertEquals("# error: EINVAL: bad query vector: expected 4 values, got 3\n", readAll(ch));
         }
     }
 

@@ -174,7 +174,7 @@ class StoreCorruptionTest {
             String json = StoreInspector.describe(s, true);
             assertTrue(json.contains("\"metric\": \"dot\""), json);
             assertTrue(json.startsWith("{") && json.strip().endsWith("}"), json);
-            String rec = StoreInspector.record(s, 1, true);
+            String rec = StoreInspector.record(s, 1, null, true);
             assertTrue(rec.contains("\"file_key\": 43"), rec);
             assertTrue(rec.contains("\"vector\": [1.0,1.0,1.0]"), rec);
             assertTrue(rec.contains("\"checksum_ok\": true"), rec);
