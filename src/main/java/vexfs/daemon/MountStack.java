@@ -43,7 +43,7 @@ final class MountStack implements AutoCloseable {
         fs.setIndexUpdates(graph);
         IndexedSearchBackend backend = new IndexedSearchBackend(store, graph, fs::pathOf, fs::keyOf, backing);
         this.control = new ControlFs(backend, backing, similarK);
-        control.readOnly(!writable);
+        control.readOnly(volume.access() == Volume.Access.READ_ONLY);
         this.mounted = new ControlTreeRouter(fs, control);
     }
 

@@ -228,7 +228,7 @@ final class HnswSearcher {
         int entry = GraphStore.entryNode(e);
         if (entry < 0 || entry >= cap) return new SearchResult(new int[0], new float[0], 0, false);
         int top = GraphStore.entryLevel(e);
-        if (top < 0 || top > GraphStore.MAX_LEVEL) throw CorruptGraphException.damaged("entry point level " + top);
+        if (top < 0 || top > GraphStore.MAX_LEVEL) throw badEntryLevel(top);
         long nearest = score(entry, results);
         for (int l = top; l > 0; l--) nearest = greedy(nearest, l, results);
         seed(nearest, results);
@@ -245,6 +245,11 @@ final class HnswSearcher {
             distances[i] = NeighborQueue.distanceOf(ranked[i]);
         }
         return new SearchResult(slots, distances, results.visitedCount(), false);
+    }
+
+    /** Out of line: the message is built only on the cold path, and the search loop's method stays small. */
+    private static RuntimeException badEntryLevel(int level) {
+        return CorruptGraphException.damaged("entry point level " + level);
     }
 
     /** Replaces the first {@code n} code distances in {@code ranked} by exact ones and sorts them again; returns n. */

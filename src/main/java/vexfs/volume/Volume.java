@@ -117,9 +117,9 @@ public final class Volume implements AutoCloseable {
     }
 
     /**
-     * The graph for a mount: opened lazily (only its header is read), rebuilt from the store if missing or left
-     * unusable by a crash, and after a crash brought in line with the store's live slots (calls in flight may
-     * have changed one and not the other).
+     * The graph opened, rebuilt or aligned in the foreground (the caller waits for all of it): rebuilt from the
+     * store if missing or left unusable by a crash, and after a crash brought in line with the store's live slots.
+     * A mount does not use this (it must not wait): {@link MountedGraph#open} does the same in the background.
      */
     public HnswIndex openGraphForMount(ProgressListener progress) throws IOException {
         Path graph = layout.graphFile();
