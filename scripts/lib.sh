@@ -125,6 +125,8 @@ ensure_test_packages() {
   command -v rsync >/dev/null 2>&1 || missing+=(rsync)
   command -v setfattr >/dev/null 2>&1 || missing+=(attr)
   [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || missing+=(dataset-fashion-mnist)
+  # PythonClientIT installs python/ with Debian's pip, offline (--no-build-isolation needs setuptools and wheel)
+  /usr/bin/python3 -c 'import pip, setuptools, wheel' >/dev/null 2>&1 || missing+=(python3-pip python3-wheel)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "vexfs: installing ${missing[*]} with apt-get" >&2

@@ -71,6 +71,7 @@ public final class constants_h {
     public static final int AT_SYMLINK_NOFOLLOW = 256;
     public static final int AT_SYMLINK_FOLLOW = 1024;
     public static final int AT_REMOVEDIR = 512;
+    public static final int MAX_HANDLE_SZ = 128;
     public static final int AT_EACCESS = 512;
     public static final int RENAME_NOREPLACE = 1;
     public static final int RENAME_EXCHANGE = 2;
@@ -159,6 +160,7 @@ public final class constants_h {
     public static final int EDQUOT = 122;
     public static final int ENOTCONN = 107;
     public static final int EOVERFLOW = 75;
+    public static final int ESTALE = 116;
     public static final int ETXTBSY = 26;
     public static final int EDEADLK = 35;
     public static final int ENOLCK = 37;

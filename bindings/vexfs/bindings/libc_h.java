@@ -696,4 +696,31 @@ public final class libc_h {
             throw new AssertionError("should not reach here", ex);
         }
     }
+
+    private static class name_to_handle_at$ {
+        static final MethodHandle HANDLE = downcallHandle("name_to_handle_at", FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER, C_POINTER, C_INT), CAPTURE);
+    }
+
+    /** name_to_handle_at(2); on failure the errno is in {@code errno} (see {@link #errno(MemorySegment)}). */
+    public static int name_to_handle_at(MemorySegment errno, int dirfd, MemorySegment path, MemorySegment handle,
+                                        MemorySegment mountId, int flags) {
+        try {
+            return (int) name_to_handle_at$.HANDLE.invokeExact(errno, dirfd, path, handle, mountId, flags);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class open_by_handle_at$ {
+        static final MethodHandle HANDLE = downcallHandle("open_by_handle_at", FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT), CAPTURE);
+    }
+
+    /** open_by_handle_at(2); on failure the errno is in {@code errno} (see {@link #errno(MemorySegment)}). */
+    public static int open_by_handle_at(MemorySegment errno, int mountFd, MemorySegment handle, int flags) {
+        try {
+            return (int) open_by_handle_at$.HANDLE.invokeExact(errno, mountFd, handle, flags);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
 }

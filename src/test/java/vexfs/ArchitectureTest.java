@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers, checked on the compiled classes (static, qualified and javadoc-free references included, unlike a
- * look at import lines): cli → daemon → control / vector / passthrough → volume → store / index → base, with fuse
+ * look at import lines): cli → daemon → control / vector / passthrough → volume → store / index / embed → base, with fuse
  * and libc at the bottom; no cycles between packages; native calls (bindings, Linker) only in fuse and libc, and
  * no FFM types at all in the layers above the store and the index (which map files into MemorySegments).
  */
@@ -36,6 +36,7 @@ class ArchitectureTest {
                 .layer("volume").definedBy("vexfs.volume..")
                 .layer("store").definedBy("vexfs.store..")
                 .layer("index").definedBy("vexfs.index..")
+                .layer("embed").definedBy("vexfs.embed..")
                 .layer("base").definedBy("vexfs.base..")
                 .layer("fuse").definedBy("vexfs.fuse..")
                 .layer("libc").definedBy("vexfs.libc..")
@@ -48,7 +49,8 @@ class ArchitectureTest {
                 .whereLayer("volume").mayOnlyBeAccessedByLayers("control", "vector", "passthrough", "daemon", "cli")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("volume", "control", "vector", "daemon", "cli")
                 .whereLayer("index").mayOnlyBeAccessedByLayers("volume", "control", "daemon", "cli")
-                .whereLayer("base").mayOnlyBeAccessedByLayers("store", "index", "volume", "control", "vector",
+                .whereLayer("embed").mayOnlyBeAccessedByLayers("control", "vector", "daemon", "cli")
+                .whereLayer("base").mayOnlyBeAccessedByLayers("store", "index", "embed", "volume", "control", "vector",
                         "passthrough", "daemon", "cli")
                 .whereLayer("fuse").mayOnlyBeAccessedByLayers("control", "vector", "passthrough", "daemon", "cli")
                 .whereLayer("bindings").mayOnlyBeAccessedByLayers("fuse", "libc")
@@ -72,7 +74,7 @@ class ArchitectureTest {
     @Test
     void layersAboveTheMappingsSeePlainJavaOnly() {
         noClasses().that().resideInAnyPackage("vexfs.cli..", "vexfs.daemon..", "vexfs.control..", "vexfs.vector..",
-                        "vexfs.passthrough..", "vexfs.volume..")
+                        "vexfs.passthrough..", "vexfs.volume..", "vexfs.embed..")
                 .should().dependOnClassesThat().resideInAPackage("java.lang.foreign..")
                 .check(classes);
     }

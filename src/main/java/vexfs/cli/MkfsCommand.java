@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import vexfs.base.EmbedderSpec;
 import vexfs.base.GraphSettings;
 import vexfs.base.Metric;
 import vexfs.volume.Volume;
@@ -16,11 +17,19 @@ import vexfs.volume.VolumeLayout;
 @Command(name = "mkfs", mixinStandardHelpOptions = true,
         description = "Create a vector store in BACKING/.vexfs/ (dimension and metric are fixed per store).")
 final class MkfsCommand implements Callable<Integer> {
-    @Option(names = "--dim", required = true, description = "vector dimension, 1..4096")
-    int dim;
+    @Option(names = "--dim", description = "vector dimension, 1..4096 (required unless --embed gives it)")
+    Integer dim;
 
-    @Option(names = "--metric", defaultValue = "l2", description = "l2, cosine or dot (default: ${DEFAULT-VALUE})")
+    @Option(names = "--metric", description = "l2, cosine or dot (default: the model's with --embed, else l2)")
     String metric;
+
+    @Option(names = "--embed", paramLabel = "MODEL",
+            description = "embed files automatically with a built-in model (minilm: all-MiniLM-L6-v2, 384-d, cosine)")
+    String embed;
+
+    @Option(names = "--embed-cmd", paramLabel = "CMD",
+            description = "embed files with CMD (run by /bin/sh -c), a co-process speaking JSON lines; needs --dim")
+    String embedCmd;
 
     @Option(names = "--m", paramLabel = "M", defaultValue = "16",
             description = "HNSW links per node above level 0 (level 0: 2M), 2..512 (default ${DEFAULT-VALUE})")
@@ -48,17 +57,33 @@ final class MkfsCommand implements Callable<Integer> {
         }
         Metric kind;
         GraphSettings graph;
+        EmbedderSpec embedder;
+        int dim;
         try {
-            kind = Metric.parse(metric);
+            if (embed != null && embedCmd != null) throw new IllegalArgumentException("--embed and --embed-cmd exclude each other");
+            embedder = embed != null ? EmbedderSpec.builtIn(embed)
+                    : embedCmd != null ? EmbedderSpec.command(embedCmd) : EmbedderSpec.NONE;
+            int modelDim = embedder.kind().dim;
+            if (modelDim != 0 && this.dim != null && this.dim != modelDim) {
+                throw new IllegalArgumentException("--embed " + embed + " gives " + modelDim + "-d vectors, not " + this.dim);
+            }
+            if (modelDim == 0 && this.dim == null) throw new IllegalArgumentException("--dim is required");
+            dim = modelDim != 0 ? modelDim : this.dim;
+            Metric modelMetric = embedder.kind().metric;
+            kind = metric == null ? (modelMetric != null ? modelMetric : Metric.L2) : Metric.parse(metric);
+            if (modelMetric != null && kind != modelMetric) {
+                throw new IllegalArgumentException("--embed " + embed + " compares by " + modelMetric.label() + ", not " + metric);
+            }
             graph = new GraphSettings(m, efConstruction, ef);
         } catch (IllegalArgumentException e) {
             System.err.println("vexfs mkfs: " + e.getMessage());
             return 2;
         }
         try {
-            Volume.create(backing, dim, kind, graph, force);
-            System.out.printf(java.util.Locale.ROOT, "created %s: dim %d, metric %s, HNSW %s%n",
-                    VolumeLayout.of(backing).storeDir(), dim, kind.label(), graph);
+            Volume.create(backing, dim, kind, graph, embedder, force);
+            System.out.printf(java.util.Locale.ROOT, "created %s: dim %d, metric %s, HNSW %s%s%n",
+                    VolumeLayout.of(backing).storeDir(), dim, kind.label(), graph,
+                    embedder.enabled() ? ", embedder " + embedder.label() : "");
         } catch (IllegalArgumentException | java.nio.file.FileAlreadyExistsException | vexfs.store.StoreInUseException e) {
             System.err.println("vexfs mkfs: " + e.getMessage());
             return 2;

@@ -19,7 +19,7 @@ import vexfs.volume.VolumeLayout;
         description = {"Mount BACKING on MOUNTPOINT. Without -f the daemon runs in the background and this command "
                 + "returns once the mount answers.",
                 "Options (-o, comma separated): allow_other, default_permissions, ro, writeback, direct_io, "
-                        + "attr_timeout=S, entry_timeout=S, timeout=S, similar_k=N, readers=N, libfuse=FILE, "
+                        + "attr_timeout=S, entry_timeout=S, timeout=S, similar_k=N, readers=N, max_fds=N, libfuse=FILE, "
                         + "passthrough=on|off, fsname=NAME, nosuid, nodev, noexec, noatime, auto_unmount."})
 final class MountCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BACKING")

@@ -37,6 +37,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         boolean ro = false;
         int similarK = 10;
         int readers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int maxFds = 0;
         boolean fsname = false;
         String libfuse = null;
         boolean kernelPassthrough = true;
@@ -61,6 +62,8 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
                     case "timeout" -> attr = entry = seconds(key, val);
                     case "similar_k" -> similarK = positive(key, val, 1000);
                     case "readers" -> readers = positive(key, val, 64);
+                    // open node descriptors kept (vexfs.passthrough.InodeTable); 0 = the default
+                    case "max_fds" -> maxFds = positive(key, val, 1 << 24);
                     // which libfuse file to load instead of the system's (vexfs.bindings.LibfuseLoader)
                     case "passthrough" -> {
                         if (!"on".equals(val) && !"off".equals(val)) {
@@ -106,7 +109,7 @@ record MountConfig(List<String> kernelOptions, PassthroughOptions passthrough, i
         if (!fsname) kernel.add("fsname=" + sourceName(backing));
         if (!kernel.contains("subtype=vexfs")) kernel.add("subtype=vexfs");
         return new MountConfig(kernel, new PassthroughOptions(attr, entry, writeback, directIo, ro, VolumeLayout.STORE_DIR,
-                backingLocks),
+                backingLocks, maxFds),
                 similarK, readers, libfuse, kernelPassthrough);
     }
 

@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import vexfs.control.QueryParser;
+import vexfs.embed.EmbedException;
+import vexfs.embed.Embedder;
+import vexfs.embed.Embedders;
 import vexfs.control.ResultLine;
 import vexfs.libc.FsException;
 import vexfs.store.InvalidVectorException;
@@ -42,6 +45,10 @@ final class SearchCommand implements Callable<Integer> {
 
         @Option(names = "--file", paramLabel = "PATH", description = "a file whose first line is the query vector (CSV); - reads stdin")
         Path file;
+
+        @Option(names = "--text", paramLabel = "TEXT",
+                description = "a text query, embedded with the store's embedder (mkfs --embed / --embed-cmd)")
+        String text;
     }
 
     @Option(names = "-k", paramLabel = "K", defaultValue = "10", description = "number of results (default ${DEFAULT-VALUE})")
@@ -102,7 +109,9 @@ final class SearchCommand implements Callable<Integer> {
             return 2;
         }
         String text;
-        if (source.csv != null) {
+        if (source.text != null) {
+            text = null;
+        } else if (source.csv != null) {
             text = source.csv;
         } else {
             try (InputStream in = source.file.toString().equals("-") ? System.in : Files.newInputStream(source.file)) {
@@ -114,16 +123,23 @@ final class SearchCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        text = text.strip();
-        int nl = text.indexOf('\n');
-        if (nl >= 0) text = text.substring(0, nl).strip();
+        if (text != null) {
+            text = text.strip();
+            int nl = text.indexOf('\n');
+            if (nl >= 0) text = text.substring(0, nl).strip();
+        }
         try (OfflineSearch s = OfflineSearch.open(backing)) {
             float[] q;
-            try {
-                q = VectorCodec.parseCsv(text, s.dimension());
-            } catch (InvalidVectorException e) {
-                System.err.println("vexfs search: bad query vector: " + e.getMessage());
-                return 2;
+            if (source.text != null) {
+                q = embed(s, source.text);
+                if (q == null) return 2;
+            } else {
+                try {
+                    q = VectorCodec.parseCsv(text, s.dimension());
+                } catch (InvalidVectorException e) {
+                    System.err.println("vexfs search: bad query vector: " + e.getMessage());
+                    return 2;
+                }
             }
             OfflineSearch.Result r;
             try {
@@ -142,6 +158,24 @@ final class SearchCommand implements Callable<Integer> {
             System.out.write(out.toByteArray());
             System.out.flush();
             return 0;
+        }
+    }
+
+    /** The text's vector by the store's embedder, or null (the reason printed) when it has none or it fails. */
+    private static float[] embed(OfflineSearch s, String text) {
+        if (text.isBlank()) {
+            System.err.println("vexfs search: --text is empty");
+            return null;
+        }
+        try (Embedder e = Embedders.open(s.embedder(), s.dimension())) {
+            if (e == null) {
+                System.err.println("vexfs search: this store has no embedder (made without mkfs --embed): give --vector");
+                return null;
+            }
+            return e.embedText("", text);
+        } catch (EmbedException e) {
+            System.err.println("vexfs search: text query: " + e.getMessage());
+            return null;
         }
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"A human summary of a mounted VexFS: version, uptime, vectors and graph, searches, requests "
-                + "and errors, active modes. The figures come from MOUNTPOINT/.vexfs/stats (all of them are there)."})
+                + "and errors, active modes, the embed queue. The figures come from MOUNTPOINT/.vexfs/stats (all of them are there)."})
 final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MOUNTPOINT")
     Path mountpoint;
@@ -77,6 +77,13 @@ final class StatusCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "modes:    read-only %s, writeback cache %s, direct_io %s, locks %s, "
                         + "kernel passthrough %s%n", g(s, "mode_read_only"), g(s, "mode_writeback_cache"),
                 g(s, "mode_direct_io"), g(s, "mode_locks"), g(s, "kernel_passthrough")));
+        if (s.containsKey("embed_queue_length")) { // a volume with an embedder (mkfs --embed / --embed-cmd)
+            b.append(String.format(Locale.ROOT, "embed:    queue %s, %,d embedded, %,d skipped, %,d failed, %s files/s, "
+                            + "model loaded %s; last failure: %s%n", g(s, "embed_queue_length"),
+                    number(g(s, "embed_files_embedded")), number(g(s, "embed_files_skipped")),
+                    number(g(s, "embed_failures")), g(s, "embed_files_per_s"), g(s, "embed_model_loaded"),
+                    g(s, "embed_last_failure")));
+        }
         return b.toString();
     }
 

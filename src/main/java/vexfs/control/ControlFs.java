@@ -45,6 +45,7 @@ public final class ControlFs {
 
     private final SearchBackend backend;
     private final SimilarTree similar;
+    private final QueryTree queries;
     private final ControlNodes nodes = new ControlNodes();
     private volatile SimilarEviction eviction;
     private final ConcurrentHashMap<Long, ControlSession> sessions = new ConcurrentHashMap<>();
@@ -74,6 +75,7 @@ public final class ControlFs {
     public ControlFs(SearchBackend backend, java.nio.file.Path backingRoot, int similarK) {
         this.backend = backend;
         this.similar = new SimilarTree(nodes, backend, backingRoot, similarK);
+        this.queries = new QueryTree(nodes, backend, similarK);
     }
 
     /**
@@ -123,6 +125,7 @@ public final class ControlFs {
 
     private Attr fixedAttr(long ino) throws FsException {
         if (ino == ControlNodes.DIR || ino == ControlNodes.SIMILAR) return attr(ino, Attr.S_IFDIR | 0555, 0);
+        if (ino == ControlNodes.QUERY && backend.embeds()) return attr(ino, Attr.S_IFDIR | 0555, 0);
         if (ino == ControlNodes.SEARCH) return attr(ino, Attr.S_IFREG | 0666, 0);
         if (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON) return attr(ino, Attr.S_IFREG | 0444, 0);
         if (ino == ControlNodes.CONTROL) return attr(ino, Attr.S_IFREG | 0644, 0);
@@ -137,8 +140,8 @@ public final class ControlFs {
     Op.Lane laneFor(Op op, long ino) {
         // a search or a similar/ listing computes: keep it off the reader threads
         // (opening stats renders the graph shape: a walk of every node, at most every few seconds)
-        if ((op == Op.WRITE && ino == ControlNodes.SEARCH) || (op == Op.READDIR || op == Op.READDIRPLUS
-                || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR
+        if ((op == Op.WRITE && (ino == ControlNodes.SEARCH || ino == ControlNodes.CONTROL)) || (op == Op.READDIR || op == Op.READDIRPLUS
+                || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR || ino == ControlNodes.QUERY
                 || op == Op.OPEN && (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON)) {
             return Op.Lane.VIRTUAL;
         }
@@ -157,12 +160,14 @@ public final class ControlFs {
                 case "stats.json" -> ControlNodes.STATS_JSON;
                 case "control" -> ControlNodes.CONTROL;
                 case "similar" -> ControlNodes.SIMILAR;
+                case "query" -> ControlNodes.QUERY; // ENOENT from entryFor without an embedder
                 default -> throw new FsException(Errno.ENOENT);
             };
             reply.entry(entryFor(ino));
             return;
         }
-        reply.entry(similar.lookup(req, parent, name, this));
+        if (parent == ControlNodes.QUERY || queries.owns(parent)) reply.entry(queries.lookup(req, parent, name, this));
+        else reply.entry(similar.lookup(req, parent, name, this));
     }
 
     void forget(long ino, long n) {
@@ -320,7 +325,7 @@ public final class ControlFs {
         try {
             binary = BinaryQuery.form(all, backend.dimension()) == BinaryQuery.Form.COMPLETE;
             q = binary ? BinaryQuery.parse(all, backend.dimension(), backend.metric())
-                    : QueryParser.parse(all, backend.dimension(), backend.metric());
+                    : QueryParser.parse(all, backend.dimension(), backend.metric(), backend::embedQuery);
         } catch (FsException e) {
             throw refused(req, s, e);
         }
@@ -357,8 +362,9 @@ public final class ControlFs {
         return e;
     }
 
-    /** True if the first non-blank line is a key=value option (a vector line never contains '='). */
+    /** True if the first non-blank line is a key=value option (a vector line never contains '='; text= is a query). */
     private static boolean startsWithOption(byte[] chunk) {
+        if (QueryParser.isTextLine(chunk)) return false;
         for (byte b : chunk) {
             if (b == '\n') return false;
             if (b == '=') return true;
@@ -378,15 +384,23 @@ public final class ControlFs {
         reply.ok();
     }
 
-    void readdir(Request req, long ino, long offset, ReplyDirectory reply) throws FsException {
-        List<SimilarTree.Row> entries = ino == ControlNodes.DIR ? List.of(
+    /** The entries of /.vexfs (query/ only in a volume with an embedder). */
+    private List<SimilarTree.Row> topLevel() {
+        List<SimilarTree.Row> rows = new java.util.ArrayList<>(List.of(
                 new SimilarTree.Row(Name.of("."), ControlNodes.DIR, Attr.S_IFDIR),
                 new SimilarTree.Row(Name.of(".."), FuseFilesystem.ROOT_ID, Attr.S_IFDIR),
                 new SimilarTree.Row(Name.of("search"), ControlNodes.SEARCH, Attr.S_IFREG),
                 new SimilarTree.Row(Name.of("stats"), ControlNodes.STATS, Attr.S_IFREG),
                 new SimilarTree.Row(Name.of("stats.json"), ControlNodes.STATS_JSON, Attr.S_IFREG),
                 new SimilarTree.Row(Name.of("control"), ControlNodes.CONTROL, Attr.S_IFREG),
-                new SimilarTree.Row(Name.of("similar"), ControlNodes.SIMILAR, Attr.S_IFDIR))
+                new SimilarTree.Row(Name.of("similar"), ControlNodes.SIMILAR, Attr.S_IFDIR)));
+        if (backend.embeds()) rows.add(new SimilarTree.Row(Name.of("query"), ControlNodes.QUERY, Attr.S_IFDIR));
+        return rows;
+    }
+
+    void readdir(Request req, long ino, long offset, ReplyDirectory reply) throws FsException {
+        List<SimilarTree.Row> entries = ino == ControlNodes.DIR ? topLevel()
+                : ino == ControlNodes.QUERY || queries.owns(ino) ? queries.list(req, ino)
                 : similar.list(req, ino);
         for (int i = (int) offset; i < entries.size(); i++) {
             SimilarTree.Row e = entries.get(i);

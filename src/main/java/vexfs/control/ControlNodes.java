@@ -19,6 +19,7 @@ final class ControlNodes {
     static final long STATS_JSON = BASE + 3;
     static final long CONTROL = BASE + 4;
     static final long SIMILAR = BASE + 5;
+    static final long QUERY = BASE + 6;
     private static final long FIRST_DYNAMIC = BASE + 1024;
 
     /**
@@ -35,7 +36,8 @@ final class ControlNodes {
          * of dir, plus similar and .vexfs), then the linked file's path, bytes as they are.
          */
         byte[] target() {
-            int up = path.depth() - 1 + 2;
+            // a query/ link's path is .vexfs/query/<text>/<link> itself; a similar/ link's is below similar/
+            int up = path.isBelow(QueryTree.ROOT) ? path.depth() - 1 : path.depth() - 1 + 2;
             byte[] rel = linked.relative();
             byte[] t = new byte[3 * up + rel.length];
             for (int i = 0; i < up; i++) {
@@ -134,6 +136,7 @@ final class ControlNodes {
     long parentOf(Dynamic d) {
         MountPath up = d.path().parent();
         if (up.isRoot()) return SIMILAR;
+        if (up.equals(QueryTree.ROOT)) return QUERY;
         Dynamic parent = dirsByPath.get(up);
         return parent == null ? -1 : parent.id();
     }

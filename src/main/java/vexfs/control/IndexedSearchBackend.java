@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vexfs.base.SearchResult;
+import vexfs.embed.EmbedException;
+import vexfs.embed.Embedder;
 import vexfs.index.GraphInspector;
 import vexfs.index.GraphVerifier;
 import vexfs.index.HnswIndex;
@@ -39,6 +41,65 @@ public final class IndexedSearchBackend implements SearchBackend {
     private final Path backingRoot;
     private final AtomicReference<String> status = new AtomicReference<>("idle\n");
     private final AtomicReference<Thread> running = new AtomicReference<>();
+    private volatile Embedder embedder;
+    private volatile EmbedQueue embedQueue = EmbedQueue.NONE;
+
+    /** The automatic embedding queue as the control tree sees it: sync waits for it, stats show it. */
+    public interface EmbedQueue {
+        EmbedQueue NONE = new EmbedQueue() {
+            @Override
+            public boolean awaitIdle(long millis) {
+                return true;
+            }
+
+            @Override
+            public List<String[]> stats() {
+                return List.of();
+            }
+        };
+
+        boolean awaitIdle(long millis) throws InterruptedException;
+
+        List<String[]> stats();
+    }
+
+    /** Lets text queries use {@code embedder} and sync wait for the queue ({@code awaitIdle}); adds its stats. */
+    public void attachEmbedding(Embedder embedder, AwaitIdle awaitIdle, java.util.function.Supplier<List<String[]>> stats) {
+        this.embedder = embedder;
+        this.embedQueue = new EmbedQueue() {
+            @Override
+            public boolean awaitIdle(long millis) throws InterruptedException {
+                return awaitIdle.await(millis);
+            }
+
+            @Override
+            public List<String[]> stats() {
+                return stats.get();
+            }
+        };
+    }
+
+    /** What {@link #attachEmbedding} waits with. */
+    public interface AwaitIdle {
+        boolean await(long millis) throws InterruptedException;
+    }
+
+    @Override
+    public boolean embeds() {
+        return embedder != null;
+    }
+
+    @Override
+    public float[] embedQuery(String text) throws FsException {
+        Embedder e = embedder;
+        if (e == null) throw new FsException(Errno.EINVAL, "this store has no embedder (vexfs mkfs --embed minilm): give a vector");
+        try {
+            return e.embedText("", text);
+        } catch (EmbedException ex) {
+            LOG.warn("text query not embedded: {}", ex.getMessage());
+            throw new FsException(Errno.EIO, "text query: " + ex.getMessage());
+        }
+    }
 
     /**
      * @param pathOfKey current path of a file key, or null if gone
@@ -137,6 +198,11 @@ public final class IndexedSearchBackend implements SearchBackend {
         rows.add(new String[] {"store_bytes_mapped", Long.toString(storeBytes)});
         rows.add(new String[] {"graph_bytes_mapped", Long.toString(graphBytes)});
         rows.add(new String[] {"bytes_mapped", Long.toString(storeBytes + graphBytes)});
+        // derived per-vector tables (key map, path hints): scratch-file page cache, or anonymous memory when the
+        // store directory could not take them (disk full)
+        rows.add(new String[] {"scratch_bytes_mapped", Long.toString(store.scratch().mappedBytes())});
+        rows.add(new String[] {"scratch_bytes_anonymous", Long.toString(store.scratch().anonymousBytes())});
+        if (embedder != null) rows.addAll(embedQueue.stats());
         return rows;
     }
 
@@ -174,6 +240,8 @@ public final class IndexedSearchBackend implements SearchBackend {
     public void control(String command) throws FsException {
         Runnable job = switch (command) {
             case "sync" -> () -> run("sync", () -> {
+                // the embed queue first (its vectors are then in the store and graph synced below)
+                while (!embedQueue.awaitIdle(1_000)) status.set("sync running: waiting for the embed queue\n");
                 store.sync();
                 graph.sync();
                 return "synced";
@@ -200,6 +268,15 @@ public final class IndexedSearchBackend implements SearchBackend {
         if (!running.compareAndSet(null, t)) throw new FsException(Errno.EBUSY, "a control command is running");
         status.set(command + " running\n");
         t.start();
+        if (command.equals("sync")) {
+            // `echo sync > /.vexfs/control` returns when done (this write is on a virtual thread: ControlFs.laneFor)
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FsException(Errno.EINTR);
+            }
+        }
     }
 
     private interface Job {

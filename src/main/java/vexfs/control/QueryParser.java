@@ -11,7 +11,8 @@ import vexfs.store.VectorCodec;
 import vexfs.volume.MountPath;
 
 /**
- * Parses what a caller writes to /.vexfs/search: a CSV vector line, then optional {@code k=}, {@code ef=},
+ * Parses what a caller writes to /.vexfs/search: a CSV vector line — or, in a store with an embedder, a text:
+ * {@code text=red leather boots}, or any first line that does not parse as a vector — then optional {@code k=}, {@code ef=},
  * {@code under=} lines, and {@code metric=} which may only name the store's own metric. Anything else — unknown keys,
  * k outside 1..{@link #MAX_K}, ef outside 1..{@link #MAX_EF}, another metric — is EINVAL with a message saying why.
  */
@@ -35,6 +36,29 @@ public final class QueryParser {
 
     /** {@code metric}: the store's metric label; a {@code metric=} line naming another one is refused (null: any is). */
     public static Query parse(byte[] bytes, int dim, String metric) throws FsException {
+        return parse(bytes, dim, metric, null);
+    }
+
+    /** Turns a text query into a vector (the store's embedder). */
+    public interface TextVectors {
+        float[] of(String text) throws FsException;
+    }
+
+    private static final String TEXT_KEY = "text=";
+
+    /** True if the first line of {@code chunk} (after blanks) is a {@code text=} query. */
+    static boolean isTextLine(byte[] chunk) {
+        int i = 0;
+        while (i < chunk.length && (chunk[i] == ' ' || chunk[i] == '\t' || chunk[i] == '\n' || chunk[i] == '\r')) i++;
+        if (chunk.length - i < TEXT_KEY.length()) return false;
+        for (int j = 0; j < TEXT_KEY.length(); j++) {
+            if (chunk[i + j] != TEXT_KEY.charAt(j)) return false;
+        }
+        return true;
+    }
+
+    /** As above; {@code texts} (null: vectors only) embeds a {@code text=} line or a first line that is not a vector. */
+    public static Query parse(byte[] bytes, int dim, String metric, TextVectors texts) throws FsException {
         if (bytes.length > MAX_QUERY_BYTES) throw new FsException(Errno.EINVAL, "query larger than 1 MiB");
         byte[][] raw = lines(bytes);
         String[] lines = new String[raw.length];
@@ -43,10 +67,22 @@ public final class QueryParser {
         while (first < lines.length && lines[first].isBlank()) first++;
         if (first == lines.length) throw new FsException(Errno.EINVAL, "empty query");
         float[] v;
-        try {
-            v = VectorCodec.parseCsv(lines[first].trim(), dim);
-        } catch (InvalidVectorException e) {
-            throw new FsException(Errno.EINVAL, "bad query vector: " + e.getMessage());
+        String head = lines[first].trim();
+        if (head.startsWith(TEXT_KEY)) {
+            String text = head.substring(TEXT_KEY.length()).trim();
+            if (text.isEmpty()) throw new FsException(Errno.EINVAL, "empty text= query");
+            if (texts == null) throw new FsException(Errno.EINVAL, "text queries need a store with an embedder");
+            v = texts.of(text);
+        } else {
+            try {
+                v = VectorCodec.parseCsv(head, dim);
+            } catch (InvalidVectorException e) {
+                // a plain sentence: a text query, where the store can embed one (a line with '=' is an option)
+                if (texts == null || head.indexOf('=') >= 0 || looksNumeric(head)) {
+                    throw new FsException(Errno.EINVAL, "bad query vector: " + e.getMessage());
+                }
+                v = texts.of(head);
+            }
         }
         return withOptions(v, raw, first + 1, metric);
     }
@@ -76,6 +112,18 @@ public final class QueryParser {
             }
         }
         return new Query(v, k, ef == VOLUME_EF ? VOLUME_EF : Math.max(ef, k), under);
+    }
+
+    /** A line of digits, signs, dots and commas was meant as a vector: its error is reported, not embedded. */
+    private static boolean looksNumeric(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!(Character.isDigit(c) || c == ',' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'
+                    || Character.isWhitespace(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkMetric(String val, String storeMetric) throws FsException {

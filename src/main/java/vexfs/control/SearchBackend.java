@@ -33,6 +33,16 @@ public interface SearchBackend {
     /** Starts {@code command} (reindex, compact, verify, sync); EINVAL for anything else, EBUSY if one runs. */
     void control(String command) throws FsException;
 
+    /** True if {@link #embedQuery} can answer (the volume has an embedder): /.vexfs/query/ exists then. */
+    default boolean embeds() {
+        return false;
+    }
+
+    /** The vector of a text query (the store's embedder); EINVAL for a store without one. */
+    default float[] embedQuery(String text) throws FsException {
+        throw new FsException(vexfs.libc.Errno.EINVAL, "this store has no embedder (vexfs mkfs --embed minilm): give a vector");
+    }
+
     /** State of the last control command and progress of a running one, as text. */
     String controlStatus();
 }

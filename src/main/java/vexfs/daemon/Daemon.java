@@ -8,6 +8,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vexfs.embed.Embedder;
+import vexfs.embed.Embedders;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.MountOptions;
 import vexfs.libc.Errno;
@@ -48,8 +50,14 @@ public final class Daemon {
             logPreviousRun(volume.store().recoveryReport());
             // -Dvexfs.vectorSync=false: acknowledge vector writes without fsync/msync (measurements only, see docs)
             fs = VectorFs.over(backing, options, volume.store(), !"false".equals(System.getProperty("vexfs.vectorSync")));
+            // nothing is loaded here: the model loads (or the co-process starts) on the first embedding
+            Embedder embedder = Embedders.open(volume.embedder(), volume.store().dimension());
+            if (embedder != null) {
+                if (!options.readOnly()) fs.enableEmbedding(embedder, Long.getLong("vexfs.embed.debounceMillis", 500));
+                LOG.info("embedder: {} (loaded on first use)", volume.embedder().label());
+            }
             tFs = System.nanoTime();
-            wiring = new MountStack(volume, fs, similarK);
+            wiring = new MountStack(volume, fs, similarK, embedder);
             wiring.modes(options);
             tGraph = System.nanoTime();
             MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import vexfs.control.ControlFs;
 import vexfs.control.ControlTreeRouter;
 import vexfs.control.IndexedSearchBackend;
+import vexfs.embed.Embedder;
 import vexfs.fuse.FuseFilesystem;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.Op;
@@ -35,13 +36,14 @@ final class MountStack implements AutoCloseable {
     final ControlFs control;
     final FuseFilesystem mounted;
 
-    MountStack(Volume volume, VectorFs fs, int similarK) throws IOException {
+    MountStack(Volume volume, VectorFs fs, int similarK, Embedder embedder) throws IOException {
         VectorStore store = volume.store();
         // never waits for a build: a missing or damaged graph is built in the background, search is exact meanwhile
         this.graph = MountedGraph.open(volume);
         Path backing = volume.layout().backing();
         fs.setIndexUpdates(graph);
         IndexedSearchBackend backend = new IndexedSearchBackend(store, graph, fs::pathOf, fs::keyOf, backing);
+        if (embedder != null) backend.attachEmbedding(embedder, fs::awaitEmbedded, fs::embedStats);
         this.control = new ControlFs(backend, backing, similarK);
         control.readOnly(volume.access() == Volume.Access.READ_ONLY);
         this.mounted = new ControlTreeRouter(fs, control);

@@ -77,7 +77,16 @@ final class GraphStore implements AutoCloseable {
         GraphLayout layout = GraphLayout.of(dim, p.m(), p.quantize());
         Files.deleteIfExists(upperPath(file));
         GrowableMapping main = new GrowableMapping(file, true, layout.fileBytesFor(INITIAL_CAPACITY));
-        GrowableMapping upper = new GrowableMapping(upperPath(file), true, GraphLayout.UPPER_HEADER + 64L * layout.upperBlockBytes());
+        GrowableMapping upper;
+        try {
+            upper = new GrowableMapping(upperPath(file), true, GraphLayout.UPPER_HEADER + 64L * layout.upperBlockBytes());
+        } catch (IOException | RuntimeException e) {
+            // no space for the second file: leave no half graph behind (the caller sees why, e.g. ENOSPC)
+            main.close();
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(upperPath(file));
+            throw e;
+        }
         MemorySegment h = main.segment();
         GraphHeader.setLong(h, GraphHeader.MAGIC, GraphHeader.MAGIC_VALUE);
         GraphHeader.setInt(h, GraphHeader.VERSION, GraphHeader.VERSION_VALUE);

@@ -49,6 +49,7 @@ public final class Errno {
     public static final int EOPNOTSUPP = constants_h.EOPNOTSUPP;
     public static final int ENOTCONN = constants_h.ENOTCONN;
     public static final int EOVERFLOW = constants_h.EOVERFLOW;
+    public static final int ESTALE = constants_h.ESTALE;
     public static final int ENOLCK = constants_h.ENOLCK;
     public static final int EDQUOT = constants_h.EDQUOT;
 

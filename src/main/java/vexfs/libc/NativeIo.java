@@ -104,6 +104,52 @@ public final class NativeIo {
         return open(procPath(pathFd), flags & ~O_NOFOLLOW, 0);
     }
 
+    /** struct file_handle's header: handle_bytes (u32), handle_type (int); the opaque bytes follow. */
+    private static final int HANDLE_HEADER = 8;
+
+    /**
+     * name_to_handle_at(dirfd, name, ..., flags) (flags: AT_EMPTY_PATH with an empty name for the node {@code dirfd}
+     * itself; a last symlink is never followed without AT_SYMLINK_FOLLOW): the node's file handle, as the bytes of
+     * the whole {@code struct file_handle}, and the id of the mount it was found on. EOPNOTSUPP where the filesystem
+     * has no handles.
+     */
+    public static FileHandle nameToHandle(int dirfd, Name name, int flags) throws FsException {
+        try (Scratch a = Scratch.open()) {
+            MemorySegment e = libc_h.allocateErrno(a);
+            MemorySegment h = a.allocate(HANDLE_HEADER + constants_h.MAX_HANDLE_SZ, 4);
+            h.set(ValueLayout.JAVA_INT, 0, constants_h.MAX_HANDLE_SZ);
+            MemorySegment mountId = a.allocate(ValueLayout.JAVA_INT);
+            if (libc_h.name_to_handle_at(e, dirfd, str(a, name), h, mountId, flags) != 0) {
+                throw fail(e, "name_to_handle_at");
+            }
+            int n = h.get(ValueLayout.JAVA_INT, 0);
+            if (n < 0 || n > constants_h.MAX_HANDLE_SZ) {
+                throw new FsException(Errno.EOVERFLOW, "name_to_handle_at: handle of " + n + " bytes");
+            }
+            return new FileHandle(h.asSlice(0, HANDLE_HEADER + n).toArray(ValueLayout.JAVA_BYTE),
+                    mountId.get(ValueLayout.JAVA_INT, 0));
+        }
+    }
+
+    /**
+     * open_by_handle_at(mountFd, handle, flags) of a handle from {@link #nameToHandle} ({@code FileHandle.raw()}).
+     * EPERM without CAP_DAC_READ_SEARCH; ESTALE once the node is gone.
+     */
+    public static int openByHandle(int mountFd, byte[] handle, int flags) throws FsException {
+        if (handle.length < HANDLE_HEADER || handle.length > HANDLE_HEADER + constants_h.MAX_HANDLE_SZ) {
+            throw new FsException(Errno.EINVAL, "not a file handle: " + handle.length + " bytes");
+        }
+        try (Scratch a = Scratch.open()) {
+            MemorySegment e = libc_h.allocateErrno(a);
+            MemorySegment h = a.allocate(handle.length, 4);
+            MemorySegment.copy(handle, 0, h, ValueLayout.JAVA_BYTE, 0, handle.length);
+            h.set(ValueLayout.JAVA_INT, 0, handle.length - HANDLE_HEADER);  // the length always matches the bytes
+            int fd = libc_h.open_by_handle_at(e, mountFd, h, flags);
+            if (fd < 0) throw fail(e, "open_by_handle_at");
+            return fd;
+        }
+    }
+
     /** dup(2). */
     public static int reopenDup(int fd) throws FsException {
         try (Scratch a = Scratch.open()) {

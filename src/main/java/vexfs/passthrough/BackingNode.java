@@ -1,14 +1,19 @@
 package vexfs.passthrough;
 
 import vexfs.libc.Attr;
+import vexfs.libc.FsException;
 
 /**
- * A backing-filesystem node the kernel knows, as the layers above the passthrough see it: its O_PATH descriptor
- * (owned by the passthrough; valid while the node is known, never to be closed by the caller) and its identity.
+ * A backing-filesystem node the kernel knows, as the layers above the passthrough see it: its identity, and its
+ * O_PATH descriptor on demand. The passthrough keeps only a bounded set of node descriptors open and reopens the
+ * others by file handle, so a descriptor is valid only while pinned: {@code try (PinnedFd fd = node.pin()) {...}}.
  */
 public interface BackingNode {
-    /** O_PATH descriptor of the backing node; for *at calls and /proc/self/fd paths. */
-    int fd();
+    /**
+     * Pins the node's O_PATH descriptor (for *at calls and /proc/self/fd paths) until the lease is closed; never
+     * close the descriptor itself. ESTALE if the node is gone (forgotten, or deleted and no longer open).
+     */
+    PinnedFd pin() throws FsException;
 
     long dev();
 

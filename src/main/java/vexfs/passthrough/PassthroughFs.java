@@ -38,8 +38,11 @@ import vexfs.libc.NativeIo;
 /**
  * libfuse's passthrough_ll in Java: every operation is the backing filesystem's own system call, made relative to
  * the O_PATH descriptor of the node (never a path string), so renames and hard links cannot break node identity.
- * Open files carry their real descriptor in {@code fh}; directories carry a descriptor read with getdents64,
- * whose d_off values are our readdir offsets.
+ * Node descriptors are pinned around each use ({@link PinnedFd}): only a bounded set stays open, the rest are
+ * reopened by file handle ({@link InodeTable}). A node with open files keeps its descriptor pinned until their
+ * release, so an unlinked but open file keeps working. Open files carry their real descriptor in {@code fh}, which
+ * requests that have one use first; directories carry a descriptor read with getdents64, whose d_off values are
+ * our readdir offsets.
  */
 public final class PassthroughFs implements FuseFilesystem {
     private static final Logger LOG = LoggerFactory.getLogger(PassthroughFs.class);
@@ -56,7 +59,7 @@ public final class PassthroughFs implements FuseFilesystem {
     private final Map<Long, DirStream> dirs = new ConcurrentHashMap<>();
 
     public PassthroughFs(int backingDirFd, PassthroughOptions options) throws FsException {
-        this.inodes = new InodeTable(backingDirFd, NativeIo.stat(backingDirFd));
+        this.inodes = new InodeTable(backingDirFd, NativeIo.stat(backingDirFd), options.maxFds());
         this.options = options;
         this.hidden = options.hiddenRootName() == null ? null : Name.of(options.hiddenRootName());
         this.runningAsRoot = "root".equals(System.getProperty("user.name"));
@@ -79,6 +82,11 @@ public final class PassthroughFs implements FuseFilesystem {
         return options;
     }
 
+    /** For tests that build several over one directory: closes the descriptor kept for open_by_handle_at. */
+    void closeMountDescriptor() {
+        inodes.descriptors().closeMountFd();
+    }
+
     private final BackingNodes nodesView = new BackingNodes() {
         @Override
         public BackingNode node(long nodeId) throws FsException {
@@ -88,9 +96,8 @@ public final class PassthroughFs implements FuseFilesystem {
         @Override
         public int openPath(long parent, Name name) {
             if (isHidden(parent, name)) return -1;
-            try {
-                Inode dir = inodes.get(parent);
-                return NativeIo.openat(dir.fd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
+            try (PinnedFd dir = inodes.pin(parent)) {
+                return openNodePath(dir.fd(), name);
             } catch (FsException e) {
                 return -1;
             }
@@ -113,6 +120,30 @@ public final class PassthroughFs implements FuseFilesystem {
 
     private void checkWritable() throws FsException {
         if (options.readOnly()) throw new FsException(Errno.EROFS);
+    }
+
+    /** Something that opens a descriptor. */
+    private interface FdOpener {
+        int open() throws FsException;
+    }
+
+    /**
+     * Runs {@code opener}; if the daemon is out of descriptors (a limit lower than our bound, or many open files),
+     * closes unpinned node descriptors and tries once more.
+     */
+    private int withRoom(FdOpener opener) throws FsException {
+        try {
+            return opener.open();
+        } catch (FsException e) {
+            if (e.errno() != Errno.EMFILE && e.errno() != Errno.ENFILE) throw e;
+            if (inodes.descriptors().makeRoom() == 0) throw e;
+            return opener.open();
+        }
+    }
+
+    /** A new O_PATH descriptor of {@code name} in {@code dirFd} (a last symlink not followed). */
+    private int openNodePath(int dirFd, Name name) throws FsException {
+        return withRoom(() -> NativeIo.openat(dirFd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0));
     }
 
     @Override
@@ -146,16 +177,25 @@ public final class PassthroughFs implements FuseFilesystem {
         if (isHidden(parent, name)) throw new FsException(Errno.ENOENT);
         // ".." of the root would be the backing directory's parent: outside what the mount may show
         if (parent == ROOT_ID && name.is("..")) throw new FsException(Errno.ENOENT, "nothing above the mount root");
-        Inode dir = inodes.get(parent);
-        Attr attr = NativeIo.fstatat(dir.fd, name, NativeIo.AT_SYMLINK_NOFOLLOW);
-        Inode known = inodes.referenceIfKnown(attr.dev(), attr.ino());
-        if (known != null) return new EntryParam(known.nodeId, 0, attr, options.attrTimeout(), options.entryTimeout());
-        return lookupOpening(dir, name);
+        try (PinnedFd dir = inodes.pin(parent)) {
+            return lookupIn(dir.fd(), name);
+        }
     }
 
-    /** The lookup that opens the name (O_PATH): for new nodes, e.g. right after creating the name. */
-    private EntryParam lookupOpening(Inode dir, Name name) throws FsException {
-        int fd = NativeIo.openat(dir.fd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
+    /** {@link #doLookup} in the directory {@code dirFd} (pinned by the caller, or an open directory's own). */
+    private EntryParam lookupIn(int dirFd, Name name) throws FsException {
+        Attr attr = NativeIo.fstatat(dirFd, name, NativeIo.AT_SYMLINK_NOFOLLOW);
+        Inode known = inodes.referenceIfKnown(attr.dev(), attr.ino());
+        if (known != null) return new EntryParam(known.nodeId, 0, attr, options.attrTimeout(), options.entryTimeout());
+        return lookupOpening(dirFd, name);
+    }
+
+    /**
+     * The lookup that opens the name (O_PATH): for new nodes, e.g. right after creating the name. The descriptor's
+     * fstat and file handle describe one and the same node, whatever happens to the name meanwhile.
+     */
+    private EntryParam lookupOpening(int dirFd, Name name) throws FsException {
+        int fd = openNodePath(dirFd, name);
         Attr attr;
         try {
             attr = NativeIo.stat(fd);
@@ -167,9 +207,40 @@ public final class PassthroughFs implements FuseFilesystem {
         return new EntryParam(node.nodeId, 0, attr, options.attrTimeout(), options.entryTimeout());
     }
 
-    /** The entry of a name this request just created. */
-    private EntryParam created(long parent, Name name) throws FsException {
-        return lookupOpening(inodes.get(parent), name);
+
+    /**
+     * The entry of {@code name}, just made in {@code dirFd} by mknod/mkdir/symlink, given to the caller; if that
+     * fails (out of descriptors: the lookup needs one) the new name is removed again ({@code undoFlags} for
+     * unlinkat), so an error answered means nothing was made.
+     */
+    private EntryParam createdOrUndone(Request req, int dirFd, Name name, int undoFlags) throws FsException {
+        try {
+            ownByCaller(req, dirFd, name);
+            return lookupOpening(dirFd, name);
+        } catch (FsException | RuntimeException e) {
+            undo(dirFd, name, undoFlags, e);
+            throw e;
+        }
+    }
+
+    /** {@code name} in {@code dirFd} is still the file open as {@code fd} (not replaced meanwhile). */
+    private static boolean sameFile(int fd, int dirFd, Name name) {
+        try {
+            Attr open = NativeIo.stat(fd);
+            Attr named = NativeIo.fstatat(dirFd, name, NativeIo.AT_SYMLINK_NOFOLLOW);
+            return open.ino() == named.ino() && open.dev() == named.dev();
+        } catch (FsException e) {
+            return false;
+        }
+    }
+
+    private static void undo(int dirFd, Name name, int flags, Exception why) {
+        try {
+            NativeIo.unlinkat(dirFd, name, flags);
+        } catch (FsException e) {
+            LOG.warn("{} stays although its creation is answered {}: removing it failed: {}", name, why.getMessage(),
+                    e.getMessage());
+        }
     }
 
     @Override
@@ -182,9 +253,16 @@ public final class PassthroughFs implements FuseFilesystem {
         inodes.forget(ino, nlookup);
     }
 
+    /** With an open file (fstat and friends) its own descriptor answers: no node descriptor to pin or reopen. */
     @Override
     public void getattr(Request req, long ino, FileInfo fi, ReplyAttr reply) throws FsException {
-        reply.attr(NativeIo.stat(inodes.get(ino).fd), options.attrTimeout());
+        if (fi != null) {
+            reply.attr(NativeIo.stat((int) fi.fh()), options.attrTimeout());
+            return;
+        }
+        try (PinnedFd node = inodes.pin(ino)) {
+            reply.attr(NativeIo.stat(node.fd()), options.attrTimeout());
+        }
     }
 
     @Override
@@ -192,28 +270,33 @@ public final class PassthroughFs implements FuseFilesystem {
         checkWritable();
         Inode node = inodes.get(ino);
         int openFd = fi == null ? -1 : (int) fi.fh();
-        if (a.has(SetAttr.MODE)) {
-            if (openFd >= 0) NativeIo.fchmod(openFd, a.mode());
-            else NativeIo.chmod(node.fd, a.mode());
+        try (PinnedFd pinned = openFd >= 0 ? null : node.pin()) {
+            int fd = openFd >= 0 ? openFd : pinned.fd();
+            if (a.has(SetAttr.MODE)) {
+                if (openFd >= 0) NativeIo.fchmod(openFd, a.mode());
+                else NativeIo.chmod(fd, a.mode());
+            }
+            if (a.has(SetAttr.UID) || a.has(SetAttr.GID)) {
+                NativeIo.chown(fd, a.has(SetAttr.UID) ? a.uid() : -1, a.has(SetAttr.GID) ? a.gid() : -1);
+            }
+            if (a.has(SetAttr.SIZE)) {
+                if (openFd >= 0) NativeIo.ftruncate(openFd, a.size());
+                else NativeIo.truncate(fd, a.size());
+            }
+            if (a.has(SetAttr.ATIME) || a.has(SetAttr.MTIME)) {
+                long an = a.has(SetAttr.ATIME_NOW) ? SetAttr.UTIME_NOW : a.has(SetAttr.ATIME) ? a.atimeNsec() : SetAttr.UTIME_OMIT;
+                long mn = a.has(SetAttr.MTIME_NOW) ? SetAttr.UTIME_NOW : a.has(SetAttr.MTIME) ? a.mtimeNsec() : SetAttr.UTIME_OMIT;
+                NativeIo.utimens(fd, openFd, a.atimeSec(), an, a.mtimeSec(), mn, node.isSymlink());
+            }
+            reply.attr(NativeIo.stat(fd), options.attrTimeout());
         }
-        if (a.has(SetAttr.UID) || a.has(SetAttr.GID)) {
-            NativeIo.chown(node.fd, a.has(SetAttr.UID) ? a.uid() : -1, a.has(SetAttr.GID) ? a.gid() : -1);
-        }
-        if (a.has(SetAttr.SIZE)) {
-            if (openFd >= 0) NativeIo.ftruncate(openFd, a.size());
-            else NativeIo.truncate(node.fd, a.size());
-        }
-        if (a.has(SetAttr.ATIME) || a.has(SetAttr.MTIME)) {
-            long an = a.has(SetAttr.ATIME_NOW) ? SetAttr.UTIME_NOW : a.has(SetAttr.ATIME) ? a.atimeNsec() : SetAttr.UTIME_OMIT;
-            long mn = a.has(SetAttr.MTIME_NOW) ? SetAttr.UTIME_NOW : a.has(SetAttr.MTIME) ? a.mtimeNsec() : SetAttr.UTIME_OMIT;
-            NativeIo.utimens(node.fd, openFd, a.atimeSec(), an, a.mtimeSec(), mn, node.isSymlink());
-        }
-        reply.attr(NativeIo.stat(node.fd), options.attrTimeout());
     }
 
     @Override
     public void readlink(Request req, long ino, ReplyReadlink reply) throws FsException {
-        reply.target(NativeIo.readlinkat(inodes.get(ino).fd));
+        try (PinnedFd node = inodes.pin(ino)) {
+            reply.target(NativeIo.readlinkat(node.fd()));
+        }
     }
 
     /**
@@ -224,7 +307,7 @@ public final class PassthroughFs implements FuseFilesystem {
     private void ownByCaller(Request req, int dirFd, Name name) {
         if (!runningAsRoot || (req.uid() == 0 && req.gid() == 0)) return;
         try {
-            int fd = NativeIo.openat(dirFd, name, NativeIo.O_PATH | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC, 0);
+            int fd = openNodePath(dirFd, name);
             try {
                 boolean setgidDir = (NativeIo.stat(dirFd).mode() & SET_GID) != 0;
                 Attr before = NativeIo.stat(fd);
@@ -245,39 +328,47 @@ public final class PassthroughFs implements FuseFilesystem {
     public void mknod(Request req, long parent, Name name, int mode, long rdev, ReplyEntry reply) throws FsException {
         checkWritable();
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
-        Inode dir = inodes.get(parent);
-        NativeIo.mknodat(dir.fd, name, mode, rdev);
-        ownByCaller(req, dir.fd, name);
-        reply.entry(created(parent, name));
+        try (PinnedFd dir = inodes.pin(parent)) {
+            NativeIo.mknodat(dir.fd(), name, mode, rdev);
+            reply.entry(createdOrUndone(req, dir.fd(), name, 0));
+        }
     }
 
     @Override
     public void mkdir(Request req, long parent, Name name, int mode, ReplyEntry reply) throws FsException {
         checkWritable();
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
-        Inode dir = inodes.get(parent);
-        NativeIo.mkdirat(dir.fd, name, mode);
-        ownByCaller(req, dir.fd, name);
-        reply.entry(created(parent, name));
+        try (PinnedFd dir = inodes.pin(parent)) {
+            NativeIo.mkdirat(dir.fd(), name, mode);
+            reply.entry(createdOrUndone(req, dir.fd(), name, NativeIo.AT_REMOVEDIR));
+        }
     }
 
     @Override
     public void symlink(Request req, byte[] target, long parent, Name name, ReplyEntry reply) throws FsException {
         checkWritable();
         if (isHidden(parent, name)) throw new FsException(Errno.EEXIST);
-        Inode dir = inodes.get(parent);
-        NativeIo.symlinkat(target, dir.fd, name);
-        ownByCaller(req, dir.fd, name);
-        reply.entry(created(parent, name));
+        try (PinnedFd dir = inodes.pin(parent)) {
+            NativeIo.symlinkat(target, dir.fd(), name);
+            reply.entry(createdOrUndone(req, dir.fd(), name, 0));
+        }
     }
 
     @Override
     public void link(Request req, long ino, long newParent, Name newName, ReplyEntry reply) throws FsException {
         checkWritable();
         if (isHidden(newParent, newName)) throw new FsException(Errno.EEXIST);
-        Inode node = inodes.get(ino);
-        NativeIo.linkat(node.fd, inodes.get(newParent).fd, newName);
-        reply.entry(doLookup(newParent, newName));
+        try (PinnedFd node = inodes.pin(ino); PinnedFd dir = inodes.pin(newParent)) {
+            NativeIo.linkat(node.fd(), dir.fd(), newName);
+            EntryParam e;
+            try {
+                e = lookupIn(dir.fd(), newName);
+            } catch (FsException | RuntimeException failed) {
+                undo(dir.fd(), newName, 0, failed); // e.g. EMFILE: the caller is told the link failed, so it must not exist
+                throw failed;
+            }
+            reply.entry(e);
+        }
     }
 
     @Override
@@ -290,14 +381,18 @@ public final class PassthroughFs implements FuseFilesystem {
     private void doUnlink(long parent, Name name) throws FsException {
         checkWritable();
         if (isHidden(parent, name)) throw new FsException(Errno.ENOENT);
-        NativeIo.unlinkat(inodes.get(parent).fd, name, 0);
+        try (PinnedFd dir = inodes.pin(parent)) {
+            NativeIo.unlinkat(dir.fd(), name, 0);
+        }
     }
 
     @Override
     public void rmdir(Request req, long parent, Name name, ReplyEmpty reply) throws FsException {
         checkWritable();
         if (isHidden(parent, name)) throw new FsException(Errno.ENOENT);
-        NativeIo.unlinkat(inodes.get(parent).fd, name, NativeIo.AT_REMOVEDIR);
+        try (PinnedFd dir = inodes.pin(parent)) {
+            NativeIo.unlinkat(dir.fd(), name, NativeIo.AT_REMOVEDIR);
+        }
         reply.ok();
     }
 
@@ -312,7 +407,9 @@ public final class PassthroughFs implements FuseFilesystem {
     private void doRename(long parent, Name name, long newParent, Name newName, int flags) throws FsException {
         checkWritable();
         if (isHidden(parent, name) || isHidden(newParent, newName)) throw new FsException(Errno.EACCES);
-        NativeIo.renameat2(inodes.get(parent).fd, name, inodes.get(newParent).fd, newName, flags);
+        try (PinnedFd from = inodes.pin(parent); PinnedFd to = inodes.pin(newParent)) {
+            NativeIo.renameat2(from.fd(), name, to.fd(), newName, flags);
+        }
     }
 
     // ---- files ----
@@ -355,8 +452,33 @@ public final class PassthroughFs implements FuseFilesystem {
         if (options.readOnly() && (fi.flags() & NativeIo.O_ACCMODE) != NativeIo.O_RDONLY) {
             throw new FsException(Errno.EROFS);
         }
-        int fd = NativeIo.reopen(inodes.get(ino).fd, adjustOpenFlags(fi.flags()) | NativeIo.O_CLOEXEC);
-        reply.opened(fd, openOptions(fd));
+        int flags = adjustOpenFlags(fi.flags()) | NativeIo.O_CLOEXEC;
+        Inode node = inodes.get(ino);
+        int pathFd = pinForOpenFile(node);
+        int fd = -1;
+        try {
+            fd = withRoom(() -> NativeIo.reopen(pathFd, flags));
+            reply.opened(fd, openOptions(fd));
+        } catch (FsException | RuntimeException e) {
+            if (fd >= 0) NativeIo.close(fd);
+            node.cacheRelease();
+            throw e;
+        }
+    }
+
+    /**
+     * A node with open files keeps its descriptor pinned until their release: requests for it without a handle
+     * (getattr after fstat's attribute timeout, xattrs, a .vec close) must keep working after an unlink, when a
+     * handle of the deleted file could no longer be opened (ESTALE).
+     */
+    private int pinForOpenFile(Inode node) throws FsException {
+        return inodes.descriptors().acquire(node);
+    }
+
+    private void unpinForOpenFile(long ino) {
+        Inode node = inodes.find(ino);
+        if (node != null) node.cacheRelease();
+        else LOG.warn("release of node {}, which is not known (any more)", ino);
     }
 
     @Override
@@ -364,15 +486,36 @@ public final class PassthroughFs implements FuseFilesystem {
             throws FsException {
         checkWritable();
         if (isHidden(parent, name)) throw new FsException(Errno.EACCES);
-        Inode dir = inodes.get(parent);
-        int fd = NativeIo.openat(dir.fd, name,
-                (adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC), mode);
-        try {
-            ownByCaller(req, dir.fd, name);
-            reply.created(created(parent, name), fd, openOptions(fd));
-        } catch (FsException | RuntimeException e) {
-            NativeIo.close(fd);
-            throw e;
+        int flags = adjustOpenFlags(fi.flags()) | NativeIo.O_CREAT | NativeIo.O_NOFOLLOW | NativeIo.O_CLOEXEC;
+        try (PinnedFd dir = inodes.pin(parent)) {
+            int dirFd = dir.fd();
+            // O_EXCL first, to know whether this call made the file: only then may a failure below remove it again
+            boolean made = true;
+            int fd;
+            try {
+                fd = withRoom(() -> NativeIo.openat(dirFd, name, flags | NativeIo.O_EXCL, mode));
+            } catch (FsException e) {
+                if (e.errno() != Errno.EEXIST || (flags & NativeIo.O_EXCL) != 0) throw e;
+                // another opener made it meanwhile: not ours to remove
+                fd = withRoom(() -> NativeIo.openat(dirFd, name, flags, mode));
+                made = false;
+            }
+            EntryParam entry = null;
+            Inode pinned = null;
+            try {
+                ownByCaller(req, dirFd, name);
+                entry = lookupOpening(dirFd, name);
+                pinned = inodes.get(entry.ino());
+                pinForOpenFile(pinned);
+                reply.created(entry, fd, openOptions(fd));
+            } catch (FsException | RuntimeException e) {
+                // e.g. EMFILE for the inode's O_PATH descriptor: the caller is told the create failed, so no file stays
+                if (made && sameFile(fd, dirFd, name)) undo(dirFd, name, 0, e);
+                NativeIo.close(fd);
+                if (pinned != null) pinned.cacheRelease();
+                if (entry != null) inodes.forget(entry.ino(), 1);  // the kernel never got the entry
+                throw e;
+            }
         }
     }
 
@@ -405,6 +548,7 @@ public final class PassthroughFs implements FuseFilesystem {
     public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
         NativeIo.close((int) fi.fh());
         if (options.backingLocks()) lockReleases.released(ino);  // the close dropped any flock of this open
+        unpinForOpenFile(ino);
         reply.ok();
     }
 
@@ -418,9 +562,21 @@ public final class PassthroughFs implements FuseFilesystem {
 
     @Override
     public void opendir(Request req, long ino, FileInfo fi, ReplyOpen reply) throws FsException {
-        int fd = NativeIo.reopen(inodes.get(ino).fd, NativeIo.O_RDONLY | NativeIo.O_DIRECTORY | NativeIo.O_CLOEXEC);
-        dirs.put((long) fd, new DirStream(fd));
-        reply.opened(fd, OpenOptions.DEFAULT);
+        Inode node = inodes.get(ino);
+        int pathFd = pinForOpenFile(node);
+        int fd = -1;
+        try {
+            fd = withRoom(() -> NativeIo.reopen(pathFd, NativeIo.O_RDONLY | NativeIo.O_DIRECTORY | NativeIo.O_CLOEXEC));
+            dirs.put((long) fd, new DirStream(fd));
+            reply.opened(fd, OpenOptions.DEFAULT);
+        } catch (FsException | RuntimeException e) {
+            if (fd >= 0) {
+                dirs.remove((long) fd);
+                NativeIo.close(fd);
+            }
+            node.cacheRelease();
+            throw e;
+        }
     }
 
     @Override
@@ -443,7 +599,7 @@ public final class PassthroughFs implements FuseFilesystem {
                 if (i < 0) break;
                 DirBatch b = dir.batch();
                 boolean hide = hidden != null && ino == ROOT_ID && b.nameIs(i, hidden);
-                if (!hide && addEntry(ino, b, i, reply)) break;  // full: the entry stays for next time
+                if (!hide && addEntry(dir.fd, b, i, reply)) break;  // full: the entry stays for next time
                 dir.advance();
                 next = b.nextOffset(i);
             }
@@ -451,8 +607,11 @@ public final class PassthroughFs implements FuseFilesystem {
         reply.send();
     }
 
-    /** Adds one entry; for readdirplus takes a lookup reference and gives it back if the entry did not fit. */
-    private boolean addEntry(long dirIno, DirBatch b, int i, ReplyDirectory reply) throws FsException {
+    /**
+     * Adds one entry; for readdirplus takes a lookup reference and gives it back if the entry did not fit. The
+     * lookups are relative to the open directory's own descriptor {@code dirFd}: no node descriptor is pinned.
+     */
+    private boolean addEntry(int dirFd, DirBatch b, int i, ReplyDirectory reply) throws FsException {
         if (!reply.isPlus()) return reply.add(b, i);
         Name name = b.name(i);
         if (b.isDotOrDotDot(i)) {
@@ -461,7 +620,7 @@ public final class PassthroughFs implements FuseFilesystem {
         }
         EntryParam e;
         try {
-            e = doLookup(dirIno, name);
+            e = lookupIn(dirFd, name);
         } catch (FsException gone) {
             return false;  // removed between getdents and lookup: skip it
         }
@@ -474,6 +633,7 @@ public final class PassthroughFs implements FuseFilesystem {
     public void releasedir(Request req, long ino, FileInfo fi, ReplyEmpty reply) {
         dirs.remove(fi.fh());
         NativeIo.close((int) fi.fh());
+        unpinForOpenFile(ino);
         reply.ok();
     }
 
@@ -485,53 +645,60 @@ public final class PassthroughFs implements FuseFilesystem {
 
     @Override
     public void statfs(Request req, long ino, ReplyStatfs reply) throws FsException {
-        reply.statfs(NativeIo.fstatvfs(inodes.get(ino).fd));
+        try (PinnedFd node = inodes.pin(ino)) {
+            reply.statfs(NativeIo.fstatvfs(node.fd()));
+        }
     }
 
     @Override
     public void access(Request req, long ino, int mask, ReplyEmpty reply) throws FsException {
-        NativeIo.access(inodes.get(ino).fd, mask);
+        try (PinnedFd node = inodes.pin(ino)) {
+            NativeIo.access(node.fd(), mask);
+        }
         reply.ok();
     }
 
     // ---- extended attributes ----
 
+    /*
+     * xattr calls go through /proc/self/fd/N of the node's O_PATH descriptor. For a symlink that path resolves to the
+     * symlink itself, not its target, so xattrs of symlinks work as lgetxattr(2) would (the backing FS then refuses
+     * user.* on symlinks with EPERM itself, as it should).
+     */
+
     @Override
     public void setxattr(Request req, long ino, Name name, byte[] value, int flags, ReplyEmpty reply)
             throws FsException {
         checkWritable();
-        NativeIo.setxattr(xattrFd(inodes.get(ino)), name, value, flags);
+        try (PinnedFd node = inodes.pin(ino)) {
+            NativeIo.setxattr(node.fd(), name, value, flags);
+        }
         reply.ok();
     }
 
     @Override
     public void getxattr(Request req, long ino, Name name, long size, ReplyXattr reply) throws FsException {
-        int fd = xattrFd(inodes.get(ino));
-        if (size == 0) reply.size(NativeIo.getxattrSize(fd, name));
-        else reply.data(NativeIo.getxattr(fd, name, (int) Math.min(size, 1 << 16)));
+        try (PinnedFd node = inodes.pin(ino)) {
+            if (size == 0) reply.size(NativeIo.getxattrSize(node.fd(), name));
+            else reply.data(NativeIo.getxattr(node.fd(), name, (int) Math.min(size, 1 << 16)));
+        }
     }
 
     @Override
     public void listxattr(Request req, long ino, long size, ReplyXattr reply) throws FsException {
-        int fd = xattrFd(inodes.get(ino));
-        if (size == 0) reply.size(NativeIo.listxattrSize(fd));
-        else reply.data(NativeIo.listxattr(fd, (int) Math.min(size, 1 << 16)));
+        try (PinnedFd node = inodes.pin(ino)) {
+            if (size == 0) reply.size(NativeIo.listxattrSize(node.fd()));
+            else reply.data(NativeIo.listxattr(node.fd(), (int) Math.min(size, 1 << 16)));
+        }
     }
 
     @Override
     public void removexattr(Request req, long ino, Name name, ReplyEmpty reply) throws FsException {
         checkWritable();
-        NativeIo.removexattr(xattrFd(inodes.get(ino)), name);
+        try (PinnedFd node = inodes.pin(ino)) {
+            NativeIo.removexattr(node.fd(), name);
+        }
         reply.ok();
-    }
-
-    /**
-     * The descriptor xattr calls go through (as /proc/self/fd/N). For a symlink's O_PATH descriptor that path
-     * resolves to the symlink itself, not its target, so xattrs of symlinks work as lgetxattr(2) would (the
-     * backing FS then refuses user.* on symlinks with EPERM itself, as it should).
-     */
-    private static int xattrFd(Inode node) {
-        return node.fd;
     }
 
     // ---- locks, ranges ----

@@ -8,13 +8,19 @@ import vexfs.volume.VolumeLayout;
  * {@code backingLocks}: the daemon serves POSIX and flock locks by taking them on the backing files, so they also
  * conflict with programs locking those files directly (-o locks=backing); otherwise the kernel keeps the mount's
  * locks itself, with exact POSIX semantics among everything using the mount and no round trip per lock
- * (-o locks=kernel, the default, as in passthrough_ll and virtiofsd).
+ * (-o locks=kernel, the default, as in passthrough_ll and virtiofsd). {@code maxFds} bounds the open node
+ * descriptors (-o max_fds; 0: the default, see docs/architecture.md "Inodes and descriptors").
  */
 public record PassthroughOptions(double attrTimeout, double entryTimeout, boolean writeback, boolean directIo,
-                                 boolean readOnly, String hiddenRootName, boolean backingLocks) {
+                                 boolean readOnly, String hiddenRootName, boolean backingLocks, int maxFds) {
     public PassthroughOptions(double attrTimeout, double entryTimeout, boolean writeback, boolean directIo,
                               boolean readOnly, String hiddenRootName) {
-        this(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName, false);
+        this(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName, false, 0);
+    }
+
+    public PassthroughOptions(double attrTimeout, double entryTimeout, boolean writeback, boolean directIo,
+                              boolean readOnly, String hiddenRootName, boolean backingLocks) {
+        this(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName, backingLocks, 0);
     }
 
     public static PassthroughOptions defaults() {
@@ -23,6 +29,12 @@ public record PassthroughOptions(double attrTimeout, double entryTimeout, boolea
 
     /** The same options with locks served on the backing files (true) or by the kernel (false). */
     public PassthroughOptions withBackingLocks(boolean on) {
-        return new PassthroughOptions(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName, on);
+        return new PassthroughOptions(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName, on,
+                maxFds);
+    }
+
+    public PassthroughOptions withMaxFds(int n) {
+        return new PassthroughOptions(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName,
+                backingLocks, n);
     }
 }

@@ -144,11 +144,13 @@ final class PosixLocks {
     /** A new description of the file, read-write if the backing FS lets us (a write lock needs it). */
     private static int openDescription(Inode node) throws FsException {
         FsException last = null;
-        for (int mode : new int[] {NativeIo.O_RDWR, NativeIo.O_RDONLY, NativeIo.O_WRONLY}) {
-            try {
-                return NativeIo.reopen(node.fd, mode | NativeIo.O_CLOEXEC);
-            } catch (FsException e) {
-                last = e;
+        try (PinnedFd path = node.pin()) {
+            for (int mode : new int[] {NativeIo.O_RDWR, NativeIo.O_RDONLY, NativeIo.O_WRONLY}) {
+                try {
+                    return NativeIo.reopen(path.fd(), mode | NativeIo.O_CLOEXEC);
+                } catch (FsException e) {
+                    last = e;
+                }
             }
         }
         throw last;

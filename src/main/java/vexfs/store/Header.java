@@ -4,6 +4,7 @@ import static vexfs.store.StoreFormat.*;
 
 import java.lang.foreign.MemorySegment;
 
+import vexfs.base.EmbedderSpec;
 import vexfs.base.GraphSettings;
 import vexfs.base.Metric;
 
@@ -13,7 +14,7 @@ import vexfs.base.Metric;
  */
 record Header(int version, int dim, Metric metric, int recordSize, int vectorBytes, long creationId,
               long createdMillis, GraphSettings graph, boolean countersValid, int state, long capacity, long highWater, long live,
-              long free, long nextGeneration) {
+              long free, long nextGeneration, EmbedderSpec embedder) {
 
     boolean clean() {
         return countersValid && state == STATE_CLEAN;
@@ -59,11 +60,39 @@ record Header(int version, int dim, Metric metric, int recordSize, int vectorByt
                     + " metric=" + metricCode + " recordSize=" + recordSize + " vectorBytes=" + vectorBytes);
         }
         GraphSettings graph = graphSettings(seg, file);
+        EmbedderSpec embedder = embedder(seg, file);
+        if (embedder.kind().dim != 0 && (embedder.kind().dim != dim || embedder.kind().metric != metric)) {
+            throw new CorruptStoreException(file + ": inconsistent header: embedder " + embedder.label() + " with dim=" + dim
+                    + " metric=" + metric.label());
+        }
         boolean countersValid = seg.get(INT, C_CRC) == countersCrc(seg);
         return new Header(version, dim, metric, recordSize, vectorBytes, seg.get(LONG, H_CREATION_ID),
                 seg.get(LONG, H_CREATED_MILLIS), graph, countersValid, seg.get(INT, C_STATE), seg.get(LONG, C_CAPACITY),
                 seg.get(LONG, C_HIGH_WATER), seg.get(LONG, C_LIVE), seg.get(LONG, C_FREE),
-                seg.get(LONG, C_NEXT_GENERATION));
+                seg.get(LONG, C_NEXT_GENERATION), embedder);
+    }
+
+    /** The store's embedder; an all-zero block (a store made before embedders) is none. */
+    private static EmbedderSpec embedder(MemorySegment seg, String file) throws CorruptStoreException {
+        int code = seg.get(INT, E_KIND), len = seg.get(INT, E_COMMAND_LENGTH), crc = seg.get(INT, E_CRC);
+        if (code == 0 && len == 0 && crc == 0) return EmbedderSpec.NONE;
+        if (len < 0 || len > EmbedderSpec.MAX_COMMAND_BYTES) {
+            throw new CorruptStoreException(file + ": inconsistent header: embedder command length " + len);
+        }
+        int actual = embedderCrc(seg, len);
+        if (crc != actual) {
+            throw new CorruptStoreException(String.format(java.util.Locale.ROOT,
+                    "%s: embedder block checksum 0x%08x does not match contents 0x%08x", file, crc, actual));
+        }
+        EmbedderSpec.Kind kind = EmbedderSpec.Kind.ofCode(code);
+        if (kind == null) throw new CorruptStoreException(file + ": unknown embedder " + code + " (a newer VexFS?)");
+        String command = new String(seg.asSlice(E_COMMAND, len).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return new EmbedderSpec(kind, command);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptStoreException(file + ": inconsistent header: embedder " + e.getMessage());
+        }
     }
 
     /** The volume's HNSW parameters; all three zero (a store made before they were kept) means the defaults. */
@@ -80,6 +109,12 @@ record Header(int version, int dim, Metric metric, int recordSize, int vectorByt
     /** Writes a fresh header page for a new, empty store. */
     static void writeNew(MemorySegment seg, int dim, Metric metric, GraphSettings graph, long creationId,
                          long createdMillis, long capacity) {
+        writeNew(seg, dim, metric, graph, EmbedderSpec.NONE, creationId, createdMillis, capacity);
+    }
+
+    /** As above, with an embedder (none leaves its block all zero). */
+    static void writeNew(MemorySegment seg, int dim, Metric metric, GraphSettings graph, EmbedderSpec embedder,
+                         long creationId, long createdMillis, long capacity) {
         seg.asSlice(0, HEADER_SIZE).fill((byte) 0);
         MemorySegment.copy(MemorySegment.ofArray(MAGIC), 0, seg, H_MAGIC, 8);
         seg.set(INT, H_VERSION, VERSION);
@@ -94,6 +129,13 @@ record Header(int version, int dim, Metric metric, int recordSize, int vectorByt
         seg.set(INT, H_GRAPH_EF_CONSTRUCTION, graph.efConstruction());
         seg.set(INT, H_GRAPH_EF_SEARCH, graph.efSearch());
         seg.set(INT, H_CRC, immutableCrc(seg));
+        if (embedder.enabled()) {
+            byte[] command = embedder.command().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            seg.set(INT, E_KIND, embedder.kind().code);
+            seg.set(INT, E_COMMAND_LENGTH, command.length);
+            MemorySegment.copy(MemorySegment.ofArray(command), 0, seg, E_COMMAND, command.length);
+            seg.set(INT, E_CRC, embedderCrc(seg, command.length));
+        }
         writeCounters(seg, STATE_CLEAN, capacity, 0, 0, 0, 1);
     }
 

@@ -83,6 +83,7 @@ public final class KeyedBytes {
         if (entries == tableCapacity) {
             MemorySegment bigger = memory.allocate(tableCapacity * 2L * ENTRY);
             MemorySegment.copy(table, 0, bigger, 0, tableCapacity * ENTRY);
+            memory.release(table);
             table = bigger;
             tableCapacity *= 2;
         }
@@ -104,6 +105,7 @@ public final class KeyedBytes {
             table.set(INT, e * ENTRY + 8, (int) at);
             at += len;
         }
+        memory.release(arena);
         arena = fresh;
         used = at;
         garbage = 0;

@@ -131,5 +131,6 @@ public final class LongIntHashMap {
             while (value(j) >= 0) j = (j + 1) & mask;
             set(j, k, v);
         }
+        memory.release(old);
     }
 }

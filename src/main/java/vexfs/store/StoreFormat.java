@@ -39,6 +39,8 @@ final class StoreFormat {
             C_NEXT_GENERATION = 104, C_CRC = 124;
     static final int COUNTERS_LEN = 60;
     static final int STATE_CLEAN = 1, STATE_DIRTY = 2;
+    // embedder block (written once by mkfs; all zero = no embedder, as in stores made before it existed)
+    static final long E_KIND = 128, E_COMMAND_LENGTH = 132, E_CRC = 136, E_COMMAND = 140;
 
     // record
     static final long R_STATE = 0, R_CRC = 4, R_KEY = 8, R_GENERATION = 16, R_NORM = 24, R_DIM = 28, R_VECTOR = 64;
@@ -86,6 +88,14 @@ final class StoreFormat {
 
     static int immutableCrc(MemorySegment seg) {
         return crc(seg, 0, IMMUTABLE_LEN);
+    }
+
+    /** CRC32C of the embedder block: kind and length [128, 136), then the command bytes [140, 140 + length). */
+    static int embedderCrc(MemorySegment seg, int commandLength) {
+        CRC32C c = new CRC32C();
+        c.update(seg.asSlice(E_KIND, 8).asByteBuffer());
+        c.update(seg.asSlice(E_COMMAND, commandLength).asByteBuffer());
+        return (int) c.getValue();
     }
 
     static int countersCrc(MemorySegment seg) {

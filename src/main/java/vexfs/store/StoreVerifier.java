@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import vexfs.base.FileExtension;
+
 /**
  * Checks a vector file that is not open for writing elsewhere: header checksum and fields, file
  * size (whole records), counters, every record's state and checksum, duplicate keys. With
@@ -29,7 +31,8 @@ public final class StoreVerifier {
             problems.add("no vector file at " + f);
             return new VerifyReport(f.toString(), problems, notes, 0, 0, 0, 0, 0, 0, false, false);
         }
-        try (FileChannel ch = repair ? FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)
+        try (FileExtension.Descriptor allocFd = new FileExtension.Descriptor(); // closed after the channel
+             FileChannel ch = repair ? FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(f, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
             if (repair) {
                 VectorStore.lockOrRefuse(ch, f, "is open by a running vexfs; unmount before repairing");
@@ -59,6 +62,11 @@ public final class StoreVerifier {
                 notes.add("not closed cleanly (counters are recomputed on open)");
             } else if (h.state() != STATE_CLEAN) {
                 problems.add("counters block has unknown state " + h.state());
+            }
+            if (repair) {
+                // a hole mapped writable could fault on a full disk; the descriptor stays open until the channel
+                // has closed (closing it would drop the writer lock taken above)
+                FileExtension.allocate(allocFd.open(f), f, ch, size);
             }
             MemorySegment seg = ch.map(repair ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY, 0, size, arena);
             RecordScan s = RecordScan.run(seg, h, capacity, true, repair, problems);

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntPredicate;
 
 import vexfs.base.Distances;
+import vexfs.base.EmbedderSpec;
 import vexfs.base.ExactSearch;
 import vexfs.base.FileExtension;
 import vexfs.base.GraphSettings;
@@ -66,6 +67,8 @@ public final class VectorStore implements AutoCloseable {
     private final GrowableMapping mapping;
     private final List<String> recovery = new ArrayList<>();
     private final StoreVectorSource source;
+    /** One for the store's lifetime, so that its figures count every table derived from this store. */
+    private final ScratchMemory scratch;
 
     private volatile MemorySegment seg;
     private volatile long capacity;
@@ -86,8 +89,10 @@ public final class VectorStore implements AutoCloseable {
         this.channel = channel;
         this.lock = lock;
         this.readOnly = readOnly;
+        // a read-only store must not see writes in its directory, even of unlinked scratch files
+        this.scratch = new ScratchMemory(readOnly ? Path.of(System.getProperty("java.io.tmpdir")) : file.getParent());
         long size = channel.size();
-        this.mapping = new GrowableMapping(channel, readOnly);
+        this.mapping = new GrowableMapping(file, channel, readOnly);
         MemorySegment first = seg = mapping.segment();
         this.header = Header.read(first, file.toString());
         this.dim = header.dim();
@@ -126,6 +131,16 @@ public final class VectorStore implements AutoCloseable {
     /** As above, recording the volume's HNSW parameters {@code graph} in the header. */
     public static VectorStore create(Path storeDir, int dim, Metric metric, GraphSettings graph, boolean force)
             throws IOException {
+        return create(storeDir, dim, metric, graph, EmbedderSpec.NONE, force);
+    }
+
+    /** As above, recording the store's embedder too (its dimension and metric must be the model's). */
+    public static VectorStore create(Path storeDir, int dim, Metric metric, GraphSettings graph, EmbedderSpec embedder,
+                                     boolean force) throws IOException {
+        if (embedder.kind().dim != 0 && (embedder.kind().dim != dim || embedder.kind().metric != metric)) {
+            throw new IllegalArgumentException("the " + embedder.label() + " model gives " + embedder.kind().dim
+                    + "-d vectors compared by " + embedder.kind().metric.label());
+        }
         if (dim < 1 || dim > MAX_DIM) {
             throw new IllegalArgumentException("dimension " + dim + " is out of range: must be between 1 and " + MAX_DIM);
         }
@@ -145,7 +160,7 @@ public final class VectorStore implements AutoCloseable {
             // --force over a store a mount (or another tool) has open would pull it from under that process:
             // the old file's lock is held until the new one is in place
             if (old != null) lockOrRefuse(old, target, "is in use by a mount or another vexfs process; unmount it first");
-            return createFresh(storeDir, target, dim, metric, graph);
+            return createFresh(storeDir, target, dim, metric, graph, embedder);
         }
     }
 
@@ -162,15 +177,16 @@ public final class VectorStore implements AutoCloseable {
         }
     }
 
-    private static VectorStore createFresh(Path storeDir, Path target, int dim, Metric metric, GraphSettings graph)
-            throws IOException {
+    private static VectorStore createFresh(Path storeDir, Path target, int dim, Metric metric, GraphSettings graph,
+                                           EmbedderSpec embedder) throws IOException {
         Path tmp = storeDir.resolve(FILE_NAME + ".tmp");
         long size = recordOffset(INITIAL_CAPACITY, StoreFormat.recordSize(dim, metric));
         try (FileChannel ch = PrivateFiles.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE); Arena arena = Arena.ofConfined()) {
-            FileExtension.withZeros(ch, size);
+            FileExtension.allocate(tmp, ch, size);
             MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
-            Header.writeNew(m, dim, metric, graph, new SecureRandom().nextLong(), System.currentTimeMillis(), INITIAL_CAPACITY);
+            Header.writeNew(m, dim, metric, graph, embedder, new SecureRandom().nextLong(), System.currentTimeMillis(),
+                    INITIAL_CAPACITY);
             m.force();
             ch.force(true);
         }
@@ -220,8 +236,7 @@ public final class VectorStore implements AutoCloseable {
      * rather than heap or anonymous memory.
      */
     public ScratchMemory scratch() {
-        // a read-only store must not see writes in its directory, even of unlinked scratch files
-        return new ScratchMemory(readOnly ? Path.of(System.getProperty("java.io.tmpdir")) : file.getParent());
+        return scratch;
     }
 
     public int dimension() {
@@ -230,6 +245,11 @@ public final class VectorStore implements AutoCloseable {
 
     public Metric metric() {
         return metric;
+    }
+
+    /** The embedder chosen at mkfs (none for most stores). */
+    public EmbedderSpec embedder() {
+        return header.embedder();
     }
 
     /** The volume's HNSW parameters, fixed at mkfs (the defaults for a store made before they were kept). */

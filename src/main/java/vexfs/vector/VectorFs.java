@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vexfs.embed.Embedder;
 import vexfs.fuse.ConnectionInfo;
 import vexfs.fuse.FileInfo;
 import vexfs.fuse.ForwardingFilesystem;
@@ -23,6 +24,7 @@ import vexfs.passthrough.BackingNode;
 import vexfs.passthrough.BackingNodes;
 import vexfs.passthrough.PassthroughFs;
 import vexfs.passthrough.PassthroughOptions;
+import vexfs.passthrough.PinnedFd;
 import vexfs.store.InvalidVectorException;
 import vexfs.store.VectorCodec;
 import vexfs.store.VectorStore;
@@ -44,6 +46,8 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
     private final FileVectors vectors;
     private final BackgroundReconciler background;
     private final VecFileIndexer vecFiles;
+    /** Null for a store without an embedder. */
+    private volatile AutoEmbedder auto;
 
     /**
      * Serves {@code backingDirFd} (an O_PATH descriptor of the backing root, adopted) with vectors in
@@ -81,6 +85,31 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
             NativeIo.close(fd);
             throw e;
         }
+    }
+
+    // ---- automatic embedding (stores made with mkfs --embed / --embed-cmd) ----
+
+    /**
+     * Embeds files automatically with {@code embedder} (loaded on its first use): a file closed after a writable open
+     * is embedded {@code debounceMillis} after its last such close, and the scan after mount catches up with anything
+     * left undone. Call before the session starts.
+     */
+    public void enableEmbedding(Embedder embedder, long debounceMillis) {
+        AutoEmbedder a = new AutoEmbedder(vectors, embedder, debounceMillis);
+        a.start();
+        auto = a;
+    }
+
+    /** Waits until the embed queue is empty and idle (true at once without an embedder); false on timeout. */
+    public boolean awaitEmbedded(long timeoutMillis) throws InterruptedException {
+        AutoEmbedder a = auto;
+        return a == null || a.awaitIdle(timeoutMillis);
+    }
+
+    /** Rows for /.vexfs/stats: queue length, files embedded, files/s, failures and the last reason; none without. */
+    public java.util.List<String[]> embedStats() {
+        AutoEmbedder a = auto;
+        return a == null ? java.util.List.of() : a.stats();
     }
 
     // ---- API for the search layer ----
@@ -139,7 +168,10 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
     /** The vector of a node, or null. */
     public float[] vectorOf(long nodeId) throws FsException {
         BackingNode n = nodes.node(nodeId);
-        return isRegular(n) ? vectors.read(n.fd(), n.ino()) : null;
+        if (!isRegular(n)) return null;
+        try (PinnedFd fd = n.pin()) {
+            return vectors.read(fd.fd(), n.ino());
+        }
     }
 
     /** Waits until the background reconcile (started at init) is idle; false on timeout. */
@@ -151,6 +183,8 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
     public void init(ConnectionInfo conn) {
         next.init(conn);
         if (!options.readOnly()) background.requestFull();
+        AutoEmbedder a = auto;
+        if (a != null && !options.readOnly()) a.requestScan();
     }
 
     @Override
@@ -162,6 +196,8 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
     @Override
     public void close() {
         background.close();
+        AutoEmbedder a = auto;
+        if (a != null) a.close();
     }
 
     // ---- extended attributes ----
@@ -175,21 +211,40 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
             return;
         }
         if (options.readOnly()) throw new FsException(Errno.EROFS);
+        if (kind == VectorXattrs.Kind.EMBED) {
+            if (!EmbedMarks.validSetting(value)) {
+                LOG.warn("setxattr {} on ino {}: value must be 'off' or 'on'", name, ino);
+                throw new FsException(Errno.EINVAL, name + " takes 'off' or 'on'");
+            }
+            next.setxattr(req, ino, name, value, flags, reply); // kept on the backing node under the same name
+            return;
+        }
         if (kind != VectorXattrs.Kind.VECTOR && kind != VectorXattrs.Kind.VECTOR_F32) {
             throw new FsException(Errno.EPERM, name + " is read-only");
         }
         BackingNode node = vectorNode(ino, Errno.EPERM);
-        boolean has = vectors.has(node.fd(), node.ino());
-        if ((flags & NativeIo.XATTR_CREATE) != 0 && has) throw new FsException(Errno.EEXIST);
-        if ((flags & NativeIo.XATTR_REPLACE) != 0 && !has) throw new FsException(Errno.ENODATA);
-        try {
-            float[] v = kind == VectorXattrs.Kind.VECTOR ? VectorCodec.parseCsv(value, vectors.dimension())
-                    : VectorCodec.decodeF32(value, vectors.dimension());
-            vectors.set(node.fd(), node.ino(), v, vectors.relativePath(node.fd()));
-        } catch (InvalidVectorException e) {
-            LOG.warn("setxattr {} on ino {} ({}): {}; previous vector kept", name, node.ino(), vectors.describe(node.fd()),
-                    e.getMessage());
-            throw new FsException(Errno.EINVAL, e.getMessage());
+        try (PinnedFd fd = node.pin()) {
+            boolean has = vectors.has(fd.fd(), node.ino());
+            if ((flags & NativeIo.XATTR_CREATE) != 0 && has) throw new FsException(Errno.EEXIST);
+            if ((flags & NativeIo.XATTR_REPLACE) != 0 && !has) throw new FsException(Errno.ENODATA);
+            try {
+                float[] v = kind == VectorXattrs.Kind.VECTOR ? VectorCodec.parseCsv(value, vectors.dimension())
+                        : VectorCodec.decodeF32(value, vectors.dimension());
+                if (auto == null) {
+                    vectors.set(fd.fd(), node.ino(), v, vectors.relativePath(fd.fd()));
+                } else {
+                    // one step against the embedder: the vector is set and the automatic mark dropped (so it wins for good)
+                    vectors.underKeyLock(node.ino(), () -> {
+                        vectors.set(fd.fd(), node.ino(), v, vectors.relativePath(fd.fd()));
+                        EmbedMarks.remove(fd.fd());
+                        return null;
+                    });
+                }
+            } catch (InvalidVectorException e) {
+                LOG.warn("setxattr {} on ino {} ({}): {}; previous vector kept", name, node.ino(),
+                        vectors.describe(fd.fd()), e.getMessage());
+                throw new FsException(Errno.EINVAL, e.getMessage());
+            }
         }
         reply.ok();
     }
@@ -202,9 +257,9 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
             case DIM -> ino == ROOT_ID ? ascii(Integer.toString(vectors.dimension())) : noData();
             case METRIC -> ino == ROOT_ID ? ascii(vectors.metric().label()) : noData();
             case RESERVED -> noData();
+            case EMBED -> null; // the backing node's own attribute of that name
             case VECTOR, VECTOR_F32 -> {
-                BackingNode node = nodes.node(ino);
-                float[] v = isRegular(node) ? vectors.read(node.fd(), node.ino()) : null;
+                float[] v = vectorOf(ino);
                 if (v == null) yield noData();
                 yield kind == VectorXattrs.Kind.VECTOR ? ascii(VectorCodec.formatCsv(v)) : VectorCodec.encodeF32(v);
             }
@@ -221,12 +276,18 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
             return;
         }
         byte[] backing = new byte[0];
-        if (vectors.xattrs) backing = NativeIo.listxattr(node.fd(), 1 << 16);
         String[] extra;
-        if (ino == ROOT_ID) extra = new String[] {VectorXattrs.DIM, VectorXattrs.METRIC};
-        else if (isRegular(node) && vectors.read(node.fd(), node.ino()) != null) { // what getxattr would return
-            extra = new String[] {VectorXattrs.VECTOR, VectorXattrs.VECTOR_F32};
-        } else extra = new String[0];
+        try (PinnedFd fd = node.pin()) {
+            if (vectors.xattrs) backing = NativeIo.listxattr(fd.fd(), 1 << 16);
+            if (ino == ROOT_ID) extra = new String[] {VectorXattrs.DIM, VectorXattrs.METRIC};
+            else if (isRegular(node) && vectors.read(fd.fd(), node.ino()) != null) { // what getxattr would return
+                extra = new String[] {VectorXattrs.VECTOR, VectorXattrs.VECTOR_F32};
+            } else extra = new String[0];
+            if (VectorXattrs.contains(backing, EmbedMarks.EMBED_TEXT)) {
+                extra = java.util.Arrays.copyOf(extra, extra.length + 1);
+                extra[extra.length - 1] = EmbedMarks.EMBED_TEXT;
+            }
+        }
         replyValue(VectorXattrs.merge(backing, extra), size, reply);
     }
 
@@ -240,11 +301,19 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
             }
             case DIM, METRIC -> throw new FsException(Errno.EPERM, name + " is read-only");
             case RESERVED -> throw new FsException(Errno.ENODATA);
+            case EMBED -> {
+                if (options.readOnly()) throw new FsException(Errno.EROFS);
+                next.removexattr(req, ino, name, reply);
+                return;
+            }
             default -> { }
         }
         if (options.readOnly()) throw new FsException(Errno.EROFS);
         BackingNode node = nodes.node(ino);
-        if (!isRegular(node) || !vectors.remove(node.fd(), node.ino())) throw new FsException(Errno.ENODATA);
+        if (!isRegular(node)) throw new FsException(Errno.ENODATA);
+        try (PinnedFd fd = node.pin()) {
+            if (!vectors.remove(fd.fd(), node.ino())) throw new FsException(Errno.ENODATA);
+        }
         reply.ok();
     }
 
@@ -273,7 +342,11 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
     public void flush(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
         if (vecFiles.takeIfVec(fi.fh())) {
             BackingNode node = nodes.node(ino);
-            if (isRegular(node) && !options.readOnly()) vecFiles.index(node.fd(), node.ino());
+            if (isRegular(node) && !options.readOnly()) {
+                try (PinnedFd fd = node.pin()) {
+                    vecFiles.index(fd.fd(), node.ino());
+                }
+            }
         }
         next.flush(req, ino, fi, reply);
     }
@@ -281,6 +354,22 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
     @Override
     public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
         vecFiles.released(fi.fh());
+        AutoEmbedder a = auto;
+        if (a != null && (fi.flags() & NativeIo.O_ACCMODE) != NativeIo.O_RDONLY && !options.readOnly()) {
+            // works in kernel passthrough mode too, where no WRITE reaches us: the embedder compares with the mark
+            try {
+                BackingNode node = nodes.node(ino);
+                if (isRegular(node) && node.dev() == vectors.rootDev) {
+                    byte[] path;
+                    try (PinnedFd fd = node.pin()) {
+                        path = vectors.relativePath(fd.fd());
+                    }
+                    if (path != null && !endsWith(path, VEC_SUFFIX)) a.changed(node.ino(), path);
+                }
+            } catch (FsException | RuntimeException e) {
+                LOG.debug("release of ino {}: not queued for embedding: {}", ino, e.toString());
+            }
+        }
         next.release(req, ino, fi, reply);
     }
 
@@ -326,8 +415,10 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
             } else if (vectors.store.slotOf(a.ino()) >= 0 && vectors.verifiedPath(a.ino()) == null) {
                 background.requestFull(); // the hinted name went; only a scan finds the other links
             }
-        } catch (FsException | RuntimeException e) {
-            LOG.warn("after unlink: {}", e.getMessage());
+        } catch (FsException | RuntimeException | InternalError e) {
+            // the name is gone already: the call succeeded, whatever the index bookkeeping met (InternalError: a
+            // fault in a mapped file)
+            LOG.warn("after unlink: {}", e.toString());
         }
     }
 
@@ -339,8 +430,8 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
             if (path == null || a.dev() != vectors.rootDev) return;
             if (a.isRegular() && vectors.store.slotOf(a.ino()) >= 0) vectors.recordPath(a.ino(), path);
             else if (a.isDirectory()) background.requestSubtree(path);
-        } catch (FsException | RuntimeException e) {
-            LOG.warn("after rename: {}", e.getMessage());
+        } catch (FsException | RuntimeException | InternalError e) {
+            LOG.warn("after rename: {}", e.toString()); // the rename happened: it answers success
         }
     }
 
@@ -368,6 +459,12 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
 
     private static byte[] noData() throws FsException {
         throw new FsException(Errno.ENODATA);
+    }
+
+    private static final byte[] VEC_SUFFIX = ascii(".vec");
+
+    private static boolean endsWith(byte[] p, byte[] suffix) {
+        return p.length >= suffix.length && java.util.Arrays.equals(p, p.length - suffix.length, p.length, suffix, 0, suffix.length);
     }
 
     private static byte[] ascii(String s) {

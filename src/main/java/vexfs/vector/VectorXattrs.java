@@ -18,7 +18,8 @@ public final class VectorXattrs {
     static final String METRIC = "user.vexfs.metric";
     private static final String PREFIX = "user.vexfs.";
 
-    public enum Kind { OTHER, VECTOR, VECTOR_F32, DIM, METRIC, RESERVED }
+    /** {@code EMBED}: {@code user.vexfs.embed} ({@code off} opts a subtree out of automatic embedding). */
+    public enum Kind { OTHER, VECTOR, VECTOR_F32, DIM, METRIC, EMBED, RESERVED }
 
     private VectorXattrs() {}
 
@@ -27,6 +28,7 @@ public final class VectorXattrs {
         if (name.is(VECTOR_F32)) return Kind.VECTOR_F32;
         if (name.is(DIM)) return Kind.DIM;
         if (name.is(METRIC)) return Kind.METRIC;
+        if (name.is(EmbedMarks.EMBED_TEXT)) return Kind.EMBED;
         return startsWith(name, PREFIX) ? Kind.RESERVED : Kind.OTHER;
     }
 
@@ -45,6 +47,18 @@ public final class VectorXattrs {
             out.write(0);
         }
         return out.toByteArray();
+    }
+
+    /** True if the NUL-separated {@code list} holds {@code name}. */
+    static boolean contains(byte[] list, String name) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        int start = 0;
+        for (int i = 0; i < list.length; i++) {
+            if (list[i] != 0) continue;
+            if (i - start == n.length && java.util.Arrays.equals(list, start, i, n, 0, n.length)) return true;
+            start = i + 1;
+        }
+        return false;
     }
 
     private static boolean startsWith(Name n, String prefix) {

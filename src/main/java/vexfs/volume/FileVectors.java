@@ -33,6 +33,7 @@ public final class FileVectors {
     public final int rootFd;
     public final long rootDev;
     final KeyLocks locks = new KeyLocks();
+    private final DiskFullNotice diskFull = new DiskFullNotice();
     final PathHints hints;
     /** The backing root as /proc/self/fd shows it, as bytes (never decoded: names need not be UTF-8). */
     private final byte[] rootPath;
@@ -44,6 +45,8 @@ public final class FileVectors {
 
     public FileVectors(VectorStore store, int rootFd, boolean durable) throws FsException {
         this.store = store;
+        store.scratch().onAnonymousFallback(why -> LOG.warn("the store directory cannot take more scratch tables "
+                + "({}): the key map and path hints grow in anonymous memory until it can", why));
         this.hints = new PathHints(store.scratch());
         this.rootFd = rootFd;
         this.rootDev = NativeIo.stat(rootFd).dev();
@@ -94,25 +97,68 @@ public final class FileVectors {
      * the xattr only: it can never be found by search again. Durable before returning when {@code durable}.
      */
     public void set(int pathFd, long key, float[] v, byte[] hint) throws FsException {
+        set(pathFd, key, v, hint, durable);
+    }
+
+    /**
+     * As above, durable before returning only if {@code sync} (the automatic embedder's vectors need not be: what a
+     * power loss takes is embedded again, see docs/embeddings.md).
+     */
+    public void set(int pathFd, long key, float[] v, byte[] hint, boolean sync) throws FsException {
         VectorCodec.validate(v, dim, store.metric());
         ReentrantLock l = locks.of(key);
         l.lock();
         try {
             byte[] previous = xattrs ? previousBacking(pathFd) : null;
-            writeBacking(pathFd, v);
+            try {
+                writeBacking(pathFd, v);
+            } catch (FsException e) {
+                if (e.errno() == Errno.ENOSPC || e.errno() == Errno.EDQUOT) {
+                    diskFull.refused("the file's vector xattr: " + e.getMessage());
+                }
+                throw e;
+            }
+            boolean stored = false;
             try {
                 if (NativeIo.stat(pathFd).nlink() > 0) {
                     putLocked(key, v);
+                    stored = true;
                     if (hint != null) hints.put(key, hint);
                 }
-            } catch (FsException | RuntimeException e) {
-                restoreBacking(pathFd, previous); // the call fails: the previous vector stays in force
-                throw e;
+            } catch (FsException | RuntimeException | InternalError e) {
+                // InternalError: a fault in a mapped file (one damaged or cut short behind our back)
+                if (stored) {
+                    // the vector is in the xattr and the store: the call did what it says, only a hint is missing
+                    LOG.warn("ino {}: path hint not recorded: {}", key, e.toString());
+                } else {
+                    restoreBacking(pathFd, previous); // the call fails: the previous vector stays in force
+                    throw e;
+                }
             }
         } finally {
             l.unlock();
         }
-        if (durable) makeDurable(pathFd);
+        if (sync) makeDurable(pathFd);
+    }
+
+    /** What {@link #underKeyLock} runs. */
+    public interface Locked<T> {
+        T run() throws FsException;
+    }
+
+    /**
+     * Runs {@code action} holding {@code key}'s lock, the one {@link #set} and {@link #remove} take (reentrant): a check
+     * and a set inside are one step for every other writer of that file's vector (the automatic embedder uses it so
+     * that a vector set by setxattr meanwhile is never overwritten).
+     */
+    public <T> T underKeyLock(long key, Locked<T> action) throws FsException {
+        ReentrantLock l = locks.of(key);
+        l.lock();
+        try {
+            return action.run();
+        } finally {
+            l.unlock();
+        }
     }
 
     /** Removes the file's vector; false if it had none. */
@@ -121,13 +167,18 @@ public final class FileVectors {
         l.lock();
         try {
             boolean had = has(pathFd, key);
+            float[] before = had && xattrs ? storeGet(key) : null;
             removeFromStoreLocked(key); // also drops a stale entry left by an offline inode reuse
             if (!had) return false;
             if (xattrs) {
                 try {
                     NativeIo.removexattr(pathFd, BackingXattr.NAME);
                 } catch (FsException e) {
-                    if (e.errno() != Errno.ENODATA) throw e;
+                    if (e.errno() != Errno.ENODATA) {
+                        // the call fails: the vector stays (back into the slot just freed, so no growth is needed)
+                        if (before != null) putBack(key, before);
+                        throw e;
+                    }
                 }
             }
         } finally {
@@ -135,6 +186,15 @@ public final class FileVectors {
         }
         if (durable) makeDurable(pathFd);
         return true;
+    }
+
+    private void putBack(long key, float[] v) {
+        try {
+            putLocked(key, v);
+        } catch (FsException | RuntimeException e) {
+            LOG.warn("ino {}: could not put the vector back after a failed removexattr: {} (reconcile will)", key,
+                    e.getMessage());
+        }
     }
 
     /** The inode lost its last link: its vector leaves the index (the xattr goes with the inode). */
@@ -225,15 +285,43 @@ public final class FileVectors {
         return store.get(key, v) ? v : null;
     }
 
+    /**
+     * Puts the vector into the store, then tells the index. Room in the store and the graph is made first, so a
+     * full disk fails here with ENOSPC before anything changed; once the store holds the vector the call has
+     * succeeded, and a failure of the graph update is the graph's (logged), not the caller's.
+     */
     void putLocked(long key, float[] v) throws FsException {
-        updates.reserve(store.slotCount() + 1);
         try {
-            int old = store.slotOf(key);
-            int slot = store.put(key, v);
-            updates.onPut(key, slot, old);
-        } catch (IOException e) {
-            throw new FsException(Errno.of(e), "vector store: " + e.getMessage());
+            updates.reserve(store.slotCount() + 1);
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENOSPC || e.errno() == Errno.EDQUOT) diskFull.refused(e.getMessage());
+            throw e;
         }
+        int old = store.slotOf(key);
+        long capacity = store.capacity();
+        int slot;
+        try {
+            slot = store.put(key, v);
+        } catch (IOException e) {
+            throw diskError("vector store", e);
+        }
+        if (store.capacity() > capacity) diskFull.succeeded(); // the store grew: there is room again
+        try {
+            updates.onPut(key, slot, old);
+        } catch (RuntimeException | InternalError e) {
+            LOG.warn("ino {}: the vector is stored but the graph could not take it ({}); search may miss it until "
+                    + "the graph is rebuilt", key, e.toString());
+        }
+    }
+
+    /**
+     * The errno of a failed store or graph growth: ENOSPC / EDQUOT for a full disk (the caller can do something
+     * about it), said in one line per episode rather than one per request; else what the exception says.
+     */
+    private FsException diskError(String what, IOException e) {
+        int errno = Errno.of(e);
+        if (errno == Errno.ENOSPC || errno == Errno.EDQUOT) diskFull.refused(what + ": " + e.getMessage());
+        return new FsException(errno, what + ": " + e.getMessage());
     }
 
     void removeFromStoreLocked(long key) throws FsException {
@@ -243,12 +331,14 @@ public final class FileVectors {
         try {
             store.remove(key);
         } catch (IOException e) {
-            throw new FsException(Errno.EIO, "vector store: " + e.getMessage());
+            throw new FsException(Errno.of(e), "vector store: " + e.getMessage());
         }
-        updates.onRemove(key, old);
+        try {
+            updates.onRemove(key, old);
+        } catch (RuntimeException | InternalError e) {
+            LOG.warn("ino {}: the vector is removed but the graph could not drop it ({})", key, e.toString());
+        }
     }
-
-    /** ENOSPC for a full disk (the caller can do something about it), else EIO. */
 
     private byte[] previousBacking(int pathFd) throws FsException {
         try {

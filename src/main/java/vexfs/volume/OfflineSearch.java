@@ -57,6 +57,11 @@ public final class OfflineSearch implements AutoCloseable {
         return store.dimension();
     }
 
+    /** The volume's embedder (for text queries). */
+    public vexfs.base.EmbedderSpec embedder() {
+        return volume.embedder();
+    }
+
     public String metric() {
         return store.metric().label();
     }

@@ -14,12 +14,12 @@ import vexfs.libc.NativeIo;
  * descriptor per level of depth, directories read incrementally by getdents offset. Symlinks are not followed;
  * the store directory {@code .vexfs} at the top is skipped. Entries that vanish during the walk are skipped.
  */
-final class TreeWalker {
+public final class TreeWalker {
     private static final int DT_UNKNOWN = 0, DT_DIR = 4, DT_REG = 8;
     private static final Name STORE_DIR = Name.of(VolumeLayout.STORE_DIR);
 
     /** Called for every regular file: its directory's descriptor, name, inode number and relative path. */
-    interface Visitor {
+    public interface Visitor {
         void file(int dirFd, Name name, long ino, byte[] relPath) throws FsException;
 
         default void directory(byte[] relPath) {}
@@ -33,7 +33,7 @@ final class TreeWalker {
      * Walks the tree below {@code relDir} (empty = the root) of {@code rootFd}. Returns normally when done or
      * when {@code stop} says so; per-entry errors are skipped, an unreadable start directory throws.
      */
-    static void walk(int rootFd, byte[] relDir, Visitor visitor, java.util.function.BooleanSupplier stop)
+    public static void walk(int rootFd, byte[] relDir, Visitor visitor, java.util.function.BooleanSupplier stop)
             throws FsException {
         Deque<Frame> stack = new ArrayDeque<>();
         int start = relDir.length == 0

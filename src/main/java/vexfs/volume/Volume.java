@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vexfs.base.EmbedderSpec;
 import vexfs.base.GraphSettings;
 import vexfs.base.Metric;
 import vexfs.base.PrivateFiles;
@@ -50,9 +51,15 @@ public final class Volume implements AutoCloseable {
     /** mkfs: creates the store of a new volume in {@code backing} (replacing one only with {@code force}). */
     public static void create(Path backing, int dim, Metric metric, GraphSettings graph, boolean force)
             throws IOException {
+        create(backing, dim, metric, graph, EmbedderSpec.NONE, force);
+    }
+
+    /** As above, with the volume's embedder (mkfs --embed / --embed-cmd). */
+    public static void create(Path backing, int dim, Metric metric, GraphSettings graph, EmbedderSpec embedder,
+                              boolean force) throws IOException {
         VolumeLayout layout = VolumeLayout.of(backing);
         layout.requireAccess(true);
-        VectorStore.create(layout.storeDir(), dim, metric, graph, force).close();
+        VectorStore.create(layout.storeDir(), dim, metric, graph, embedder, force).close();
         if (force) removeGraph(layout); // its slots belonged to the replaced store
         tightenModes(layout); // a --force over an older store with loose modes
     }
@@ -101,6 +108,11 @@ public final class Volume implements AutoCloseable {
 
     public VectorStore store() {
         return store;
+    }
+
+    /** The volume's embedder (none unless mkfs chose one). */
+    public EmbedderSpec embedder() {
+        return store.embedder();
     }
 
     public GraphSettings graphSettings() {

@@ -23,6 +23,7 @@ public final class MountFixture implements AutoCloseable {
     private final List<String> options;
     private final List<String> cliFlags = new ArrayList<>();
     private final List<String> jvmFlags = new ArrayList<>();
+    private final List<String> launchPrefix = new ArrayList<>();
 
     public MountFixture(Path root, String... options) throws IOException {
         this.backing = Files.createDirectories(root.resolve("backing"));
@@ -40,6 +41,17 @@ public final class MountFixture implements AutoCloseable {
     /** Extra JVM flags for the daemon (e.g. "-Dvexfs.lane.getattr=virtual"). */
     public MountFixture jvmFlags(String... flags) {
         jvmFlags.addAll(List.of(flags));
+        return this;
+    }
+
+    /** Starts the daemon with its descriptor limit (soft and hard) at {@code n}, as {@code ulimit -n n} would. */
+    public MountFixture nofile(int n) {
+        return launchPrefix("prlimit", "--nofile=" + n + ":" + n, "--");  // prlimit execs the daemon: same pid
+    }
+
+    /** Starts the daemon through {@code cmd} (a command that execs the rest, e.g. setpriv or prlimit). */
+    public MountFixture launchPrefix(String... cmd) {
+        launchPrefix.addAll(List.of(cmd));
         return this;
     }
 
@@ -105,6 +117,7 @@ public final class MountFixture implements AutoCloseable {
         args.add(mnt.toString());
         List<String> cmd = vexfsCommand(args.toArray(String[]::new));
         cmd.addAll(1, jvmFlags);
+        cmd.addAll(0, launchPrefix);
         daemon = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

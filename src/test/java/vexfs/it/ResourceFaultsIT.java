@@ -2,6 +2,7 @@ package vexfs.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -151,6 +152,7 @@ class ResourceFaultsIT {
         try {
             m.mount();
             for (int i = 0; i < 300; i++) Files.writeString(m.mnt.resolve("f" + i), "data " + i);
+            for (int i = 0; i < 20; i++) Files.writeString(m.mnt.resolve("r" + i), "rename me");
             // warm up: the test daemon loads classes from directories (one open per class), and a class that first
             // loads while it is out of descriptors fails for good; the launcher's jars are opened once and kept
             Path warm = m.mnt.resolve("f299");
@@ -161,6 +163,11 @@ class ResourceFaultsIT {
                 ch.read(ByteBuffer.allocate(16), 0);
             }
             SearchProbe.query(m.mnt, "1,1,1,1\n");
+            // and what the create/mkdir/rename checks below make the daemon do (an undone create is an unlinkat)
+            Files.createDirectory(m.mnt.resolve("warm-dir"));
+            Files.delete(m.mnt.resolve("warm-dir"));
+            Files.move(Files.writeString(m.mnt.resolve("warm-a"), "x"), m.mnt.resolve("warm-b"));
+            Files.delete(m.mnt.resolve("warm-b"));
             long pid = m.daemon().pid();
             long fds;
             try (var s = Files.list(Path.of("/proc/" + pid + "/fd"))) {
@@ -191,6 +198,7 @@ class ResourceFaultsIT {
                 ByteBuffer b = ByteBuffer.allocate(64);
                 open.getFirst().read(b, 0);
                 assertEquals("data 0", new String(b.array(), 0, b.position(), StandardCharsets.UTF_8));
+                errorsAreTrueOutOfDescriptors(m, open);
             } finally {
                 for (FileChannel c : open) c.close();
             }
@@ -212,8 +220,147 @@ class ResourceFaultsIT {
         assertEquals(0, m.daemonExit(), m.log());
     }
 
+    /**
+     * Every error is true (issue 17, item 4) with the daemon at its descriptor limit: a create, mkdir or rename
+     * answered EMFILE changed nothing, one that answered success did it - checked in the backing directory, the
+     * truth on disk (a stat through the mount needs a descriptor in the daemon too). One held-open file is closed
+     * first, so the daemon has exactly one descriptor to spare: a create's openat(O_CREAT) then succeeds and the
+     * O_PATH descriptor of the new inode is what runs out (before: 62 of 100 such creates left the file behind).
+     */
+    private static void errorsAreTrueOutOfDescriptors(MountFixture m, List<FileChannel> open) throws Exception {
+        open.removeLast().close();
+        Thread.sleep(200); // the kernel sends RELEASE after close() returns
+        int created = 0, refused = 0;
+        for (int i = 0; i < 100; i++) {
+            String name = "c" + i;
+            try {
+                Files.createFile(m.mnt.resolve(name));
+                created++;
+                assertTrue(Files.exists(m.backing.resolve(name)), name + ": create answered success, no file");
+            } catch (IOException e) {
+                assertEquals("EMFILE", errnoOf(e), name + ": " + e + "\n" + tailOf(m));
+                refused++;
+                assertFalse(Files.exists(m.backing.resolve(name)), name + ": a create answered EMFILE left the file");
+            }
+        }
+        int dirsMade = 0, dirsRefused = 0;
+        for (int i = 0; i < 20; i++) {
+            String name = "dir" + i;
+            try {
+                Files.createDirectory(m.mnt.resolve(name));
+                dirsMade++;
+                assertTrue(Files.isDirectory(m.backing.resolve(name)), name + ": mkdir answered success, no directory");
+            } catch (IOException e) {
+                assertEquals("EMFILE", errnoOf(e), name + ": " + e);
+                dirsRefused++;
+                assertFalse(Files.exists(m.backing.resolve(name)), name + ": a mkdir answered EMFILE left the directory");
+            }
+        }
+        int renamed = 0, renameRefused = 0;
+        for (int i = 0; i < 20; i++) {
+            Path from = m.mnt.resolve("r" + i), to = m.mnt.resolve("s" + i);
+            try {
+                Files.move(from, to);
+                renamed++;
+                assertFalse(Files.exists(m.backing.resolve("r" + i)));
+                assertTrue(Files.exists(m.backing.resolve("s" + i)));
+            } catch (IOException e) {
+                assertEquals("EMFILE", errnoOf(e), "rename r" + i + ": " + e);
+                renameRefused++;
+                assertTrue(Files.exists(m.backing.resolve("r" + i)), "a rename answered EMFILE lost the old name");
+                assertFalse(Files.exists(m.backing.resolve("s" + i)), "a rename answered EMFILE made the new name");
+            }
+        }
+        System.out.println("out of descriptors: create " + created + " ok / " + refused + " EMFILE, mkdir " + dirsMade
+                + " / " + dirsRefused + ", rename " + renamed + " / " + renameRefused);
+        assertTrue(refused > 0, "no create met the descriptor limit");
+    }
+
+    /**
+     * Every error is true at a fault in a mapped file: the store file is cut (by root, behind the daemon's back) at
+     * the first page boundary after its last live record, so a put that writes a new slot beyond it (copy-on-write:
+     * every put writes a new slot) touches a mapped page past the end of the file: SIGBUS, an InternalError in the
+     * daemon. That setxattr answers EIO and changed nothing: a new file has no vector, a file keeps its old one
+     * (xattr and store; search agrees). Once the file has its length again, the same calls work.
+     */
+    @Test
+    void faultInAMappedFileLeavesTheOldVector(@TempDir Path tmp) throws Exception {
+        MountFixture m = new MountFixture(tmp).mkfs(4, "l2");
+        try {
+            m.mount();
+            Map<String, float[]> byPath = new HashMap<>();
+            for (int i = 0; i < 30; i++) { // 30 of the 64 slots a new store has: room to cut a page off
+                Path f = Files.writeString(m.mnt.resolve("f" + i), "data " + i);
+                float[] v = {i, 1, 2, 3};
+                setVector(f, v);
+                byPath.put("/f" + i, v);
+            }
+            Path store = m.backing.resolve(".vexfs/vectors.vxv");
+            long size = Files.size(store);
+            Map<String, String> stats = new HashMap<>();
+            for (String line : Files.readAllLines(m.mnt.resolve(".vexfs/stats"))) {
+                String[] kv = line.trim().split("\\s+", 2);
+                if (kv.length == 2) stats.put(kv[0], kv[1]);
+            }
+            long slots = Long.parseLong(stats.get("store_slots"));
+            long capacity = Long.parseLong(stats.get("store_capacity_slots"));
+            long record = (size - 4096) / capacity;
+            long cut = (4096 + slots * record + 4095) / 4096 * 4096;
+            assertTrue(cut < size, stats + ", file " + size);
+            try (FileChannel ch = FileChannel.open(store, StandardOpenOption.WRITE)) {
+                ch.truncate(cut);
+            }
+            // new files' vectors fill the slots left before the cut, then one reaches past it
+            Path refused = null;
+            for (int i = 0; i < 200 && refused == null; i++) {
+                Path f = Files.writeString(m.mnt.resolve("n" + i), "n");
+                float[] v = {100 + i, 1, 2, 3};
+                try {
+                    setVector(f, v);
+                    byPath.put("/n" + i, v);
+                } catch (IOException e) {
+                    assertTrue(String.valueOf(e.getMessage()).contains("Input/output error"), e.toString());
+                    refused = f;
+                }
+            }
+            assertTrue(refused != null, "no put reached past the cut");
+            assertEquals(null, CrashWriter.readVector(refused, 4), "a setxattr answered EIO left a vector");
+            Path f7 = m.mnt.resolve("f7");
+            try {
+                setVector(f7, new float[] {70, 70, 70, 70});
+                fail("a put past the end of the store file succeeded");
+            } catch (IOException e) {
+                assertTrue(String.valueOf(e.getMessage()).contains("Input/output error"), e.toString());
+            }
+            assertArrayEquals(byPath.get("/f7"), CrashWriter.readVector(f7, 4), "the old vector is kept");
+            float[] q = {7, 1, 2, 3};
+            List<String> got = SearchProbe.paths(SearchProbe.query(m.mnt, CrashWriter.csv(q) + "\nk=5\nef=1000\n"));
+            assertEquals(null, SearchProbe.disagreement(byPath, q, 5, got));
+            assertTrue(m.daemon().isAlive(), m.log());
+            try (FileChannel ch = FileChannel.open(store, StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.allocate(1), size - 1); // its length back (the tail reads as zeros: free slots)
+            }
+            setVector(f7, new float[] {70, 70, 70, 70});
+            byPath.put("/f7", new float[] {70, 70, 70, 70});
+            setVector(refused, new float[] {99, 9, 9, 9});
+            byPath.put("/" + refused.getFileName(), new float[] {99, 9, 9, 9});
+            assertArrayEquals(byPath.get("/f7"), CrashWriter.readVector(f7, 4));
+            for (float[] query : List.of(new float[] {69, 70, 70, 70}, new float[] {99, 9, 9, 9}, q)) {
+                got = SearchProbe.paths(SearchProbe.query(m.mnt, CrashWriter.csv(query) + "\nk=5\nef=1000\n"));
+                assertEquals(null, SearchProbe.disagreement(byPath, query, 5, got));
+            }
+        } finally {
+            m.close();
+        }
+    }
+
     interface Step {
         void run() throws Exception;
+    }
+
+    static String tailOf(MountFixture m) {
+        String log = m.log();
+        return log.substring(Math.max(0, log.length() - 6000));
     }
 
     /** Retries {@code step} for up to 10 s (work the kernel sends the daemon asynchronously: RELEASE, FORGET). */

@@ -83,6 +83,17 @@ class PassthroughFsTest {
         fdsBefore = Fds.countUnder(dir);
     }
 
+    /** The node's descriptor number now (pinned just to read it: for assertions only). */
+    private static int fdOf(PassthroughFs f, long node) throws FsException {
+        return fdOf(f.nodes().node(node));
+    }
+
+    private static int fdOf(BackingNode n) throws FsException {
+        try (PinnedFd p = n.pin()) {
+            return p.fd();
+        }
+    }
+
     @AfterEach
     void tearDown() throws Exception {
         try {
@@ -90,7 +101,7 @@ class PassthroughFsTest {
             held.clear();
             assertEquals(fdsBefore, Fds.countUnder(dir), "descriptors left open after every reference was forgotten");
         } finally {
-            NativeIo.close(fs.nodes().node(ROOT).fd());
+            NativeIo.close(fdOf(fs, ROOT));
             NativeIo.umask(umaskBefore);
         }
     }
@@ -229,7 +240,7 @@ class PassthroughFsTest {
         assertArrayEquals("f".getBytes(UTF_8), rr.target(rr.readlink(r -> fs.readlink(req, el.ino(), r))));
 
         // the node's descriptor is the backing node's, and getattr answers from it
-        assertTrue(Fds.isOpenOn(fs.nodes().node(ef.ino()).fd(), f));
+        assertTrue(Fds.isOpenOn(fdOf(fs, ef.ino()), f));
         assertEquals(inode(f), fs.nodes().node(ef.ino()).ino());
         assertTrue(fs.nodes().node(el.ino()).isSymlink());
         assertEquals(ef.attr().ino(), getattr(ef.ino()).ino());
@@ -249,7 +260,7 @@ class PassthroughFsTest {
         long fds0 = Fds.countUnder(dir);
         EntryParam first = lookup(ROOT, "f");
         assertEquals(fds0 + 1, Fds.countUnder(dir), "a new node holds one O_PATH descriptor");
-        int fd = fs.nodes().node(first.ino()).fd();
+        int fd = fdOf(fs, first.ino());
         assertTrue(Fds.isOpenOn(fd, f));
 
         EntryParam second = lookup(ROOT, "f");
@@ -361,7 +372,7 @@ class PassthroughFsTest {
         assertEquals(e.attr().dev(), n.dev());
         assertTrue(n.isRegular());
         assertFalse(n.isSymlink());
-        assertTrue(Fds.isOpenOn(n.fd(), f));
+        assertTrue(Fds.isOpenOn(fdOf(n), f));
 
         long fds0 = Fds.countUnder(dir);
         int fd = nodes.openPath(ROOT, Name.of("f"));
@@ -686,7 +697,45 @@ class PassthroughFsTest {
             rr.empty(r -> wb.release(req, e.ino(), fh(wfh), r));
             wb.forget(e.ino(), 1);
         } finally {
-            NativeIo.close(wb.nodes().node(ROOT).fd());
+            wb.closeMountDescriptor();
+            NativeIo.close(fdOf(wb, ROOT));
+        }
+    }
+
+    /**
+     * With two node descriptors for many nodes: a file unlinked while open keeps answering requests without a handle
+     * (its node stays pinned by the open file, while a handle of the deleted inode could not be opened any more);
+     * fstat-style requests use the open file's own descriptor; after the release the node is stale.
+     */
+    @Test
+    void anUnlinkedOpenFileKeepsWorkingWithABoundOfTwo() throws Exception {
+        PassthroughFs small = PassthroughFs.open(dir, PassthroughOptions.defaults().withMaxFds(2));
+        try {
+            Files.writeString(dir.resolve("f"), "data");
+            for (int i = 0; i < 8; i++) Files.writeString(dir.resolve("o" + i), "o");
+            EntryParam e = rr.entry(rr.entry(r -> small.lookup(req, ROOT, Name.of("f"), r)));
+            long fh = rr.opened(rr.open(r -> small.open(req, e.ino(), fi(NativeIo.O_RDWR), r))).fh();
+            assertEquals(0, errno(rr.empty(r -> small.unlink(req, ROOT, Name.of("f"), r))));
+            List<Long> others = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Name o = Name.of("o" + i);
+                others.add(rr.entry(rr.entry(r -> small.lookup(req, ROOT, o, r))).ino());
+            }
+            Attr viaNode = rr.attr(rr.attr(r -> small.getattr(req, e.ino(), null, r)));
+            assertEquals(0, viaNode.nlink(), "getattr without a handle answers for the deleted file");
+            Attr viaFile = rr.attr(rr.attr(r -> small.getattr(req, e.ino(), fh(fh), r)));
+            assertEquals(e.attr().ino(), viaFile.ino());
+            assertEquals(0, errno(rr.empty(r -> small.setxattr(req, e.ino(), Name.of("user.k"), "v".getBytes(UTF_8),
+                    0, r))), "xattrs of the unlinked open file");
+            rr.empty(r -> small.release(req, e.ino(), fh(fh), r));
+            for (long o : others) rr.attr(rr.attr(r -> small.getattr(req, o, null, r)));  // evicts the released node
+            assertEquals(Errno.ESTALE, errno(rr.attr(r -> small.getattr(req, e.ino(), null, r))),
+                    "released and deleted: its handle is stale");
+            small.forget(e.ino(), 1);
+            for (long o : others) small.forget(o, 1);
+        } finally {
+            small.closeMountDescriptor();
+            NativeIo.close(fdOf(small, ROOT));
         }
     }
 
@@ -802,7 +851,7 @@ class PassthroughFsTest {
                 assertEquals(inode(p), e.entry().attr().ino());
                 assertEquals(e.entry().ino(), e.ino(), "a readdirplus entry names its node");
                 assertEquals(inode(p), fs.nodes().node(e.entry().ino()).ino());
-                assertTrue(Fds.isOpenOn(fs.nodes().node(e.entry().ino()).fd(), p));
+                assertTrue(Fds.isOpenOn(fdOf(fs, e.entry().ino()), p));
                 nodes.add(e.entry().ino());
             }
             sent.addAll(got);
@@ -958,7 +1007,8 @@ class PassthroughFsTest {
             ro.forget(e.ino(), 1);
             assertEquals(Set.of(STORE, "f"), listing(dir));
         } finally {
-            NativeIo.close(ro.nodes().node(ROOT).fd());
+            ro.closeMountDescriptor();
+            NativeIo.close(fdOf(ro, ROOT));
         }
     }
 }

@@ -1,0 +1,82 @@
+package vexfs.embed;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * all-MiniLM-L6-v2 (quantized, 384-d, vectors of unit length: compared by cosine) on ONNX Runtime, as packed by
+ * langchain4j: model, tokenizer and the native library are inside its jar, so it runs offline. Loaded on the first
+ * embedding (~0.7 s), through {@link EmbedLibraries}, by reflection: nothing of it is linked into our classes. A text
+ * longer than the model's 510-token window is embedded window by window and averaged by langchain4j; we cut texts at
+ * {@link #MAX_CHARS} first, which bounds the cost of one file.
+ */
+final class MiniLmEmbedder implements Embedder {
+    private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);
+    static final String MODEL_CLASS =
+            "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel";
+    static final String EMBEDDING_CLASS = "dev.langchain4j.data.embedding.Embedding";
+    static final int DIM = 384;
+    /** ~2,000 tokens of English: four windows of the model. */
+    static final int MAX_CHARS = 8_000;
+
+    private Object model;
+    private Method embed, content, vector;
+
+    @Override
+    public synchronized boolean loaded() {
+        return model != null;
+    }
+
+    private synchronized void load() throws EmbedException {
+        if (model != null) return;
+        long t0 = System.nanoTime();
+        Class<?> c = EmbedLibraries.load(MODEL_CLASS);
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(c.getClassLoader());
+        try {
+            Object m = c.getConstructor().newInstance();
+            Method e = c.getMethod("embed", String.class);
+            Method ct = e.getReturnType().getMethod("content"); // Response<Embedding>: erased to Object
+            Method v = Class.forName(EMBEDDING_CLASS, true, c.getClassLoader()).getMethod("vector");
+            embed = e;
+            content = ct;
+            vector = v;
+            model = m;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new EmbedException("cannot load all-MiniLM-L6-v2: " + rootCause(e), e);
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+        LOG.info("embedder: all-MiniLM-L6-v2 loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Override
+    public float[] embedText(String path, String text) throws EmbedException {
+        load();
+        String input = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        if (input.isBlank()) throw new EmbedException("no text to embed");
+        try {
+            Object response = embed.invoke(model, input);
+            float[] v = (float[]) vector.invoke(content.invoke(response));
+            if (v == null || v.length != DIM) throw new EmbedException("the model gave " + (v == null ? "no" : v.length + "-d") + " vector");
+            return v;
+        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+            throw new EmbedException("all-MiniLM-L6-v2 failed: " + rootCause(e), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        model = null; // the ONNX session is freed with the object; the process ends soon after anyway
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) c = c.getCause();
+        return c.getMessage() != null ? c.getClass().getSimpleName() + ": " + c.getMessage() : c.toString();
+    }
+}
