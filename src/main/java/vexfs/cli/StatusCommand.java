@@ -63,6 +63,12 @@ final class StatusCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "graph:    %,d nodes, %,d tombstones, %,d unreachable, M=%s%n",
                 number(g(s, "graph_nodes")), number(g(s, "graph_tombstones")),
                 number(g(s, "graph_unreachable_nodes")), g(s, "graph_m")));
+        if (!"ready".equals(s.get("graph_state")) && s.containsKey("graph_state")) {
+            // the graph is being built or checked in the background: searches are exact meanwhile
+            b.append(String.format(Locale.ROOT, "          %s (%s), %s/%s slots, %s s; searches %s%n", g(s, "graph_state"),
+                    g(s, "graph_build_reason"), g(s, "graph_build_done_slots"), g(s, "graph_build_total_slots"),
+                    g(s, "graph_build_seconds"), g(s, "graph_search")));
+        }
         b.append(String.format(Locale.ROOT, "searches: %,d (p50 %s µs, p99 %s µs), %,d refused%n",
                 number(g(s, "search_count")), g(s, "search_p50_us"), g(s, "search_p99_us"),
                 number(g(s, "search_refused"))));

@@ -21,11 +21,13 @@ import vexfs.index.VerifyReport;
 import vexfs.libc.Errno;
 import vexfs.libc.FsException;
 import vexfs.store.VectorStore;
+import vexfs.volume.MountedGraph;
 import vexfs.volume.MountPath;
 import vexfs.volume.VolumeLayout;
 
 /**
- * Search for the control tree over the vector store and its HNSW index. Results are mapped from slots to
+ * Search for the control tree over the vector store and its HNSW graph ({@link MountedGraph}: exact scans while no
+ * graph is ready). Results are mapped from slots to
  * current paths through the vector layer ({@code pathOfKey}); results the caller could not read, and files that
  * vanished, are dropped and the search asks for more, so k results come back whenever k readable ones exist.
  */
@@ -33,7 +35,7 @@ public final class IndexedSearchBackend implements SearchBackend {
     private static final Logger LOG = LoggerFactory.getLogger(IndexedSearchBackend.class);
 
     private final VectorStore store;
-    private final HnswIndex index;
+    private final MountedGraph graph;
     private final LongFunction<MountPath> pathOfKey;
     private final ToLongFunction<MountPath> keyOfPath;
     private final Path backingRoot;
@@ -103,10 +105,10 @@ public final class IndexedSearchBackend implements SearchBackend {
      * @param pathOfKey current path of a file key, or null if gone
      * @param keyOfPath file key of the file at a path, or -1
      */
-    public IndexedSearchBackend(VectorStore store, HnswIndex index, LongFunction<MountPath> pathOfKey,
+    public IndexedSearchBackend(VectorStore store, MountedGraph graph, LongFunction<MountPath> pathOfKey,
                                 ToLongFunction<MountPath> keyOfPath, Path backingRoot) {
         this.store = store;
-        this.index = index;
+        this.graph = graph;
         this.pathOfKey = pathOfKey;
         this.keyOfPath = keyOfPath;
         this.backingRoot = backingRoot;
@@ -135,8 +137,8 @@ public final class IndexedSearchBackend implements SearchBackend {
     private List<Hit> resolve(float[] query, int k, int ef, IntPredicate filter, long excludeKey, Caller who) {
         int want = k + (excludeKey >= 0 ? 1 : 0);
         for (int attempt = 0; ; attempt++) {
-            int beam = ef == QueryParser.VOLUME_EF ? index.params().efSearch() : ef;
-            SearchResult r = index.search(query, want, Math.max(beam, want), filter);
+            int beam = ef == QueryParser.VOLUME_EF ? graph.efSearch() : ef;
+            SearchResult r = graph.search(query, want, Math.max(beam, want), filter);
             List<Hit> out = new ArrayList<>(k);
             for (int i = 0; i < r.size() && out.size() < k; i++) {
                 long key = store.fileKeyOf(r.slots()[i]);
@@ -170,10 +172,12 @@ public final class IndexedSearchBackend implements SearchBackend {
         rows.add(new String[] {"deleted_slots", Integer.toString(store.freeCount())});
         rows.add(new String[] {"store_slots", Integer.toString(store.slotCount())});
         rows.add(new String[] {"store_capacity_slots", Long.toString(store.capacity())});
-        rows.add(new String[] {"graph_nodes", Integer.toString(index.size())});
-        rows.add(new String[] {"graph_tombstones", Integer.toString(index.tombstoneCount())});
-        rows.add(new String[] {"graph_m", Integer.toString(index.params().m())});
-        rows.add(new String[] {"graph_ef_construction", Integer.toString(index.params().efConstruction())});
+        rows.addAll(graph.stateRows());
+        Integer tombstones = graph.withServing(HnswIndex::tombstoneCount);
+        rows.add(new String[] {"graph_nodes", Integer.toString(graph.nodes())});
+        rows.add(new String[] {"graph_tombstones", Integer.toString(tombstones == null ? 0 : tombstones)});
+        rows.add(new String[] {"graph_m", Integer.toString(graph.params().m())});
+        rows.add(new String[] {"graph_ef_construction", Integer.toString(graph.params().efConstruction())});
         GraphInspector.Stats shape = graphShape();
         rows.add(new String[] {"graph_levels", Integer.toString(shape.levelHistogram().length)});
         for (int l = 0; l < shape.levelHistogram().length; l++) {
@@ -183,12 +187,14 @@ public final class IndexedSearchBackend implements SearchBackend {
                 String.format(java.util.Locale.ROOT, "%.2f", shape.degreeMean().length == 0 ? 0.0 : shape.degreeMean()[0])});
         rows.add(new String[] {"graph_unreachable_nodes", Integer.toString(shape.unreachable())});
         long storeBytes = fileSize(VolumeLayout.of(backingRoot).vectorsFile());
-        long graphBytes;
-        try {
-            graphBytes = index.bytesOnDisk();
-        } catch (java.io.IOException e) {
-            graphBytes = 0;
-        }
+        Long onDisk = graph.withServing(idx -> {
+            try {
+                return idx.bytesOnDisk();
+            } catch (java.io.IOException e) {
+                return 0L;
+            }
+        });
+        long graphBytes = onDisk == null ? 0 : onDisk;
         rows.add(new String[] {"store_bytes_mapped", Long.toString(storeBytes)});
         rows.add(new String[] {"graph_bytes_mapped", Long.toString(graphBytes)});
         rows.add(new String[] {"bytes_mapped", Long.toString(storeBytes + graphBytes)});
@@ -208,7 +214,10 @@ public final class IndexedSearchBackend implements SearchBackend {
         ShapeSample s = shape.get();
         long now = System.nanoTime();
         if (s == null || now - s.at() > SHAPE_TTL_NANOS) {
-            s = new ShapeSample(GraphInspector.stats(index), now);
+            GraphInspector.Stats st = graph.withServing(GraphInspector::stats);
+            if (st == null) return new GraphInspector.Stats(-1, -1, 0, 0, 0, 0, 0, new int[0], new int[0],
+                    new double[0], new int[0], 0, false); // no graph yet: not cached
+            s = new ShapeSample(st, now);
             shape.set(s);
         }
         return s.stats();
@@ -235,21 +244,20 @@ public final class IndexedSearchBackend implements SearchBackend {
         }
         Runnable job = switch (command) {
             case "verify" -> () -> run("verify", () -> {
-                VerifyReport r = GraphVerifier.verify(index, (phase, done, total) ->
-                        status.set("verify running: " + phase + " " + done + "/" + total + "\n"));
-                return r.toText();
+                VerifyReport r = graph.withServing(idx -> GraphVerifier.verify(idx, (phase, done, total) ->
+                        status.set("verify running: " + phase + " " + done + "/" + total + "\n")));
+                return r == null ? "no graph to verify yet: " + activityOrNone() : r.toText();
             });
-            case "compact" -> () -> run("compact", () -> "compacted: " + index.compact((phase, done, total) ->
-                    status.set("compact running: " + phase + " " + done + "/" + total + "\n")) + " tombstones removed");
-            case "reindex" -> () -> run("reindex", () -> {
-                int n = store.slotCount();
-                for (int slot = 0; slot < n; slot++) {
-                    if (store.isLive(slot)) index.insert(slot);
-                    if ((slot & 1023) == 0) status.set("reindex running: " + slot + "/" + n + " slots\n");
-                }
-                index.sync();
-                return "reindexed " + store.liveCount() + " vectors";
+            case "compact" -> () -> run("compact", () -> {
+                Integer freed = graph.withServing(idx -> idx.compact((phase, done, total) ->
+                        status.set("compact running: " + phase + " " + done + "/" + total + "\n")));
+                return freed == null ? "no graph to compact yet: " + activityOrNone() : "compacted: " + freed
+                        + " tombstones removed";
             });
+            // a fresh graph is built beside the serving one (which answers meanwhile) and swapped in when complete:
+            // re-inserting into the live graph degraded it (issue 16)
+            case "reindex" -> () -> run("reindex", () -> "reindexed " + store.liveCount() + " vectors: "
+                    + graph.rebuildAndWait("reindex requested"));
             default -> throw new FsException(Errno.EINVAL, "unknown control command '" + command
                     + "' (reindex, compact, verify, sync)");
         };
@@ -279,7 +287,7 @@ public final class IndexedSearchBackend implements SearchBackend {
             while (!embedQueue.awaitIdle(1_000)) status.set("sync running: waiting for the embed queue\n");
             store.sync();
             alsoSync.sync();
-            index.sync();
+            graph.sync();
         } catch (java.io.IOException e) {
             status.set("sync failed: " + e.getMessage() + "\n");
             throw new FsException(Errno.EIO, "sync: " + e.getMessage());
@@ -311,8 +319,15 @@ public final class IndexedSearchBackend implements SearchBackend {
         }
     }
 
+    /** The control file: a running command's status; else a background graph task's; else the last result. */
     @Override
     public String controlStatus() {
-        return status.get();
+        String activity = graph.activity();
+        return running.get() == null && activity != null ? activity + "\n" : status.get();
+    }
+
+    private String activityOrNone() {
+        String a = graph.activity();
+        return a != null ? a : "no graph is being built (echo reindex > /.vexfs/control builds one)";
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vexfs.base.ProgressListener;
 import vexfs.control.ControlFs;
 import vexfs.control.ControlTreeRouter;
 import vexfs.control.IndexedSearchBackend;
@@ -18,52 +17,36 @@ import vexfs.fuse.FuseFilesystem;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.Op;
 import vexfs.fuse.OpStats;
-import vexfs.index.HnswIndex;
-import vexfs.index.HnswParams;
 import vexfs.store.VectorStore;
 import vexfs.vector.VectorFs;
-import vexfs.volume.GraphCompactor;
-import vexfs.volume.IndexAlignment;
+import vexfs.volume.MountedGraph;
 import vexfs.volume.Volume;
 
 /**
  * The filesystem stack of one mount, assembled over an open volume: the passthrough of the backing directory,
  * decorated by the vector layer ({@link VectorFs}), decorated by the /.vexfs control tree
- * ({@link ControlTreeRouter}); the volume's HNSW graph (opened by {@link Volume#openGraphForMount}) follows every
- * store change the vector layer makes, compacted in the background, and the control tree searches it.
+ * ({@link ControlTreeRouter}); the volume's HNSW graph ({@link MountedGraph}: built, checked, compacted and
+ * replaced in the background) follows every store change the vector layer makes, and the control tree searches it.
  * {@link #mounted} is what the session serves.
  */
 final class MountStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MountStack.class);
 
-    final HnswIndex index;
-    private final boolean writable;
-    final GraphCompactor compactor;
+    final MountedGraph graph;
     final ControlFs control;
     final FuseFilesystem mounted;
 
     MountStack(Volume volume, VectorFs fs, int similarK, Embedder embedder) throws IOException {
         VectorStore store = volume.store();
-        long[] lastLog = {0};
-        ProgressListener progress = (phase, done, total) -> {
-            // every second while it lasts: vexfs mount waits for a mount that shows progress, and shows it
-            long now = System.nanoTime();
-            if (total == 0 || done == total || now - lastLog[0] > 1_000_000_000L) {
-                lastLog[0] = now;
-                LOG.info("graph: {} {}/{}", phase, done, total);
-            }
-        };
-        HnswIndex idx = volume.openGraphForMount(progress);
-        this.writable = volume.access() != Volume.Access.READ_ONLY;
+        // never waits for a build: a missing or damaged graph is built in the background, search is exact meanwhile
+        this.graph = MountedGraph.open(volume);
         Path backing = volume.layout().backing();
-        this.index = idx;
-        this.compactor = new GraphCompactor(index);
-        fs.setIndexUpdates(new IndexAlignment(store, index, compactor::afterDelete));
-        IndexedSearchBackend backend = new IndexedSearchBackend(store, index, fs::pathOf, fs::keyOf, backing);
+        fs.setIndexUpdates(graph);
+        IndexedSearchBackend backend = new IndexedSearchBackend(store, graph, fs::pathOf, fs::keyOf, backing);
         if (embedder != null) backend.attachEmbedding(embedder, fs::awaitEmbedded, fs::embedStats);
         backend.alsoSync(fs::sync);
         this.control = new ControlFs(backend, backing, similarK);
-        control.readOnly(!writable);
+        control.readOnly(volume.access() == Volume.Access.READ_ONLY);
         this.mounted = new ControlTreeRouter(fs, control);
         this.vectorFs = fs;
     }
@@ -140,18 +123,6 @@ final class MountStack implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         control.close();
-        compactor.close();
-        try {
-            if (writable) {
-                // churn can leave a live node without incoming links (vexfs verify reports it): the unmount leaves
-                // a graph in which every live node can be found
-                int relinked = index.relinkUnreachable();
-                if (relinked > 0) LOG.info("graph: {} unreachable nodes re-linked at unmount", relinked);
-            }
-            index.sync();
-            index.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("closing the graph: {}", e.toString());
-        }
+        graph.close(); // stops a build, waits for a compaction, re-links and syncs the serving graph
     }
 }

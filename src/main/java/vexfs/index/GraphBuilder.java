@@ -48,6 +48,8 @@ final class GraphBuilder {
         }
         int entry = GraphStore.entryNode(e);
         int maxLevel = GraphStore.entryLevel(e);
+        if (entry >= g.capacity() || entry >= vectors.slotCount() || maxLevel < 0 || maxLevel > GraphStore.MAX_LEVEL)
+            throw badEntry(entry, maxLevel);
         long nearest = s.score(entry, collector);
         for (int l = maxLevel; l > level; l--) nearest = s.greedy(nearest, l, collector);
         int top = Math.min(level, maxLevel);
@@ -69,6 +71,10 @@ final class GraphBuilder {
             for (int i = 0; i < k; i++) addLink(selected[i], node, l, s);
         }
         return true;
+    }
+
+    private static RuntimeException badEntry(int entry, int level) {
+        return CorruptGraphException.damaged("entry point " + entry + " at level " + level);
     }
 
     /**

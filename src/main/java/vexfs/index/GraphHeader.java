@@ -34,6 +34,8 @@ final class GraphHeader {
     static final long CODE_BYTES = 76;
     static final long TRAIN_SIZE = 80;
     static final long QUANT_SPLIT = 84;
+    /** The creation id of the vector store the graph was built for (0: not recorded, graphs made before it was). */
+    static final long STORE_ID = 88;
     static final long CHECKSUM = GraphLayout.FIXED_HEADER - 4;
     static final long QUANT_OFFSET = GraphLayout.FIXED_HEADER;
 

@@ -23,6 +23,8 @@ import vexfs.base.Metric;
  */
 final class GraphStore implements AutoCloseable {
     static final int INITIAL_CAPACITY = 1024;
+    /** The highest level a node can have ({@link HnswIndex#levelFor} caps it); anything above is damage. */
+    static final int MAX_LEVEL = 30;
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
     final GraphLayout layout;
@@ -67,6 +69,11 @@ final class GraphStore implements AutoCloseable {
     }
 
     static GraphStore create(Path file, int dim, Metric metric, HnswParams p) throws IOException {
+        return create(file, dim, metric, p, 0);
+    }
+
+    /** {@code storeId}: the creation id of the vector store the graph is for (0: unrecorded). */
+    static GraphStore create(Path file, int dim, Metric metric, HnswParams p, long storeId) throws IOException {
         GraphLayout layout = GraphLayout.of(dim, p.m(), p.quantize());
         Files.deleteIfExists(upperPath(file));
         GrowableMapping main = new GrowableMapping(file, true, layout.fileBytesFor(INITIAL_CAPACITY));
@@ -97,6 +104,7 @@ final class GraphStore implements AutoCloseable {
         GraphHeader.setInt(h, GraphHeader.RECORD_SIZE, layout.recordSize());
         GraphHeader.setInt(h, GraphHeader.CODE_BYTES, layout.codeBytes());
         GraphHeader.setInt(h, GraphHeader.TRAIN_SIZE, p.trainSize());
+        GraphHeader.setLong(h, GraphHeader.STORE_ID, storeId);
         GraphHeader.setLong(upper.segment(), 0, GraphHeader.MAGIC_VALUE + 1);
         GraphHeader.seal(h, layout.headerBytes());
         upper.force();
@@ -262,7 +270,8 @@ final class GraphStore implements AutoCloseable {
             if (level(s, node) < level) return 0;
             seg = upper.segment();
             off = layout.upperListOffset(upperRef(s, node), level);
-            if (off + 4L * (bound + 1) > seg.byteSize()) return 0;
+            // a damaged upper ref (negative, or past the file) reads as no list; writers check it (upperListChecked)
+            if (off < GraphLayout.UPPER_HEADER || off + 4L * (bound + 1) > seg.byteSize()) return 0;
         }
         int n = (int) INT.getAcquire(seg, off);
         if (n > bound) n = bound;
@@ -281,7 +290,7 @@ final class GraphStore implements AutoCloseable {
             off = layout.count0Offset(node);
         } else {
             seg = upper.segment();
-            off = layout.upperListOffset(upperRef(main.segment(), node), level);
+            off = upperListChecked(seg, node, level);
         }
         long base = level == 0 ? off + 8 : off + 4;
         for (int i = 0; i < n; i++) INT.setRelease(seg, base + 4L * i, ids[i]);
@@ -297,11 +306,22 @@ final class GraphStore implements AutoCloseable {
             off = layout.count0Offset(node);
         } else {
             seg = upper.segment();
-            off = layout.upperListOffset(upperRef(main.segment(), node), level);
+            off = upperListChecked(seg, node, level);
         }
         long base = level == 0 ? off + 8 : off + 4;
         INT.setRelease(seg, base + 4L * count, id);
         INT.setRelease(seg, off, count + 1);
+    }
+
+    /** The offset of a node's list on {@code level >= 1} in {@code upperSeg}, or "this graph is damaged". */
+    private long upperListChecked(MemorySegment upperSeg, int node, int level) {
+        int ref = upperRef(main.segment(), node);
+        long off = layout.upperListOffset(ref, level);
+        if (ref < 1 || off + 4L * (layout.m() + 1) > upperSeg.byteSize()) {
+            throw CorruptGraphException.damaged("node " + node + " level " + level + ": upper block " + ref
+                    + " outside the upper-level file");
+        }
+        return off;
     }
 
     /**
@@ -312,7 +332,8 @@ final class GraphStore implements AutoCloseable {
         MemorySegment s = main.segment();
         int oldLevel = level(s, node);
         int ref = upperRef(s, node);
-        if (level > 0 && (oldLevel < level || ref <= 0)) ref = allocateUpper(level);
+        // a ref that does not fit the used blocks (damage) is not reused: a fresh block is allocated
+        if (level > 0 && (oldLevel < level || ref <= 0 || (long) ref + level > upperUsed())) ref = allocateUpper(level);
         s.set(ValueLayout.JAVA_BYTE, layout.levelOffset(node), (byte) level);
         s.set(ValueLayout.JAVA_INT_UNALIGNED, layout.upperRefOffset(node), level > 0 ? ref : Math.max(ref, 0));
         INT.setRelease(s, layout.count0Offset(node), 0);
@@ -367,6 +388,10 @@ final class GraphStore implements AutoCloseable {
             }
         }
         main.force();
+    }
+
+    long storeId() {
+        return GraphHeader.getLong(main.segment(), GraphHeader.STORE_ID);
     }
 
     long levelSeed() {

@@ -51,7 +51,21 @@ public final class HnswIndex implements AutoCloseable {
 
     /** Creates a new, empty graph file (fails if it exists). */
     public static HnswIndex create(Path file, VectorSource vectors, HnswParams params) throws IOException {
-        return new HnswIndex(GraphStore.create(file, vectors.dimension(), vectors.metric(), params), vectors, params);
+        return create(file, vectors, params, 0);
+    }
+
+    /**
+     * Creates a new, empty graph file for the vector store whose creation id is {@code storeId} (recorded in the
+     * header, so a graph of another store put in its place is recognised: {@link #storeId()}).
+     */
+    public static HnswIndex create(Path file, VectorSource vectors, HnswParams params, long storeId) throws IOException {
+        return new HnswIndex(GraphStore.create(file, vectors.dimension(), vectors.metric(), params, storeId), vectors,
+                params);
+    }
+
+    /** The creation id of the store this graph was built for, or 0 if the graph does not record it. */
+    public long storeId() {
+        return g.storeId();
     }
 
     /**
@@ -120,8 +134,14 @@ public final class HnswIndex implements AutoCloseable {
     /** Replaces the graph file by one built from every slot for which {@code liveSlots} is true. */
     public static HnswIndex rebuild(Path file, VectorSource vectors, HnswParams params, IntPredicate liveSlots,
                                     ProgressListener progress) throws IOException {
+        return rebuild(file, vectors, params, liveSlots, progress, 0);
+    }
+
+    /** As above, for the store whose creation id is {@code storeId} (recorded in the header). */
+    public static HnswIndex rebuild(Path file, VectorSource vectors, HnswParams params, IntPredicate liveSlots,
+                                    ProgressListener progress, long storeId) throws IOException {
         Files.deleteIfExists(file);
-        HnswIndex idx = create(file, vectors, params);
+        HnswIndex idx = create(file, vectors, params, storeId);
         int n = vectors.slotCount();
         for (int slot = 0; slot < n; slot++) {
             if (liveSlots.test(slot)) idx.insert(slot);
@@ -213,6 +233,7 @@ public final class HnswIndex implements AutoCloseable {
         HnswSearcher s = pool.lease(g.capacity());
         try {
             int top = g.level(g.segment(), slot);
+            if (top < 0 || top > GraphStore.MAX_LEVEL) throw CorruptGraphException.damaged("node " + slot + ": level " + top);
             int[][] oldFriends = new int[top + 1][];
             int[] friends = new int[g.layout.m0()];
             for (int l = 0; l <= top; l++) oldFriends[l] = java.util.Arrays.copyOf(friends, g.readNeighbors(g.segment(), slot, l, friends));
@@ -350,6 +371,11 @@ public final class HnswIndex implements AutoCloseable {
         return g.tombstones.get();
     }
 
+    /** Node ids the graph file has room for (every node is below it). */
+    public int nodeCapacity() {
+        return g.capacity();
+    }
+
     /** True if {@code slot} is a live node. */
     public boolean contains(int slot) {
         return slot >= 0 && slot < g.capacity() && g.state(g.segment(), slot) == GraphLayout.LIVE;
@@ -383,7 +409,17 @@ public final class HnswIndex implements AutoCloseable {
         }
     }
 
-    /** Syncs and unmaps. No search may run during or after close. */
+    /**
+     * Unmaps without writing anything (no msync, no header): for a graph found damaged (its file may be truncated,
+     * so a write could fault) or replaced by a fresh one. No search may run during or after it.
+     */
+    public void discard() throws IOException {
+        if (closed) return;
+        closed = true;
+        g.close();
+    }
+
+        /** Syncs and unmaps. No search may run during or after close. */
     @Override
     public void close() throws IOException {
         if (closed) return;

@@ -87,7 +87,9 @@ final class HnswSearcher {
         g = graph;
         vs = vectors;
         seg = graph.segment();
-        cap = graph.layout.capacityOf(seg.byteSize());
+        // ids at or beyond either bound are skipped (a torn or damaged list): a node id is always a slot the
+        // store had allocated, and both vectors' and codes' reads stay inside their mappings
+        cap = Math.min(graph.layout.capacityOf(seg.byteSize()), vectors.slotCount());
         visited.ensureCapacity(cap);
         query = prepared;
         Quantizer qz = graph.quantizer();
@@ -225,8 +227,10 @@ final class HnswSearcher {
         long e = g.entry();
         int entry = GraphStore.entryNode(e);
         if (entry < 0 || entry >= cap) return new SearchResult(new int[0], new float[0], 0, false);
+        int top = GraphStore.entryLevel(e);
+        if (top < 0 || top > GraphStore.MAX_LEVEL) throw badEntryLevel(top);
         long nearest = score(entry, results);
-        for (int l = GraphStore.entryLevel(e); l > 0; l--) nearest = greedy(nearest, l, results);
+        for (int l = top; l > 0; l--) nearest = greedy(nearest, l, results);
         seed(nearest, results);
         searchLevel(0, results);
         int n = results.size();
@@ -241,6 +245,11 @@ final class HnswSearcher {
             distances[i] = NeighborQueue.distanceOf(ranked[i]);
         }
         return new SearchResult(slots, distances, results.visitedCount(), false);
+    }
+
+    /** Out of line: the message is built only on the cold path, and the search loop's method stays small. */
+    private static RuntimeException badEntryLevel(int level) {
+        return CorruptGraphException.damaged("entry point level " + level);
     }
 
     /** Replaces the first {@code n} code distances in {@code ranked} by exact ones and sorts them again; returns n. */

@@ -261,6 +261,11 @@ public final class VectorStore implements AutoCloseable {
         return readOnly;
     }
 
+    /** The id chosen when the store was made (mkfs, reindex): a graph records it to say which store it is for. */
+    public long creationId() {
+        return header.creationId();
+    }
+
     /** Live vectors. */
     public int liveCount() {
         return live;

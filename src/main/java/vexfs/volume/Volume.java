@@ -129,9 +129,9 @@ public final class Volume implements AutoCloseable {
     }
 
     /**
-     * The graph for a mount: opened lazily (only its header is read), rebuilt from the store if missing or left
-     * unusable by a crash, and after a crash brought in line with the store's live slots (calls in flight may
-     * have changed one and not the other).
+     * The graph opened, rebuilt or aligned in the foreground (the caller waits for all of it): rebuilt from the
+     * store if missing or left unusable by a crash, and after a crash brought in line with the store's live slots.
+     * A mount does not use this (it must not wait): {@link MountedGraph#open} does the same in the background.
      */
     public HnswIndex openGraphForMount(ProgressListener progress) throws IOException {
         Path graph = layout.graphFile();
@@ -173,6 +173,7 @@ public final class Volume implements AutoCloseable {
         try {
             idx = openGraphReadOnly();
             if (idx == null) why = "no graph file";
+            else if (idx.storeId() != 0 && idx.storeId() != store.creationId()) why = "the graph belongs to another store";
             else if (idx.wasDirty()) why = "the graph has unsynced changes (mounted, or not cleanly unmounted)";
             else if (idx.size() != store.liveCount()) {
                 why = "the graph has " + idx.size() + " nodes, the store " + store.liveCount() + " vectors";
@@ -196,13 +197,14 @@ public final class Volume implements AutoCloseable {
         Path graph = layout.graphFile();
         return Files.exists(graph)
                 ? HnswIndex.openOrRebuild(graph, store.asVectorSource(), hnswParams(), store::isLive, ProgressListener.NONE)
-                : HnswIndex.create(graph, store.asVectorSource(), hnswParams());
+                : HnswIndex.create(graph, store.asVectorSource(), hnswParams(), store.creationId());
     }
 
     /** Replaces the graph by one built from every live vector of the store, with the volume's parameters. */
     public HnswIndex rebuildGraph(ProgressListener progress) throws IOException {
         requireWriter();
-        return HnswIndex.rebuild(layout.graphFile(), store.asVectorSource(), hnswParams(), store::isLive, progress);
+        return HnswIndex.rebuild(layout.graphFile(), store.asVectorSource(), hnswParams(), store::isLive, progress,
+                store.creationId());
     }
 
     /**

@@ -44,6 +44,16 @@ public record VolumeLayout(Path backing) {
         return storeDir().resolve(HnswIndex.FILE_NAME + ".upper");
     }
 
+    /** Where a mounted daemon builds a fresh graph beside the live one before it renames it into place. */
+    public Path graphBuildFile() {
+        return storeDir().resolve(HnswIndex.FILE_NAME + ".new");
+    }
+
+    /** The upper-level companion of {@link #graphBuildFile()}. */
+    public Path graphBuildUpperFile() {
+        return storeDir().resolve(HnswIndex.FILE_NAME + ".new.upper");
+    }
+
     /** Where {@code vexfs reindex} builds the new store before it replaces the old one. */
     public Path reindexDir() {
         return storeDir().resolve("reindex.tmp");
