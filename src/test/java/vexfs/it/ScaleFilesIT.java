@@ -71,7 +71,7 @@ class ScaleFilesIT {
         var r = MountFixture.sh("mount -t tmpfs -o size=3g,nr_inodes=1000000 vexfs-scale-it '" + tmpfs + "'");
         assertEquals(0, r.exit(), r.output());
         // the launcher's heap flags (scripts/lib.sh), so the memory printed is what a real mount would use
-        m = new MountFixture(tmpfs).nofile(FD_LIMIT).jvmFlags("-Dvexfs.vectorSync=false", "-Xms8m", "-Xmn6m",
+        m = new MountFixture(tmpfs).nofile(FD_LIMIT).jvmFlags("-Xms8m", "-Xmn6m",
                 "-Xmx256m", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=2000");
         // a small graph (M 8, ef_construction 32) keeps 200k inserts quick; the search asks for a wide ef instead
         r = MountFixture.cli("mkfs", "--dim", Integer.toString(DIM), "--metric", "l2", "--m", "8",
