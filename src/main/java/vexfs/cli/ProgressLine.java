@@ -5,21 +5,24 @@ import vexfs.base.ProgressListener;
 /** Prints progress to stderr at most once a second and at the end (long commands show they are alive). */
 final class ProgressLine implements ProgressListener {
     private final String command;
+    private final String prefix;
+    /** On a terminal the line is redrawn in place (carriage return); elsewhere (logs, pipes) one line each time. */
+    private final boolean live = System.console() != null && System.console().isTerminal();
     private long last = System.nanoTime();
+    private int drawn;
 
     ProgressLine(String command) {
-        this.command = command;
+        this(command, "");
     }
 
-    /** Progress of a graph verify or rebuild on stderr, at most once a second (and at the end). */
+    private ProgressLine(String command, String prefix) {
+        this.command = command;
+        this.prefix = prefix;
+    }
+
+    /** Progress of a graph verify or rebuild on stderr, at most once a second (and at the end), with rate and ETA. */
     static ProgressListener graph(String command) {
-        long[] last = {System.nanoTime()};
-        return (phase, done, total) -> {
-            long now = System.nanoTime();
-            if (total > 0 && done < total && now - last[0] < 1_000_000_000L) return;
-            last[0] = now;
-            System.err.printf(java.util.Locale.ROOT, "vexfs %s: graph %s %d/%d%n", command, phase, done, total);
-        };
+        return new ProgressLine(command, "graph ");
     }
 
     private String phase;
@@ -32,9 +35,16 @@ final class ProgressLine implements ProgressListener {
             this.phase = phase;
             phaseStart = now;
         }
-        if (now - last < 1_000_000_000L && (total < 0 || done < total)) return;
+        boolean end = total >= 0 && done >= total;
+        if (now - last < 1_000_000_000L && !end) return;
         last = now;
-        System.err.println(line(command, phase, done, total, now - phaseStart));
+        String text = line(command, prefix + phase, done, total, now - phaseStart);
+        if (live && total >= 0) {
+            System.err.print("\r" + text + " ".repeat(Math.max(0, drawn - text.length())) + (end ? "\n" : ""));
+            drawn = end ? 0 : text.length();
+        } else {
+            System.err.println(text);
+        }
     }
 
     /** "vexfs import: vectors 12288/60000 (4100/s, ETA 12 s)"; the rate once a phase has run 0.5 s. */

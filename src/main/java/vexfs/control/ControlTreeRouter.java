@@ -211,8 +211,14 @@ public final class ControlTreeRouter extends ForwardingFilesystem {
 
     @Override
     public void listxattr(Request req, long ino, long size, ReplyXattr reply) throws FsException {
-        if (ctl(ino)) reply.size(0);
-        else next.listxattr(req, ino, size, reply);
+        if (ctl(ino)) {
+            // no attributes: the size query says 0, a query with a buffer gets an empty list (not a size reply,
+            // which the kernel would take as a malformed answer: EIO)
+            if (size == 0) reply.size(0);
+            else reply.data(new byte[0]);
+        } else {
+            next.listxattr(req, ino, size, reply);
+        }
     }
 
     @Override

@@ -151,6 +151,15 @@ class ControlTreeIT {
     }
 
     @Test
+    void controlNodesHaveNoXattrsAndSayItWithoutAnError() throws Exception {
+        // getfattr -d lists with a buffer: an empty list, not EIO (the size query alone said 0)
+        var r = sh("getfattr -d .vexfs/stats .vexfs/search .vexfs .vexfs/similar; echo rc=$?");
+        assertEquals("rc=0\n", r.output());
+        var one = sh("getfattr -n user.x .vexfs/stats 2>&1; true");
+        assertTrue(one.output().contains("No such attribute"), one.output());
+    }
+
+    @Test
     void theControlTreeIsReachableButNeverListedNorWalked() throws Exception {
         var r = sh("ls -a; echo --; ls .vexfs; echo --; stat -c %F .vexfs; find . | grep -c vexfs; true");
         assertEquals(".\n..\nd\n--\ncontrol\nsearch\nsimilar\nstats\nstats.json\n--\ndirectory\n0\n", r.output());
