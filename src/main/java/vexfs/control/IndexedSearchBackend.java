@@ -245,7 +245,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         Runnable job = switch (command) {
             case "verify" -> () -> run("verify", () -> {
                 VerifyReport r = graph.withServing(idx -> GraphVerifier.verify(idx, (phase, done, total) ->
-                        status.set("verify running: " + phase + " " + done + "/" + total + "\n")));
+                        status.set("verify running: " + phase + " " + done + "/" + total + " slots\n")));
                 return r == null ? "no graph to verify yet: " + activityOrNone() : r.toText();
             });
             case "compact" -> () -> run("compact", () -> {

@@ -653,8 +653,19 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
     public String activity() {
         Progress p = progress;
         if (p == null) return null;
-        return "graph " + p.task() + " running: " + p.done().get() + "/" + p.total().get() + " slots (" + p.why()
-                + "); searches are " + (ready() ? "answered by the current graph" : "exact") + " meanwhile";
+        return "graph " + p.task() + " running: " + p.done().get() + "/" + p.total().get() + " slots" + rateAndEta(p)
+                + " (" + p.why() + "); searches are " + (ready() ? "answered by the current graph" : "exact")
+                + " meanwhile";
+    }
+
+    /** ", 4100/s, ETA 12 s" once the task has run a second and done something; "" before. */
+    private static String rateAndEta(Progress p) {
+        double secs = (System.nanoTime() - p.startNanos()) / 1e9;
+        int done = p.done().get(), total = p.total().get();
+        if (secs < 1 || done <= 0) return "";
+        double rate = done / secs;
+        String eta = total > done ? String.format(java.util.Locale.ROOT, ", ETA %.0f s", (total - done) / rate) : "";
+        return String.format(java.util.Locale.ROOT, ", %.0f/s%s", rate, eta);
     }
 
     /** Rows for /.vexfs/stats: the graph's state, the background task's progress, nodes of the serving graph. */
