@@ -2,7 +2,7 @@ package vexfs.base;
 
 import java.util.Locale;
 
-/** JSON string literals for the hand-written JSON of {@code vexfs inspect} (one escaping rule for every key). */
+/** JSON string literals for the hand-written JSON of inspect, stats and the embedder's JSON lines (one escaping rule). */
 public final class JsonText {
     private JsonText() {}
 
@@ -16,9 +16,15 @@ public final class JsonText {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
                 case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else sb.append(c);
+                    // U+2028/2029 are valid JSON but end a line in JavaScript and in some JSON-lines readers
+                    if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
                 }
             }
         }

@@ -27,24 +27,9 @@ final class JsonLine {
         return sb.toString();
     }
 
-    /** A JSON string literal of {@code s} (control characters, quotes and backslashes escaped; the rest as is). */
+    /** A JSON string literal of {@code s} ({@link vexfs.base.JsonText}). */
     static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
+        sb.append(vexfs.base.JsonText.quote(s));
     }
 
     /**
