@@ -197,7 +197,9 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         Ref ref = acquireServing();
         if (ref != null) {
             try {
-                return liveOnly(ref.index.search(query, k, ef, filterOrNull));
+                SearchResult r = liveOnly(ref.index.search(query, k, ef, filterOrNull));
+                graphAnswers.increment();
+                return r;
             } catch (RuntimeException | InternalError e) {
                 if (!isDamage(e)) throw e;
                 dropDamaged(ref, "search", e);
@@ -205,8 +207,12 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
                 ref.release();
             }
         }
+        exactAnswers.increment();
         return store.exactSearch(query, k, filterOrNull);
     }
+
+    private final java.util.concurrent.atomic.LongAdder graphAnswers = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder exactAnswers = new java.util.concurrent.atomic.LongAdder();
 
     /** True while searches are answered by an HNSW graph (false: exact scans). */
     public boolean ready() {
@@ -675,6 +681,8 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         rows.add(new String[] {"graph_state", p != null ? (p.task().equals("check") ? "checking" : "building")
                 : ready() ? "ready" : "none"});
         rows.add(new String[] {"graph_search", ready() ? "hnsw" : "exact"});
+        rows.add(new String[] {"search_answers_graph", Long.toString(graphAnswers.sum())});
+        rows.add(new String[] {"search_answers_exact", Long.toString(exactAnswers.sum())});
         rows.add(new String[] {"graph_build_done_slots", p == null ? "0" : Integer.toString(p.done().get())});
         rows.add(new String[] {"graph_build_total_slots", p == null ? "0" : Integer.toString(p.total().get())});
         rows.add(new String[] {"graph_build_seconds", p == null ? "0"

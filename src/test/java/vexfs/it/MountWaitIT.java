@@ -92,6 +92,7 @@ class MountWaitIT {
             }
             assertTrue(exactChecked >= 2, "the build finished before searches could be checked: " + exactChecked);
             Map<String, String> mid = stats(mnt);
+            assertTrue(Long.parseLong(mid.get("search_answers_exact")) >= exactChecked, "exact answers counted: " + mid);
             System.out.println("MountWaitIT: during the build " + mid.get("graph_build_done_slots") + "/"
                     + mid.get("graph_build_total_slots"));
 
