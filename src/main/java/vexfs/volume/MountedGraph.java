@@ -543,7 +543,8 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         long now = System.nanoTime();
         if (done == total || now - lastLog > 1_000_000_000L) {
             lastLog = now;
-            LOG.info("graph: {} {}/{}", phase, done, total);
+            Progress p = progress;
+            LOG.info("graph: {} {}/{} slots{}", phase, done, total, p == null ? "" : rateAndEta(p));
         }
     }
 
