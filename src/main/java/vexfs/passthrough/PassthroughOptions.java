@@ -18,19 +18,8 @@ public record PassthroughOptions(double attrTimeout, double entryTimeout, boolea
         this(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName, false, 0);
     }
 
-    public PassthroughOptions(double attrTimeout, double entryTimeout, boolean writeback, boolean directIo,
-                              boolean readOnly, String hiddenRootName, boolean backingLocks) {
-        this(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName, backingLocks, 0);
-    }
-
     public static PassthroughOptions defaults() {
         return new PassthroughOptions(1.0, 1.0, false, false, false, VolumeLayout.STORE_DIR);
-    }
-
-    /** The same options with locks served on the backing files (true) or by the kernel (false). */
-    public PassthroughOptions withBackingLocks(boolean on) {
-        return new PassthroughOptions(attrTimeout, entryTimeout, writeback, directIo, readOnly, hiddenRootName, on,
-                maxFds);
     }
 
     public PassthroughOptions withMaxFds(int n) {
