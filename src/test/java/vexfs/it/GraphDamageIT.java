@@ -1,7 +1,6 @@
 package vexfs.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -130,13 +128,7 @@ class GraphDamageIT {
     }
 
     private void searchIsExact(MountFixture m, String what) throws Exception {
-        Random rnd = new Random(what.hashCode());
-        for (int q = 0; q < 3; q++) {
-            float[] query = new float[DIM];
-            for (int d = 0; d < DIM; d++) query[d] = rnd.nextFloat() * 2 - 1;
-            List<String> got = SearchProbe.paths(SearchProbe.query(m.mnt, CrashWriter.csv(query) + "\nk=10\nef=500\n"));
-            assertNull(SearchProbe.disagreement(vectors, query, 10, got), what);
-        }
+        SearchProbe.assertRandomQueriesExact(m.mnt, vectors, DIM, what);
     }
 
     private static void awaitReady(MountFixture m, String what) throws Exception {

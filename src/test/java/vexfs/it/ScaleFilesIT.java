@@ -351,27 +351,17 @@ class ScaleFilesIT {
 
     /** The exact 10 nearest files (squared L2), as the mount's paths after the rename. */
     Set<String> exact(float[] q, int k) {
-        float[] best = new float[k];
-        int[] idx = new int[k];
-        java.util.Arrays.fill(best, Float.MAX_VALUE);
+        TopK top = new TopK(k);
         for (int i = 0; i < FILES; i++) {
             float d = 0;
             for (int j = 0; j < DIM; j++) {
                 float x = q[j] - vectors[i * DIM + j];
                 d += x * x;
             }
-            if (d >= best[k - 1]) continue;
-            int at = k - 1;
-            while (at > 0 && best[at - 1] > d) {
-                best[at] = best[at - 1];
-                idx[at] = idx[at - 1];
-                at--;
-            }
-            best[at] = d;
-            idx[at] = i;
+            top.offer(i, d);
         }
         Set<String> out = new HashSet<>();
-        for (int i = 0; i < k; i++) out.add("/" + dir(idx[i]) + "/r" + idx[i]);
+        for (int i : top.indices()) out.add("/" + dir(i) + "/r" + i);
         return out;
     }
 }

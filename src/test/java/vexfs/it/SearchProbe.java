@@ -54,6 +54,21 @@ final class SearchProbe {
     }
 
     /**
+     * Three random queries (seeded by {@code what}, values in [-1, 1), k=10, ef=500) through {@code mnt}'s search
+     * file, each of which must get the exact answer over {@code vectors}; the assertion message is {@code what}.
+     */
+    static void assertRandomQueriesExact(Path mnt, Map<String, float[]> vectors, int dim, String what)
+            throws IOException {
+        java.util.Random rnd = new java.util.Random(what.hashCode());
+        for (int q = 0; q < 3; q++) {
+            float[] query = new float[dim];
+            for (int d = 0; d < dim; d++) query[d] = rnd.nextFloat() * 2 - 1;
+            List<String> got = paths(query(mnt, CrashWriter.csv(query) + "\nk=10\nef=500\n"));
+            org.junit.jupiter.api.Assertions.assertNull(disagreement(vectors, query, 10, got), what);
+        }
+    }
+
+    /**
      * Null if {@code got} (paths) is the exact answer, else why not. Ranks are compared by distance (so that equal
      * distances may come in either order): the i-th path returned must be at the i-th smallest distance.
      */

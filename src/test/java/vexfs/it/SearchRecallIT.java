@@ -58,9 +58,7 @@ class SearchRecallIT {
 
     /** The exact k nearest base images (squared L2) among those of {@code label} (-1: all). */
     static Set<String> exact(float[] q, int k, int label) {
-        float[] best = new float[k];
-        int[] idx = new int[k];
-        java.util.Arrays.fill(best, Float.MAX_VALUE);
+        TopK top = new TopK(k);
         for (int i = 0; i < BASE; i++) {
             if (label >= 0 && base.label(i) != label) continue;
             float d = 0;
@@ -68,18 +66,10 @@ class SearchRecallIT {
                 float x = q[j] - (base.pixels()[i * FashionMnistData.DIM + j] & 0xff);
                 d += x * x;
             }
-            if (d >= best[k - 1]) continue;
-            int at = k - 1;
-            while (at > 0 && best[at - 1] > d) {
-                best[at] = best[at - 1];
-                idx[at] = idx[at - 1];
-                at--;
-            }
-            best[at] = d;
-            idx[at] = i;
+            top.offer(i, d);
         }
         Set<String> out = new HashSet<>();
-        for (int i = 0; i < k; i++) out.add(path(idx[i]));
+        for (int i : top.indices()) out.add(path(i));
         return out;
     }
 

@@ -2,7 +2,6 @@ package vexfs.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
@@ -140,13 +139,7 @@ class TornStoreIT {
         m.mount();
         try {
             VectorCrashIT.awaitReconcile(m, reconciles + 1);
-            Random rnd = new Random(what.hashCode());
-            for (int q = 0; q < 3; q++) {
-                float[] query = new float[DIM];
-                for (int d = 0; d < DIM; d++) query[d] = rnd.nextFloat() * 2 - 1;
-                List<String> got = SearchProbe.paths(SearchProbe.query(m.mnt, CrashWriter.csv(query) + "\nk=10\nef=500\n"));
-                assertNull(SearchProbe.disagreement(vectors, query, 10, got), what);
-            }
+            SearchProbe.assertRandomQueriesExact(m.mnt, vectors, DIM, what);
         } finally {
             m.close();
         }
