@@ -60,8 +60,24 @@ vexfs_jvm_flags() {
   local vector="--add-modules jdk.incubator.vector"
   [ "${1:-}" = novector ] && vector=""
   echo "--enable-native-access=ALL-UNNAMED $vector -XX:+UseSerialGC -Xss512k" \
-    "-Xms8m -Xmn6m -Xmx256m -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=2000" \
+    "-Xms8m -Xmn6m -Xmx$(vexfs_heap_cap) -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=2000" \
     "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
+}
+
+# vexfs_heap_cap: the daemon's -Xmx. The heap holds one small object per node the kernel knows (~300 bytes), so
+# the cap grows with the machine: an eighth of its memory (or of the cgroup's limit, if lower), at least 256 MiB.
+# It is only a cap: the heap in use follows the nodes and bursts, HeapTrimmer gives garbage back. VEXFS_HEAP
+# (a -Xmx value: 512m, 2g) overrides it. Past the cap's node budget lookups answer ENOMEM (never an
+# OutOfMemoryError): docs/architecture.md, "Nodes by file handle".
+vexfs_heap_cap() {
+  if [ -n "${VEXFS_HEAP:-}" ]; then echo "$VEXFS_HEAP"; return; fi
+  local kb limit mib
+  kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null)
+  limit=$(cat /sys/fs/cgroup/memory.max 2>/dev/null || echo max)
+  if [[ "$limit" =~ ^[0-9]+$ ]] && [ -n "$kb" ] && [ $((limit / 1024)) -lt "$kb" ]; then kb=$((limit / 1024)); fi
+  mib=$(( ${kb:-0} / 8 / 1024 ))
+  [ "$mib" -lt 256 ] && mib=256
+  echo "${mib}m"
 }
 
 # vexfs_class_path ROOT: the class path of the launcher (the AOT cache is only valid for exactly this one)

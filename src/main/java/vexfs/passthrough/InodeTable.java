@@ -38,6 +38,9 @@ final class InodeTable {
     private final int handleMountId;
     private final Set<Integer> loggedMounts = ConcurrentHashMap.newKeySet();
     private final Set<Long> loggedDevs = ConcurrentHashMap.newKeySet();
+    /** The bound on known nodes, from the heap cap (or -Dvexfs.maxNodes for tests). */
+    private final int maxNodes = Integer.getInteger("vexfs.maxNodes", nodeBudget(Runtime.getRuntime().maxMemory()));
+    private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - 20_000_000_000L);
 
     /** A table with the default bound, file handles where the backing filesystem and our privileges allow. */
     InodeTable(int rootFd, Attr rootAttr) {
@@ -149,11 +152,15 @@ final class InodeTable {
      * node is new; if it already existed, {@code fd} is closed. This is the single place every entry reply goes
      * through.
      */
-    Inode reference(int fd, long dev, long ino, int type) {
+    Inode reference(int fd, long dev, long ino, int type) throws FsException {
         Inode known = referenceIfKnown(dev, ino);
         if (known != null) {
             NativeIo.close(fd);
             return known;
+        }
+        if (byId.size() >= maxNodes) {
+            NativeIo.close(fd);
+            refuseNode();
         }
         byte[] handle = handleOf(fd, dev);
         Inode[] created = new Inode[1];
@@ -224,5 +231,33 @@ final class InodeTable {
 
     int size() {
         return byId.size();
+    }
+
+    /** How many nodes the table takes: {@link #nodeBudget} of this JVM's heap cap. */
+    int maxNodes() {
+        return maxNodes;
+    }
+
+    /**
+     * The number of nodes a heap of {@code maxHeap} bytes holds with room to spare: each known node costs ~300
+     * bytes of heap (the node, its handle, two map entries; 320 B measured in ScaleFilesIT), and half the heap
+     * stays for everything else (in-flight write buffers, search sessions, bursts). A node past it would end in
+     * an OutOfMemoryError somewhere in the daemon; refusing it with ENOMEM keeps every other request working.
+     */
+    static int nodeBudget(long maxHeap) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1024, maxHeap / 2 / BYTES_PER_NODE));
+    }
+
+    static final int BYTES_PER_NODE = 320;
+
+    private void refuseNode() throws FsException {
+        long now = System.nanoTime();
+        long last = lastRefusalLog.get();
+        if (now - last > 10_000_000_000L && lastRefusalLog.compareAndSet(last, now)) {
+            LOG.warn("inodes: the kernel holds {} nodes, the heap's budget (-Xmx {} MiB): new lookups answer ENOMEM"
+                    + " until the kernel forgets some (memory pressure, drop_caches) or the daemon runs with a"
+                    + " larger heap (VEXFS_HEAP=...)", byId.size(), Runtime.getRuntime().maxMemory() >> 20);
+        }
+        throw new FsException(Errno.ENOMEM, "node table full (" + maxNodes + " nodes)");
     }
 }

@@ -82,6 +82,14 @@ public final class PassthroughFs implements FuseFilesystem {
         return options;
     }
 
+    /**
+     * For stats: {nodes the kernel knows, the node budget of this heap, open node descriptors, their bound}.
+     */
+    public long[] nodeCounts() {
+        DescriptorCache fds = inodes.descriptors();
+        return new long[] {inodes.size(), inodes.maxNodes(), fds.open(), fds.bound()};
+    }
+
     /** For tests that build several over one directory: closes the descriptor kept for open_by_handle_at. */
     void closeMountDescriptor() {
         inodes.descriptors().closeMountFd();

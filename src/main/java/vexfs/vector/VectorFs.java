@@ -42,6 +42,7 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
     private static final Logger LOG = LoggerFactory.getLogger(VectorFs.class);
 
     private final BackingNodes nodes;
+    private final PassthroughFs passthrough;
     private final PassthroughOptions options;
     private final FileVectors vectors;
     private final BackgroundReconciler background;
@@ -68,6 +69,7 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
         // readlink per open). A file renamed to .vec while open keeps the mode it was opened with.
         passthrough.watchWrites(fd -> NativeIo.describe(fd).endsWith(".vec"));
         this.nodes = passthrough.nodes();
+        this.passthrough = passthrough;
         this.options = passthrough.options();
         this.vectors = vectors;
         this.background = new BackgroundReconciler(vectors);
@@ -182,6 +184,11 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
      */
     public long storeOnlyVectors() {
         return vectors.storeOnlyCount();
+    }
+
+    /** {nodes known, node budget, open node descriptors, descriptor bound}: {@link PassthroughFs#nodeCounts}. */
+    public long[] nodeCounts() {
+        return passthrough.nodeCounts();
     }
 
     /** True with {@code -o sync_vectors}: every vector change is fsynced before it is acknowledged. */

@@ -46,7 +46,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleFilesIT {
     static final int FILES = Integer.getInteger("vexfs.scaleFiles", 200_000);
-    static final int DIRS = 200;
+    /** 1,000 files per directory (200 at CI's 200,000). */
+    static final int DIRS = Integer.getInteger("vexfs.scaleDirs", Math.max(1, FILES / 1000));
+    /** The daemon's -Xmx: the launcher's floor by default; scripts/stress passes the launcher's cap. */
+    static final String DAEMON_XMX = System.getProperty("vexfs.scaleXmx", "256m");
+    /** A directory on a disk to use as the backing directory instead of a tmpfs (scripts/stress --files). */
+    static final String BACKING_DIR = System.getProperty("vexfs.scaleBacking", "");
+    /** Minutes a phase may take: 10 at 200,000 files, more for scripts/stress's larger runs. */
+    static final long PHASE_MINUTES = Math.max(10, FILES / 20_000L);
     static final int DIM = 128;
     static final int LATENT = 8;
     static final int THREADS = 4;
@@ -66,15 +73,26 @@ class ScaleFilesIT {
 
     @BeforeAll
     void mount() throws Exception {
-        tmp = Files.createTempDirectory("vexfs-scale-files-it");
-        tmpfs = Files.createDirectory(tmp.resolve("tmpfs"));
-        var r = MountFixture.sh("mount -t tmpfs -o size=3g,nr_inodes=1000000 vexfs-scale-it '" + tmpfs + "'");
-        assertEquals(0, r.exit(), r.output());
+        Path root;
+        if (BACKING_DIR.isEmpty()) {
+            tmp = Files.createTempDirectory("vexfs-scale-files-it");
+            tmpfs = Files.createDirectory(tmp.resolve("tmpfs"));
+            long gib = Math.max(3, FILES / 60_000L);  // a page per file, the xattrs, store and graph
+            var r = MountFixture.sh("mount -t tmpfs -o size=" + gib + "g,nr_inodes=" + Math.max(1_000_000, FILES * 2L)
+                    + " vexfs-scale-it '" + tmpfs + "'");
+            assertEquals(0, r.exit(), r.output());
+            root = tmpfs;
+        } else {
+            tmp = Files.createTempDirectory(Path.of(BACKING_DIR), "vexfs-scale-files-it");
+            root = tmp;
+        }
+        System.out.printf("ScaleFilesIT: %d files in %d directories, backing %s, daemon -Xmx%s, ulimit -n %d%n",
+                FILES, DIRS, BACKING_DIR.isEmpty() ? "tmpfs" : root, DAEMON_XMX, FD_LIMIT);
         // the launcher's heap flags (scripts/lib.sh), so the memory printed is what a real mount would use
-        m = new MountFixture(tmpfs).nofile(FD_LIMIT).jvmFlags("-Xms8m", "-Xmn6m",
-                "-Xmx256m", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=2000");
+        m = new MountFixture(root).nofile(FD_LIMIT).jvmFlags("-Xms8m", "-Xmn6m",
+                "-Xmx" + DAEMON_XMX, "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=2000");
         // a small graph (M 8, ef_construction 32) keeps 200k inserts quick; the search asks for a wide ef instead
-        r = MountFixture.cli("mkfs", "--dim", Integer.toString(DIM), "--metric", "l2", "--m", "8",
+        var r = MountFixture.cli("mkfs", "--dim", Integer.toString(DIM), "--metric", "l2", "--m", "8",
                 "--ef-construction", "32", m.backing.toString());
         assertEquals(0, r.exit(), r.output());
         m.mount();
@@ -158,7 +176,7 @@ class ScaleFilesIT {
                     return null;
                 }));
             }
-            for (Future<?> d : done) d.get(10, TimeUnit.MINUTES);
+            for (Future<?> d : done) d.get(PHASE_MINUTES, TimeUnit.MINUTES);
         } catch (Exception e) {
             long mine;
             try (var own = Files.list(Path.of("/proc/self/fd"))) {
@@ -190,7 +208,9 @@ class ScaleFilesIT {
             Thread.sleep(50);
             fds = daemonFds();
         }
-        System.out.printf("ScaleFilesIT: %-28s %8.1f s %10.0f ops/s   daemon fds %d%n", phase, s, ops / s, fds);
+        String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+        System.out.printf("ScaleFilesIT: %-28s %8.1f s %10.0f ops/s   daemon fds %d   %s%n", phase, s, ops / s, fds,
+                memory(status));
         assertTrue(fds <= settledLimit, "after " + phase + " the daemon holds " + fds + " descriptors, more than "
                 + settledLimit + " (the bound over the descriptors it had at the start)");
     }
