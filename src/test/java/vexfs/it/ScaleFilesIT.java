@@ -86,7 +86,7 @@ class ScaleFilesIT {
             tmp = Files.createTempDirectory(Path.of(BACKING_DIR), "vexfs-scale-files-it");
             root = tmp;
         }
-        System.out.printf("ScaleFilesIT: %d files in %d directories, backing %s, daemon -Xmx%s, ulimit -n %d%n",
+        say("ScaleFilesIT: %d files in %d directories, backing %s, daemon -Xmx%s, ulimit -n %d%n",
                 FILES, DIRS, BACKING_DIR.isEmpty() ? "tmpfs" : root, DAEMON_XMX, FD_LIMIT);
         // the launcher's heap flags (scripts/lib.sh), so the memory printed is what a real mount would use
         m = new MountFixture(root).nofile(FD_LIMIT).jvmFlags("-Xms8m", "-Xmn6m",
@@ -167,22 +167,40 @@ class ScaleFilesIT {
     void forEachFile(String phase, FileWork work) throws Exception {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicLong finished = new AtomicLong();
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int first = t;
                 done.add(pool.submit(() -> {
-                    for (int f = first; f < FILES; f += THREADS) work.run(f);
+                    for (int f = first; f < FILES; f += THREADS) {
+                        work.run(f);
+                        finished.incrementAndGet();
+                    }
                     return null;
                 }));
             }
-            for (Future<?> d : done) d.get(PHASE_MINUTES, TimeUnit.MINUTES);
+            for (Future<?> d : done) {
+                // a long phase says how far it is every 30 s (scripts/stress --files)
+                while (true) {
+                    try {
+                        d.get(30, TimeUnit.SECONDS);
+                        break;
+                    } catch (java.util.concurrent.TimeoutException notYet) {
+                        if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(PHASE_MINUTES)) throw notYet;
+                        long n = finished.get();
+                        double secs = (System.nanoTime() - t0) / 1e9;
+                        say("ScaleFilesIT:   %s: %,d / %,d files, %.0f/s, ETA %.0f s", phase, n, FILES, n / secs,
+                                n == 0 ? Double.NaN : (FILES - n) / (n / secs));
+                    }
+                }
+            }
         } catch (Exception e) {
             long mine;
             try (var own = Files.list(Path.of("/proc/self/fd"))) {
                 mine = own.count();
             }
-            System.out.println("ScaleFilesIT: " + phase + " failed: " + e + "\nthe test's own descriptors: " + mine
+            say("ScaleFilesIT: " + phase + " failed: " + e + "\nthe test's own descriptors: " + mine
                     + "\ndaemon descriptors now: " + fdKinds()
                     + "\ndaemon log (end):\n" + tail(m.log()));
             throw e;
@@ -209,7 +227,7 @@ class ScaleFilesIT {
             fds = daemonFds();
         }
         String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
-        System.out.printf("ScaleFilesIT: %-28s %8.1f s %10.0f ops/s   daemon fds %d   %s%n", phase, s, ops / s, fds,
+        say("ScaleFilesIT: %-28s %8.1f s %10.0f ops/s   daemon fds %d   %s%n", phase, s, ops / s, fds,
                 memory(status));
         assertTrue(fds <= settledLimit, "after " + phase + " the daemon holds " + fds + " descriptors, more than "
                 + settledLimit + " (the bound over the descriptors it had at the start)");
@@ -255,7 +273,7 @@ class ScaleFilesIT {
                 }
             }
             assertEquals(FILES, listed);
-            var ls = MountFixture.sh("ls -lU '" + m.mnt.resolve("d007") + "' | tail -n +2 | wc -l");  // readdirplus
+            var ls = MountFixture.sh("ls -lU '" + m.mnt.resolve(dir(7)) + "' | tail -n +2 | wc -l");  // readdirplus
             assertEquals(Integer.toString(FILES / DIRS), ls.output().trim());
             report("list (readdir)", t0, listed);
 
@@ -283,7 +301,7 @@ class ScaleFilesIT {
             t0 = System.nanoTime();
             double recall = recall();
             report("search (" + QUERIES + " queries)", t0, QUERIES);
-            System.out.printf("ScaleFilesIT: recall@10 %.3f over %d files%n", recall, FILES);
+            say("ScaleFilesIT: recall@10 %.3f over %d files%n", recall, FILES);
             assertTrue(recall >= 0.95, "recall@10 through the mount: " + recall);
         } finally {
             sampling.set(false);
@@ -291,16 +309,16 @@ class ScaleFilesIT {
         }
         daemonFds();
         String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
-        System.out.printf("ScaleFilesIT: %d files in %.0f s; daemon fds: %d at start, peak %d (bound %d, limit %d);"
+        say("ScaleFilesIT: %d files in %.0f s; daemon fds: %d at start, peak %d (bound %d, limit %d);"
                         + " memory: %s%n", FILES, (System.nanoTime() - start) / 1e9, baseFds, maxFds.get(), bound,
                 FD_LIMIT, memory(status));
         // meanwhile requests in flight (up to 256 handed off, e.g. releases queued behind close(2), each holding an
         // open file and its node's pin) may take more, but never up to the limit
         assertTrue(maxFds.get() < FD_LIMIT, "daemon descriptors reached " + maxFds.get());
         assertTrue(!m.log().contains("EMFILE"), "no EMFILE in the daemon log:\n" + tail(m.log()));
-        System.out.println("ScaleFilesIT: daemon descriptors at the end: " + fdKinds());
-        System.out.println("ScaleFilesIT: daemon descriptors at the highest sample above the bound: " + peakKinds);
-        System.out.println("ScaleFilesIT: daemon heap after a full GC (the known nodes are on the heap): "
+        say("ScaleFilesIT: daemon descriptors at the end: " + fdKinds());
+        say("ScaleFilesIT: daemon descriptors at the highest sample above the bound: " + peakKinds);
+        say("ScaleFilesIT: daemon heap after a full GC (the known nodes are on the heap): "
                 + heapAfterGc());
     }
 
@@ -327,6 +345,22 @@ class ScaleFilesIT {
             sb.append(key).append(' ').append(kb / 1024).append(" MiB, ");
         }
         return sb.append("sum ").append(total / 1024).append(" MiB").toString();
+    }
+
+    /**
+     * Prints a report line, and appends it to -Dvexfs.scaleProgress=FILE if given: surefire keeps a test's output
+     * until the test ends, and scripts/stress --files shows each phase as it finishes.
+     */
+    static void say(String format, Object... args) {
+        String line = (args.length == 0 ? format : String.format(format, args)).stripTrailing();
+        System.out.println(line);
+        String progress = System.getProperty("vexfs.scaleProgress", "");
+        if (progress.isEmpty()) return;
+        try {
+            Files.writeString(Path.of(progress), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.out.println("ScaleFilesIT: cannot append to " + progress + ": " + e);
+        }
     }
 
     static String tail(String log) {
