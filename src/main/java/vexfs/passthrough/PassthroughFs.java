@@ -82,12 +82,10 @@ public final class PassthroughFs implements FuseFilesystem {
         return options;
     }
 
-    /**
-     * For stats: {nodes the kernel knows, the node budget of this heap, open node descriptors, their bound}.
-     */
-    public long[] nodeCounts() {
+    /** For stats: where the node table and its descriptors stand. */
+    public NodeCounts nodeCounts() {
         DescriptorCache fds = inodes.descriptors();
-        return new long[] {inodes.size(), inodes.maxNodes(), fds.open(), fds.bound()};
+        return new NodeCounts(inodes.size(), inodes.maxNodes(), fds.open(), fds.bound());
     }
 
     /** For tests that build several over one directory: closes the descriptor kept for open_by_handle_at. */
@@ -144,28 +142,9 @@ public final class PassthroughFs implements FuseFilesystem {
             return opener.open();
         } catch (FsException e) {
             if (e.errno() != Errno.EMFILE && e.errno() != Errno.ENFILE) throw e;
-            if (inodes.descriptors().makeRoom() == 0) throw outOfDescriptors(e);
-            try {
-                return opener.open();
-            } catch (FsException again) {
-                throw again.errno() == Errno.EMFILE || again.errno() == Errno.ENFILE ? outOfDescriptors(again) : again;
-            }
+            if (inodes.descriptors().makeRoom() == 0) throw e;
+            return opener.open();
         }
-    }
-
-    private final java.util.concurrent.atomic.AtomicLong lastOutOfFdsLog = new java.util.concurrent.atomic.AtomicLong();
-
-    /** One log line (at most every 10 s) saying why an open answers EMFILE: every node descriptor is in use. */
-    private FsException outOfDescriptors(FsException e) {
-        long now = System.nanoTime();
-        long last = lastOutOfFdsLog.get();
-        if ((last == 0 || now - last > 10_000_000_000L) && lastOutOfFdsLog.compareAndSet(last, now)) {
-            DescriptorCache fds = inodes.descriptors();
-            LOG.warn("out of descriptors ({}; limit {}): {} node descriptors open, all in use by requests or open"
-                    + " files, {} nodes without a handle; the open answers {}", e.getMessage(),
-                    OpenFilesLimit.soft(), fds.open(), fds.permanent(), Errno.name(e.errno()));
-        }
-        return e;
     }
 
     /** A new O_PATH descriptor of {@code name} in {@code dirFd} (a last symlink not followed). */
