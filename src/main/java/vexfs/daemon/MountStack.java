@@ -95,11 +95,11 @@ final class MountStack implements AutoCloseable {
             rows.add(new String[] {"kernel_passthrough", session.passthroughMode()});
             rows.add(new String[] {"mode_sync_vectors", vectorFs.syncEveryCall() ? "on" : "off"});
             rows.add(new String[] {"vectors_store_only", Long.toString(vectorFs.storeOnlyVectors())});
-            long[] nodes = vectorFs.nodeCounts();
-            rows.add(new String[] {"nodes_known", Long.toString(nodes[0])});
-            rows.add(new String[] {"nodes_budget", Long.toString(nodes[1])});
-            rows.add(new String[] {"node_descriptors_open", Long.toString(nodes[2])});
-            rows.add(new String[] {"node_descriptors_bound", Long.toString(nodes[3])});
+            var nodes = vectorFs.nodeCounts();
+            rows.add(new String[] {"nodes_known", Long.toString(nodes.known())});
+            rows.add(new String[] {"nodes_budget", Long.toString(nodes.budget())});
+            rows.add(new String[] {"node_descriptors_open", Long.toString(nodes.descriptorsOpen())});
+            rows.add(new String[] {"node_descriptors_bound", Long.toString(nodes.descriptorsBound())});
             rows.add(new String[] {"requests_in_flight", Integer.toString(session.inFlight())});
             rows.add(new String[] {"max_stack_depth_frames", Integer.toString(session.maxStackDepth())});
             for (Map.Entry<Op, OpStats.Summary> e : session.stats().entrySet()) {

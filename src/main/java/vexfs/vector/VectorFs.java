@@ -186,8 +186,8 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
         return vectors.storeOnlyCount();
     }
 
-    /** {nodes known, node budget, open node descriptors, descriptor bound}: {@link PassthroughFs#nodeCounts}. */
-    public long[] nodeCounts() {
+    /** Where the passthrough's node table stands ({@link PassthroughFs#nodeCounts}). */
+    public vexfs.passthrough.NodeCounts nodeCounts() {
         return passthrough.nodeCounts();
     }
 

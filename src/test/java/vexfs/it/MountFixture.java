@@ -151,6 +151,15 @@ public final class MountFixture implements AutoCloseable {
         }
     }
 
+    /** The value of {@code key} in /.vexfs/stats (read now); AssertionError if the mount shows no such row. */
+    public String stat(String key) throws IOException {
+        for (String line : Files.readAllLines(mnt.resolve(".vexfs/stats"))) {
+            String[] kv = line.trim().split("\\s+");
+            if (kv.length == 2 && kv[0].equals(key)) return kv[1];
+        }
+        throw new AssertionError("no " + key + " in stats");
+    }
+
     /** kill -9 of the daemon, then a lazy unmount of the dead mount (the kernel answers ENOTCONN until then). */
     public void kill9() throws IOException, InterruptedException {
         if (daemon != null) ChildProcess.destroyTree(daemon.toHandle(), Duration.ofSeconds(10));

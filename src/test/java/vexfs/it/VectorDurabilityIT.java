@@ -44,14 +44,6 @@ class VectorDurabilityIT {
         return b.array();
     }
 
-    private static String stat(MountFixture m, String key) throws Exception {
-        for (String line : Files.readAllLines(m.mnt.resolve(".vexfs/stats"))) {
-            String[] kv = line.trim().split("\\s+");
-            if (kv.length == 2 && kv[0].equals(key)) return kv[1];
-        }
-        throw new AssertionError("no " + key + " in stats");
-    }
-
     @Test
     void defaultDurabilityFsyncSyncAndExportBesideTheMount() throws Exception {
         try (MountFixture m = new MountFixture(tmp.resolve("a")).mkfs(4, "l2").mount()) {
@@ -65,7 +57,7 @@ class VectorDurabilityIT {
             var sync = MountFixture.sh("echo sync > '" + m.mnt + "/.vexfs/control' && cat '" + m.mnt + "/.vexfs/control'");
             assertEquals(0, sync.exit(), sync.output());
             assertTrue(sync.output().matches("sync done in \\d+ ms: synced\n"), "the write returns when it is done: " + sync.output());
-            assertEquals("0", stat(m, "vectors_store_only"));
+            assertEquals("0", m.stat("vectors_store_only"));
             var export = MountFixture.cli("export", m.backing.toString(), tmp.resolve("out").toString());
             assertEquals(0, export.exit(), export.output());
             byte[] npy = Files.readAllBytes(tmp.resolve("out.npy"));
@@ -90,7 +82,7 @@ class VectorDurabilityIT {
             set(f, v);
             assertArrayEquals(f32(v), get(f), "getxattr returns the vector exactly as set");
             if (ext4) {
-                assertEquals("1", stat(m, "vectors_store_only"));
+                assertEquals("1", m.stat("vectors_store_only"));
                 assertTrue(m.log().contains("does not fit in the backing filesystem's xattrs"), m.log());
             }
             var export = MountFixture.cli("export", m.backing.toString(), tmp.resolve("big").toString());
