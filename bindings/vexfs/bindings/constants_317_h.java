@@ -12,4 +12,10 @@ public final class constants_317_h {
     public static final int FUSE_BACKING_STACKED_UNDER = 0;
     /** ...or on one stacked once (overlayfs, ecryptfs): the FUSE mount then cannot be stacked on. */
     public static final int FUSE_BACKING_STACKED_OVER = 1;
+    /**
+     * The filesystem clears set-user-ID/set-group-ID bits itself where the kernel says so (FUSE_WRITE_KILL_SUIDGID,
+     * FATTR_KILL_SUIDGID, FUSE_OPEN_KILL_SUIDGID); in exchange the kernel stops asking for security.capability
+     * before every write (SB_NOSEC). The bit exists in 3.14's kernel protocol but not in its library.
+     */
+    public static final int FUSE_CAP_HANDLE_KILLPRIV_V2 = 1 << 21;
 }

@@ -17,6 +17,7 @@ public final class constants_h {
     public static final int FUSE_SET_ATTR_ATIME_NOW = 128;
     public static final int FUSE_SET_ATTR_MTIME_NOW = 256;
     public static final int FUSE_SET_ATTR_CTIME = 1024;
+    public static final int FUSE_SET_ATTR_KILL_SUID = 2048;
     public static final int FUSE_CAP_ASYNC_READ = 1;
     public static final int FUSE_CAP_POSIX_LOCKS = 2;
     public static final int FUSE_CAP_ATOMIC_O_TRUNC = 8;

@@ -104,26 +104,42 @@ public final class PrivateFiles {
      * 0 -> 1000"). Not root: nothing. Failures (a filesystem that cannot chown) leave the item as it is.
      */
     public static List<String> adoptOwner(Path dir, Path owner) throws IOException {
+        return RUN_BY_ROOT ? owners(dir, owner, true) : new ArrayList<>();
+    }
+
+    /**
+     * Like {@link #adoptOwner} but changes nothing, whoever runs it: the items whose owner or group differs from
+     * {@code owner}'s, as "vectors.vxv owner 0:0 -> 1000:1000".
+     */
+    public static List<String> foreignOwners(Path dir, Path owner) throws IOException {
+        return owners(dir, owner, false);
+    }
+
+    private static List<String> owners(Path dir, Path owner, boolean fix) throws IOException {
         List<String> changed = new ArrayList<>();
-        if (!RUN_BY_ROOT) return changed;
         int uid = ownerAttr(owner, "unix:uid"), gid = ownerAttr(owner, "unix:gid");
-        adoptOne(dir, uid, gid, changed);
+        adoptOne(dir, uid, gid, changed, fix);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    adoptOne(p, uid, gid, changed);
+                    adoptOne(p, uid, gid, changed, fix);
                 }
             }
         }
         return changed;
     }
 
-    private static void adoptOne(Path p, int uid, int gid, List<String> changed) throws IOException {
+    private static void adoptOne(Path p, int uid, int gid, List<String> changed, boolean fix) throws IOException {
         onNode(p, (fd, st) -> {
             if (st.uid() == uid && st.gid() == gid) return;
+            String what = p.getFileName() + " owner " + st.uid() + ":" + st.gid() + " -> " + uid + ":" + gid;
+            if (!fix) {
+                changed.add(what);
+                return;
+            }
             try {
                 NativeIo.chown(fd, uid, gid);
-                changed.add(p.getFileName() + " owner " + st.uid() + ":" + st.gid() + " -> " + uid + ":" + gid);
+                changed.add(what);
             } catch (FsException e) {
                 // e.g. root squashed on NFS: the item stays root's, still private
             }
@@ -136,7 +152,7 @@ public final class PrivateFiles {
         Path parent = p.toAbsolutePath().getParent();
         if (parent == null) return;
         int uid = ownerAttr(parent, "unix:uid"), gid = ownerAttr(parent, "unix:gid");
-        adoptOne(p, uid, gid, new ArrayList<>());
+        adoptOne(p, uid, gid, new ArrayList<>(), true);
     }
 
     /** An attribute of the directory whose owner is copied (a backing directory given as a link: its target). */

@@ -22,7 +22,8 @@ import vexfs.volume.VolumeLayout;
                 "Exit status: 0 clean (or repaired), 1 problems found, 2 bad usage. Run it on an unmounted "
                         + "backing directory (--repair refuses a mounted one)."})
 final class VerifyCommand implements Callable<Integer> {
-    @Option(names = "--repair", description = "fix what is found: damaged records, counters, store vs files")
+    @Option(names = "--repair", description = "fix what is found: damaged records, counters, store vs files, store "
+            + "modes and owners, vector xattrs this store cannot hold (moved aside to user.vexfs.v1.foreign)")
     boolean repair;
 
     @Parameters(index = "0", paramLabel = "BACKING", description = "the backing directory (holds .vexfs/)")
@@ -37,8 +38,10 @@ final class VerifyCommand implements Callable<Integer> {
         }
         List<String> modes = StoreMaintenance.modeProblems(backing); // before --repair tightens them
         StoreMaintenance.VerifyResult r = StoreMaintenance.verify(backing, repair, new ProgressLine("verify"));
+        List<String> modesLeft = repair ? StoreMaintenance.modeProblems(backing) : modes;
         for (String m : modes) {
-            System.out.println("mode problem: " + m + " (the store must be private to its owner)" + (repair ? " (repaired)" : ""));
+            System.out.println("mode problem: " + m + " (the store must be private to its owner)"
+                    + (!repair ? "" : !modesLeft.contains(m) ? " (repaired)" : " (NOT repaired: an owner only root can change)"));
         }
         System.out.print(r.store().toText());
         ReconcileReport f = r.files();
@@ -48,8 +51,11 @@ final class VerifyCommand implements Callable<Integer> {
             System.out.printf(java.util.Locale.ROOT, "store vs files: %d missing from the store, %d different, %d stale, %d lost%s%n",
                     f.added(), f.updated(), f.stale(), f.lostStoreOnly(), f.discrepancies() > 0 && repair
                             ? " (repaired)" : "");
-            if (f.foreign() > 0) System.out.printf(java.util.Locale.ROOT, "note: %d files carry a vector of another dimension (ignored)%n",
-                    f.foreign());
+            if (f.foreign() > 0) {
+                System.out.printf(java.util.Locale.ROOT, "foreign vectors: %d files carry a vector xattr this store cannot hold "
+                        + "(another dimension, damaged or not storable)%s%n", f.foreign(), repair
+                        ? ": moved aside to user.vexfs.v1.foreign (repaired)" : "; --repair moves them aside");
+            }
         }
         if (r.files() == null && !r.store().repairable()) {
             System.out.println("hint: the store cannot be repaired; rebuild it from the files' vectors with vexfs reindex "
@@ -58,7 +64,7 @@ final class VerifyCommand implements Callable<Integer> {
         GraphCheck.Outcome g = GraphCheck.run(backing, repair && r.ok(), ProgressLine.graph("verify"));
         System.out.print(g.text());
         boolean clean = r.clean() && g.clean() && modes.isEmpty();
-        boolean ok = r.ok() && g.ok() && (modes.isEmpty() || repair);
+        boolean ok = r.ok() && g.ok() && modesLeft.isEmpty();
         System.out.println(clean ? "result: clean" : ok ? "result: repaired"
                 : "result: PROBLEMS FOUND" + (repair ? "" : " (run vexfs verify --repair)"));
         return ok ? 0 : 1;

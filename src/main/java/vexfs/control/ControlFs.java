@@ -67,6 +67,13 @@ public final class ControlFs {
     private volatile Supplier<List<String[]>> sessionStats = List::of;
     /** A read-only mount: searches and verify only (the store and graph are open read-only). */
     private volatile boolean readOnly;
+    private final int ownerUid = OwnerUid.ofThisProcess();
+    private final ControlRefusals refusals = new ControlRefusals();
+
+    /** Root and the mount's owner (the daemon's uid): control commands and the full stats. */
+    private boolean privileged(Request req) {
+        return req.uid() == 0 || req.uid() == ownerUid;
+    }
 
     public void readOnly(boolean on) {
         this.readOnly = on;
@@ -189,10 +196,10 @@ public final class ControlFs {
         byte[] content;
         if (ino == ControlNodes.SEARCH) {
             content = new byte[0];
-        } else if (ino == ControlNodes.STATS) {
-            content = StatsRenderer.text(backend.stats(), sessionRows());
-        } else if (ino == ControlNodes.STATS_JSON) {
-            content = StatsRenderer.json(backend.stats(), sessionRows());
+        } else if (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON) {
+            List<List<String[]>> view = StatsView.of(backend.stats(), sessionRows(), privileged(req));
+            content = ino == ControlNodes.STATS ? StatsRenderer.text(view.get(0), view.get(1))
+                    : StatsRenderer.json(view.get(0), view.get(1));
         } else if (ino == ControlNodes.CONTROL) {
             content = new byte[0];
         } else {
@@ -249,7 +256,10 @@ public final class ControlFs {
             }
             reply.written(data.size());
         } else if (ino == ControlNodes.CONTROL) {
-            if (req.uid() != 0) throw new FsException(Errno.EACCES, "control commands need root");
+            if (!privileged(req)) {
+                refusals.refused(req.uid(), data.size());
+                throw new FsException(Errno.EACCES, "control commands need root or the mount's owner");
+            }
             if (data.size() > 256) throw new FsException(Errno.EINVAL, "control command longer than 256 bytes");
             String cmd = new String(data.toArray(), StandardCharsets.UTF_8).trim();
             if (readOnly && !cmd.equals("verify")) {
@@ -333,7 +343,13 @@ public final class ControlFs {
             throw refused(req, s, e);
         }
         long t0 = System.nanoTime();
-        List<SearchBackend.Hit> hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), Caller.of(req));
+        List<SearchBackend.Hit> hits;
+        try {
+            hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), Caller.of(req));
+        } catch (FsException e) {
+            if (e.errno() != Errno.EACCES && e.errno() != Errno.ENOENT) throw e;
+            throw refused(req, s, e);  // under= a directory the caller cannot list, or none
+        }
         searchLatency.record(System.nanoTime() - t0);
         searches.increment();
         s.goodQuery();

@@ -1,5 +1,8 @@
 package vexfs.fuse;
 
+import java.util.function.LongConsumer;
+
+import vexfs.bindings.constants_317_h;
 import vexfs.bindings.constants_h;
 
 /** What the kernel offers at INIT ({@link #capable}) and what the filesystem asks for ({@link #want}). */
@@ -18,6 +21,8 @@ public final class ConnectionInfo {
     public static final int CAP_PARALLEL_DIROPS = constants_h.FUSE_CAP_PARALLEL_DIROPS;
     public static final int CAP_HANDLE_KILLPRIV = constants_h.FUSE_CAP_HANDLE_KILLPRIV;
     public static final int CAP_DONT_MASK = constants_h.FUSE_CAP_DONT_MASK;
+    /** libfuse 3.17+ only (3.14's library never offers it): see constants_317_h. */
+    public static final int CAP_HANDLE_KILLPRIV_V2 = constants_317_h.FUSE_CAP_HANDLE_KILLPRIV_V2;
 
     private final int protoMajor;
     private final int protoMinor;
@@ -25,8 +30,11 @@ public final class ConnectionInfo {
     private int want;
     private int maxWrite;
     private final int maxReadahead;
+    private final LongConsumer attributeInvalidator;
 
-    ConnectionInfo(int protoMajor, int protoMinor, int capable, int want, int maxWrite, int maxReadahead) {
+    ConnectionInfo(int protoMajor, int protoMinor, int capable, int want, int maxWrite, int maxReadahead,
+            LongConsumer attributeInvalidator) {
+        this.attributeInvalidator = attributeInvalidator;
         this.protoMajor = protoMajor;
         this.protoMinor = protoMinor;
         this.capable = capable;
@@ -60,6 +68,14 @@ public final class ConnectionInfo {
 
     public void disable(int cap) {
         want &= ~cap;
+    }
+
+    /**
+     * Asks the kernel to drop its cached attributes of node {@code ino} now (allowed inside a request handler):
+     * for changes the kernel does not expect a request to make, e.g. set-ID bits the filesystem cleared.
+     */
+    public void invalidateAttributes(long ino) {
+        attributeInvalidator.accept(ino);
     }
 
     public void maxWrite(int bytes) {

@@ -142,6 +142,8 @@ final class Dispatcher implements AutoCloseable {
             } else {
                 LOG.warn("{}: {} thrown after the reply was sent", op.label(), e.getMessage());
             }
+        } catch (vexfs.libc.FsFault e) {
+            if (!reply.isSent()) reply.error(e.errno());  // logged once by whoever raised it
         } catch (InterruptedException e) {
             if (!reply.isSent()) reply.error(Errno.EINTR);
         } catch (Throwable t) {

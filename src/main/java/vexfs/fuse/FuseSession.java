@@ -99,6 +99,7 @@ public final class FuseSession implements AutoCloseable {
                 throw new FsException(Errno.EIO, "cannot mount on " + mp + " (see libfuse's message above)");
             }
             s = new FuseSession(mountpoint, setup, se, dispatcher, options.readerThreads(), passthrough);
+            adapters.attributeInvalidator(s::invalidateAttributes);
             s.startReaders(options.readerThreads());
             return s;
         } catch (FsException | RuntimeException e) {
@@ -179,6 +180,17 @@ public final class FuseSession implements AutoCloseable {
     /** Asks the kernel to drop cached data/attributes of {@code ino} (0 offset, 0 length = all). */
     public void invalidateInode(long ino) {
         fuse_lowlevel_h.fuse_lowlevel_notify_inval_inode(session, ino, 0, 0);
+    }
+
+    /**
+     * Asks the kernel to drop its cached attributes of {@code ino} (offset -1: no page-cache work, so safe inside
+     * a request handler, even one the kernel holds the inode lock for). A no-op once {@link #close} began.
+     */
+    void invalidateAttributes(long ino) {
+        synchronized (notifyLock) {
+            if (closed.get()) return;
+            fuse_lowlevel_h.fuse_lowlevel_notify_inval_inode(session, ino, -1, 0);
+        }
     }
 
     /**

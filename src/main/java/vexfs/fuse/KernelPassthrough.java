@@ -98,6 +98,10 @@ public final class KernelPassthrough {
             off("the kernel does not offer FUSE passthrough (Linux 6.9+ with CONFIG_FUSE_PASSTHROUGH)");
         } else {
             info.enable(constants_317_h.FUSE_CAP_PASSTHROUGH);
+            // Passthrough writes never reach us, and under HANDLE_KILLPRIV_V2 the kernel leaves clearing set-ID
+            // bits to the filesystem (fuse_setattr drops ATTR_KILL_SUID): a set-user-ID file written through a
+            // backing file would keep its bit. Without V2 the kernel clears it with a SETATTR of the mode.
+            info.disable(ConnectionInfo.CAP_HANDLE_KILLPRIV_V2);
             fuse_conn_info_317.want(conn, info.want());
             fuse_conn_info_317.max_backing_stack_depth(conn, BACKING_STACK_DEPTH);
             negotiated = true;

@@ -17,6 +17,11 @@ public record SetAttr(int valid, int mode, int uid, int gid, long size, long ati
     public static final int ATIME_NOW = constants_h.FUSE_SET_ATTR_ATIME_NOW;
     public static final int MTIME_NOW = constants_h.FUSE_SET_ATTR_MTIME_NOW;
     public static final int CTIME = constants_h.FUSE_SET_ATTR_CTIME;
+    /**
+     * FATTR_KILL_SUIDGID (libfuse's name: FUSE_SET_ATTR_KILL_SUID): with HANDLE_KILLPRIV_V2 the kernel asks the
+     * filesystem to clear set-ID bits on this truncate or chown.
+     */
+    public static final int KILL_SUIDGID = constants_h.FUSE_SET_ATTR_KILL_SUID;
     public static final long UTIME_NOW = constants_h.UTIME_NOW;
     public static final long UTIME_OMIT = constants_h.UTIME_OMIT;
 

@@ -36,6 +36,10 @@ final class UpcallAdapters {
     private final Dispatcher dispatcher;
     private final ReplySink sink;
     private final KernelPassthrough passthrough;
+    /** HANDLE_KILLPRIV_V2 was negotiated at INIT: writes then carry the kernel's request to clear set-ID bits. */
+    private volatile boolean killPrivV2;
+    /** The session's attribute invalidation, set once the session exists (before INIT). */
+    private volatile java.util.function.LongConsumer attributeInvalidator = ino -> {};
 
     UpcallAdapters(FuseFilesystem fs, Dispatcher dispatcher, ReplySink sink, KernelPassthrough passthrough) {
         this.fs = fs;
@@ -112,6 +116,10 @@ final class UpcallAdapters {
         return ops;
     }
 
+    void attributeInvalidator(java.util.function.LongConsumer invalidator) {
+        this.attributeInvalidator = invalidator;
+    }
+
     // ---- lifecycle (inline, no request) ----
 
     private void init(MemorySegment userdata, MemorySegment connPtr) {
@@ -120,11 +128,15 @@ final class UpcallAdapters {
             MemorySegment c = connPtr.reinterpret(FuseLibrary.abi().connInfo().byteSize());
             ConnectionInfo info = new ConnectionInfo(fuse_conn_info.proto_major(c), fuse_conn_info.proto_minor(c),
                     fuse_conn_info.capable(c), fuse_conn_info.want(c), fuse_conn_info.max_write(c),
-                    fuse_conn_info.max_readahead(c));
+                    fuse_conn_info.max_readahead(c), ino -> attributeInvalidator.accept(ino));
             fs.init(info);
             fuse_conn_info.want(c, info.want());
             fuse_conn_info.max_write(c, info.maxWrite());
             passthrough.negotiate(c, info);
+            killPrivV2 = (info.want() & ConnectionInfo.CAP_HANDLE_KILLPRIV_V2) != 0;
+            LOG.info("set-ID bits on write/truncate: {}", killPrivV2
+                    ? "cleared by the daemon (HANDLE_KILLPRIV_V2: no GETXATTR security.capability per WRITE)"
+                    : "cleared by the kernel");
         } catch (Throwable t) {
             LOG.error("init failed: {}", t.toString(), t);
         }
@@ -331,7 +343,7 @@ final class UpcallAdapters {
         try {
             Request r = request(req);
             FileInfo f = readFileInfo(fi);
-            WriteData borrowed = new WriteData(buf.reinterpret(size));
+            WriteData borrowed = new WriteData(buf.reinterpret(size), killSuidGid(r, buf, size, off, f));
             Op.Lane lane = fs.laneFor(Op.WRITE, ino);
             Op.Lane effective = lane != null ? lane : dispatcher.lane(Op.WRITE);
             WriteData data = effective == Op.Lane.INLINE ? borrowed : borrowed.detach();
@@ -340,6 +352,18 @@ final class UpcallAdapters {
         } catch (Throwable t) {
             failed(Op.WRITE, req, t);
         }
+    }
+
+    /**
+     * FUSE_WRITE_KILL_SUIDGID of this write (only the kernel sets it, only under HANDLE_KILLPRIV_V2). Should the
+     * kernel's header not be where libfuse puts it (KernelWriteFlags), a caller other than root is taken to lack
+     * CAP_FSETID: the bits are then cleared for such callers, as the kernel itself would for most of them.
+     */
+    private boolean killSuidGid(Request r, MemorySegment buf, long size, long off, FileInfo f) {
+        if (!killPrivV2) return false;
+        int flags = KernelWriteFlags.of(buf, size, off, f.fh());
+        if (flags == KernelWriteFlags.UNKNOWN) return r.uid() != 0;
+        return (flags & KernelWriteFlags.KILL_SUIDGID) != 0;
     }
 
     private void flush(MemorySegment req, long ino, MemorySegment fi) {

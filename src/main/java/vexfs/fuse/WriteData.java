@@ -15,16 +15,30 @@ import vexfs.libc.Scratch;
  */
 public final class WriteData {
     private final MemorySegment bytes;
+    private final boolean killSuidGid;
 
     WriteData(MemorySegment bytes) {
+        this(bytes, false);
+    }
+
+    WriteData(MemorySegment bytes, boolean killSuidGid) {
         this.bytes = bytes;
+        this.killSuidGid = killSuidGid;
     }
 
     /** A copy that outlives the callback (memory freed by the GC with this object). */
     WriteData detach() {
         MemorySegment copy = Arena.ofAuto().allocate(Math.max(1, bytes.byteSize()));
         MemorySegment.copy(bytes, 0, copy, 0, bytes.byteSize());
-        return new WriteData(copy.asSlice(0, bytes.byteSize()));
+        return new WriteData(copy.asSlice(0, bytes.byteSize()), killSuidGid);
+    }
+
+    /**
+     * The kernel asks this write to clear the file's set-user-ID bit (and set-group-ID with group execute): only
+     * ever true under HANDLE_KILLPRIV_V2, when the writer lacks CAP_FSETID (FUSE_WRITE_KILL_SUIDGID).
+     */
+    public boolean killSuidGid() {
+        return killSuidGid;
     }
 
     public int size() {

@@ -18,6 +18,8 @@ public final class Errno {
     public static final int ENOENT = constants_h.ENOENT;
     public static final int EINTR = constants_h.EINTR;
     public static final int EIO = constants_h.EIO;
+    /** "Structure needs cleaning" (Linux: 117 on every architecture): a damaged store, as ext4/xfs answer it. */
+    public static final int EUCLEAN = 117;
     public static final int ENXIO = constants_h.ENXIO;
     public static final int E2BIG = constants_h.E2BIG;
     public static final int EBADF = constants_h.EBADF;

@@ -57,6 +57,8 @@ public final class PassthroughFs implements FuseFilesystem {
     private final PosixLocks locks = new PosixLocks(lockReleases);
     /** Open directories by handle (= their descriptor). */
     private final Map<Long, DirStream> dirs = new ConcurrentHashMap<>();
+    /** What INIT settled (read after the whole negotiation: kernel passthrough may still drop KILLPRIV_V2). */
+    private volatile ConnectionInfo connection;
 
     public PassthroughFs(int backingDirFd, PassthroughOptions options) throws FsException {
         this.inodes = new InodeTable(backingDirFd, NativeIo.stat(backingDirFd), options.maxFds());
@@ -142,9 +144,32 @@ public final class PassthroughFs implements FuseFilesystem {
             return opener.open();
         } catch (FsException e) {
             if (e.errno() != Errno.EMFILE && e.errno() != Errno.ENFILE) throw e;
-            if (inodes.descriptors().makeRoom() == 0) throw e;
-            return opener.open();
+            if (inodes.descriptors().makeRoom() == 0) throw outOfDescriptors(e);
+            try {
+                return opener.open();
+            } catch (FsException again) {
+                throw again.errno() == Errno.EMFILE || again.errno() == Errno.ENFILE ? outOfDescriptors(again) : again;
+            }
         }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong lastOutOfFdsLog = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * One log line (at most every 10 s) saying why an open answers EMFILE: every node descriptor is in use. It
+     * opens nothing and loads no class of ours (with no descriptor to spare, a class loaded from a directory, as
+     * in the tests, cannot be read: NoClassDefFoundError); hence no /proc/self/limits and no Errno.name here.
+     */
+    private FsException outOfDescriptors(FsException e) {
+        long now = System.nanoTime();
+        long last = lastOutOfFdsLog.get();
+        if ((last == 0 || now - last > 10_000_000_000L) && lastOutOfFdsLog.compareAndSet(last, now)) {
+            DescriptorCache fds = inodes.descriptors();
+            LOG.warn("out of descriptors: {} node descriptors open (bound {}), all in use by requests or open files,"
+                    + " and {} of nodes without a handle; the open answers {}", fds.open(), fds.bound(),
+                    fds.permanent(), e.errno() == Errno.EMFILE ? "EMFILE" : "ENFILE");
+        }
+        return e;
     }
 
     /** A new O_PATH descriptor of {@code name} in {@code dirFd} (a last symlink not followed). */
@@ -163,6 +188,10 @@ public final class PassthroughFs implements FuseFilesystem {
             conn.disable(ConnectionInfo.CAP_FLOCK_LOCKS);
             conn.disable(ConnectionInfo.CAP_POSIX_LOCKS);
         }
+        // We clear set-ID bits where the kernel asks (libfuse 3.17+; 3.14's library never offers the bit): the kernel
+        // then stops sending a GETXATTR security.capability before every WRITE.
+        conn.enable(ConnectionInfo.CAP_HANDLE_KILLPRIV_V2);
+        connection = conn;
         boolean writeback = options.writeback() && conn.enable(ConnectionInfo.CAP_WRITEBACK_CACHE);
         if (!writeback) conn.disable(ConnectionInfo.CAP_WRITEBACK_CACHE);
         LOG.info("FUSE protocol {}.{}: writeback cache {}, direct_io {}, read-only {}, attr/entry timeout {}/{} s,"
@@ -170,6 +199,34 @@ public final class PassthroughFs implements FuseFilesystem {
                 options.directIo() ? "on" : "off", options.readOnly() ? "yes" : "no", options.attrTimeout(),
                 options.entryTimeout(), options.backingLocks() ? "on the backing files" : "kept by the kernel");
         if (options.writeback() && !writeback) LOG.warn("the kernel does not offer a writeback cache");
+    }
+
+    /**
+     * The kernel leaves clearing set-ID bits to us (HANDLE_KILLPRIV_V2 negotiated) and our own writes would not
+     * clear them: a daemon that is not root lacks CAP_FSETID, so the backing filesystem clears them itself.
+     */
+    private boolean clearsSetIdBits() {
+        ConnectionInfo c = connection;
+        return runningAsRoot && c != null && (c.want() & ConnectionInfo.CAP_HANDLE_KILLPRIV_V2) != 0;
+    }
+
+    /**
+     * An O_TRUNC open by a caller without CAP_FSETID (a caller other than root stands for that) must clear set-ID
+     * bits, and that is always ours to do: with atomic O_TRUNC the kernel drops the truncate's own kill request
+     * (fuse_do_setattr: "truncation has already been done by OPEN"), with or without KILLPRIV_V2 — under V2 it
+     * sets FUSE_OPEN_KILL_SUIDGID, which libfuse does not pass on. Our root open of the backing file keeps them.
+     */
+    private boolean truncatesForNonRoot(Request req, int flags) {
+        return (flags & NativeIo.O_TRUNC) != 0 && req.uid() != 0 && runningAsRoot;
+    }
+
+    /**
+     * Clears the set-ID bits of node {@code ino} (open as {@code fd}) before the reply: the kernel keeps its cached
+     * mode otherwise, and an exec within the attribute timeout would still run the file set-user-ID.
+     */
+    private void clearSetId(long ino, int fd, boolean pathFd) throws FsException {
+        ConnectionInfo c = connection;
+        if (SetIdBits.clear(fd, pathFd) && c != null) c.invalidateAttributes(ino);
     }
 
     // ---- entries ----
@@ -289,6 +346,7 @@ public final class PassthroughFs implements FuseFilesystem {
                 if (openFd >= 0) NativeIo.ftruncate(openFd, a.size());
                 else NativeIo.truncate(fd, a.size());
             }
+            if (a.has(SetAttr.KILL_SUIDGID) && clearsSetIdBits()) SetIdBits.clear(fd, openFd < 0);  // in the reply
             if (a.has(SetAttr.ATIME) || a.has(SetAttr.MTIME)) {
                 long an = a.has(SetAttr.ATIME_NOW) ? SetAttr.UTIME_NOW : a.has(SetAttr.ATIME) ? a.atimeNsec() : SetAttr.UTIME_OMIT;
                 long mn = a.has(SetAttr.MTIME_NOW) ? SetAttr.UTIME_NOW : a.has(SetAttr.MTIME) ? a.mtimeNsec() : SetAttr.UTIME_OMIT;
@@ -464,6 +522,7 @@ public final class PassthroughFs implements FuseFilesystem {
         int fd = -1;
         try {
             fd = withRoom(() -> NativeIo.reopen(pathFd, flags));
+            if (truncatesForNonRoot(req, flags)) clearSetId(ino, fd, false);
             reply.opened(fd, openOptions(fd));
         } catch (FsException | RuntimeException e) {
             if (fd >= 0) NativeIo.close(fd);
@@ -510,6 +569,8 @@ public final class PassthroughFs implements FuseFilesystem {
             Inode pinned = null;
             try {
                 ownByCaller(req, dirFd, name);
+                // an existing file opened O_TRUNC: cleared before the lookup, so the entry reply carries the new mode
+                if (!made && truncatesForNonRoot(req, flags)) SetIdBits.clear(fd, false);
                 entry = lookupOpening(dirFd, name);
                 pinned = inodes.get(entry.ino());
                 pinForOpenFile(pinned);
@@ -533,6 +594,7 @@ public final class PassthroughFs implements FuseFilesystem {
     @Override
     public void write(Request req, long ino, WriteData data, long offset, FileInfo fi, ReplyWrite reply)
             throws FsException {
+        if (data.killSuidGid() && clearsSetIdBits()) clearSetId(ino, (int) fi.fh(), false);
         reply.written(data.pwrite((int) fi.fh(), offset));
     }
 

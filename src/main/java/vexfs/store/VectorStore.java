@@ -76,6 +76,9 @@ public final class VectorStore implements AutoCloseable {
     private volatile int live;
     private volatile boolean scanned;
     private volatile boolean closed;
+    /** Why the mounted file is not to be trusted any more (cut short, a fault on a mapped page), or null. */
+    private volatile String damage;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VectorStore.class);
     // guarded by the write lock once scanned
     private LongIntHashMap keys;
     private IntStack free;
@@ -299,6 +302,15 @@ public final class VectorStore implements AutoCloseable {
     public int put(long fileKey, float[] vector) throws IOException {
         checkWritable();
         VectorCodec.validate(vector, dim, metric);
+        checkIntact();
+        try {
+            return putChecked(fileKey, vector);
+        } catch (InternalError e) {
+            throw damaged(e);
+        }
+    }
+
+    private int putChecked(long fileKey, float[] vector) throws IOException {
         float norm = Distances.norm(vector);
         float[] normalised = metric == Metric.COSINE ? Distances.normalized(vector) : null;
         rw.writeLock().lock();
@@ -329,6 +341,15 @@ public final class VectorStore implements AutoCloseable {
     /** Removes the vector of {@code fileKey}; false if it had none. */
     public boolean remove(long fileKey) throws IOException {
         checkWritable();
+        checkIntact();
+        try {
+            return removeChecked(fileKey);
+        } catch (InternalError e) {
+            throw damaged(e);
+        }
+    }
+
+    private boolean removeChecked(long fileKey) {
         rw.writeLock().lock();
         try {
             ensureScannedLocked();
@@ -363,6 +384,7 @@ public final class VectorStore implements AutoCloseable {
             throw new IllegalArgumentException("destination has length " + dst.length + ", store dimension is " + dim);
         }
         ensureScanned();
+        checkIntact();
         rw.readLock().lock();
         try {
             int slot = keys.get(fileKey);
@@ -371,6 +393,8 @@ public final class VectorStore implements AutoCloseable {
             }
             readOriginal(slot, dst);
             return true;
+        } catch (InternalError e) {
+            throw damaged(e);
         } finally {
             rw.readLock().unlock();
         }
@@ -398,9 +422,14 @@ public final class VectorStore implements AutoCloseable {
      * {@code filter} accepts (null = all), by an exact scan.
      */
     public SearchResult exactSearch(float[] query, int k, IntPredicate filter) {
+        checkIntact();
         VectorSource vs = asVectorSource();
         IntPredicate accept = filter == null ? this::isLive : slot -> isLive(slot) && filter.test(slot);
-        return ExactSearch.search(vs, vs.prepareQuery(query), k, accept);
+        try {
+            return ExactSearch.search(vs, vs.prepareQuery(query), k, accept);
+        } catch (InternalError e) {
+            throw damaged(e);
+        }
     }
 
     /** A view for the HNSW index: distances by slot, straight from the mapping. */
@@ -417,6 +446,7 @@ public final class VectorStore implements AutoCloseable {
         if (readOnly || closed) {
             return;
         }
+        checkIntact();
         synchronized (syncLock) {
             int lo, hi;
             MemorySegment m;
@@ -445,14 +475,61 @@ public final class VectorStore implements AutoCloseable {
                 return;
             }
             closed = true;
-            if (!readOnly) {
-                writeCounters(seg, STATE_CLEAN, capacity, highWater, live, freeCount(), nextGeneration);
-                seg.force();
+            if (!readOnly && intact()) {
+                try {
+                    writeCounters(seg, STATE_CLEAN, capacity, highWater, live, freeCount(), nextGeneration);
+                    seg.force();
+                } catch (InternalError e) {
+                    damaged(e);  // logged; the file stays marked dirty, the next open checks it
+                }
             }
             mapping.close(); // unmaps, and closes the channel: releases the lock
         } finally {
             rw.writeLock().unlock();
         }
+    }
+
+    // ---- damage while mounted
+
+    /**
+     * Throws {@link StoreDamagedException} if the store was found damaged, or is found cut short now (one fstat:
+     * the file is never smaller than the mapping unless someone truncated it behind our back, and a mapped page
+     * past its end faults on the next touch).
+     */
+    public void checkIntact() {
+        if (!intact()) throw new StoreDamagedException(damage);
+    }
+
+    /** The store is not known to be damaged (a size check; marks it damaged if it is cut short). */
+    public boolean intact() {
+        if (damage != null) return false;
+        long size;
+        try {
+            size = mapping.fileSize();
+        } catch (IOException e) {
+            return true;  // cannot tell: the next touch of the mapping decides
+        }
+        MemorySegment m = seg;
+        if (size < m.byteSize()) {
+            markDamaged("it is " + size + " bytes, " + m.byteSize() + " are mapped: cut short while mounted");
+            return false;
+        }
+        return true;
+    }
+
+    /** A fault on a mapped page (SIGBUS, an InternalError in Java): the store is damaged from now on. */
+    private StoreDamagedException damaged(InternalError e) {
+        if (intact()) markDamaged("a fault on a mapped page (" + e.getMessage() + ")");
+        return new StoreDamagedException(damage);
+    }
+
+    private synchronized void markDamaged(String why) {
+        if (damage != null) return;
+        Path backing = file.toAbsolutePath().getParent().getParent();
+        damage = "the vector store " + file + " is damaged: " + why + "; vector operations answer EUCLEAN until it"
+                + " is rebuilt from the files' vectors: unmount, then run vexfs reindex --dim " + dim
+                + " --metric " + metric.name().toLowerCase(java.util.Locale.ROOT) + " " + backing;
+        LOG.error("{}", damage);
     }
 
     // ---- package-private access for the vector source, search, verifier and inspector

@@ -234,6 +234,9 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
         if (closed.compareAndSet(false, true)) {
             try {
                 sync();
+            } catch (vexfs.libc.FsFault e) {
+                // a damaged store was logged once, with its repair command, when it was found
+                LOG.warn("sync at unmount skipped: errno {} (see above)", e.errno());
             } catch (FsException | RuntimeException e) {
                 LOG.warn("sync of the backing filesystem at unmount: {}", e.getMessage());
             }

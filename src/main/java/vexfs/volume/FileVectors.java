@@ -94,13 +94,7 @@ public final class FileVectors {
     /** True if the file carries a vector (cheaper than {@link #read}: a size probe). */
     public boolean has(int pathFd, long key) throws FsException {
         if (!xattrs) return store.slotOf(key) >= 0;
-        try {
-            NativeIo.getxattrSize(pathFd, BackingXattr.NAME);
-            return true;
-        } catch (FsException e) {
-            if (e.errno() == Errno.ENODATA) return false;
-            throw e;
-        }
+        return hasBacking(pathFd);
     }
 
     /**
@@ -269,6 +263,31 @@ public final class FileVectors {
 
     // ---- internals shared with the reconciler ----
 
+    /** Where verify --repair keeps a vector xattr this store cannot hold (the file keeps it; VexFS ignores it). */
+    static final String FOREIGN_XATTR = "user.vexfs.v1.foreign";
+    private static final Name FOREIGN_NAME = Name.of(FOREIGN_XATTR);
+    /** XATTR_SIZE_MAX: no xattr value is larger. */
+    private static final int XATTR_SIZE_MAX = 65536;
+
+    /** The file has a vector xattr at all, readable or not. */
+    boolean hasBacking(int pathFd) throws FsException {
+        try {
+            NativeIo.getxattrSize(pathFd, BackingXattr.NAME);
+            return true;
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENODATA) return false;
+            throw e;
+        }
+    }
+
+    /** Renames the file's vector xattr to {@link #FOREIGN_XATTR} (replacing an older one there). */
+    void moveBackingAside(int pathFd) throws FsException {
+        byte[] raw = NativeIo.getxattr(pathFd, BackingXattr.NAME, XATTR_SIZE_MAX);
+        NativeIo.setxattr(pathFd, FOREIGN_NAME, raw, 0);
+        NativeIo.removexattr(pathFd, BackingXattr.NAME);
+        LOG.info("{}: vector xattr moved aside to {} (this store cannot hold it)", describe(pathFd), FOREIGN_XATTR);
+    }
+
     BackingXattr.Value readBacking(int pathFd) throws FsException {
         byte[] b;
         try {
@@ -435,8 +454,11 @@ public final class FileVectors {
      * backing filesystem's xattrs (syncfs of the backing root). For {@code sync} on the control file and unmount.
      */
     public void syncAll() throws FsException {
-        syncStore();
-        NativeIo.syncfs(rootFd);
+        try {
+            syncStore();
+        } finally {
+            NativeIo.syncfs(rootFd);  // the files' data and xattrs, even when the store is found damaged
+        }
     }
 
     /** fsync of the backing file (persists its xattr) and msync of the store pages written. */

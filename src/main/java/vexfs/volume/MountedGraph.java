@@ -194,6 +194,7 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
      * exact scan of the store while there is none (or when it turns out damaged during this search).
      */
     public SearchResult search(float[] query, int k, int ef, IntPredicate filterOrNull) {
+        store.checkIntact();  // a store damaged while mounted answers EUCLEAN, not what is left of it
         Ref ref = acquireServing();
         if (ref != null) {
             try {

@@ -31,6 +31,12 @@ public final class Reconciler {
 
     private final FileVectors v;
     private final boolean repair;
+    /**
+     * vexfs verify: files whose vector xattr is unreadable are looked for too (one more getxattr per file without
+     * a vector, which the mount's reconcile does not pay), and under --repair moved aside
+     * ({@link FileVectors#moveBackingAside}).
+     */
+    private boolean verifying;
     private final ProgressListener progress;
     /** reindex: where STORE_ONLY vectors are copied from (the store being replaced), or null. */
     private final VectorStore previous;
@@ -50,6 +56,18 @@ public final class Reconciler {
         Reconciler r = new Reconciler(v, repair, progress, null);
         TreeWalker.walk(v.rootFd, new byte[0], r::file, stop);
         if (stop.getAsBoolean()) return r.report(false);
+        r.unclaimed();
+        return r.report(true);
+    }
+
+    /**
+     * {@code vexfs verify}: a {@link #full} scan that also reports every file whose vector xattr this store cannot
+     * hold (another dimension, unreadable, not storable) and, with {@code repair}, moves those xattrs aside.
+     */
+    public static ReconcileReport verify(FileVectors v, boolean repair, ProgressListener progress) throws FsException {
+        Reconciler r = new Reconciler(v, repair, progress, null);
+        r.verifying = true;
+        TreeWalker.walk(v.rootFd, new byte[0], r::file, () -> false);
         r.unclaimed();
         return r.report(true);
     }
@@ -110,7 +128,8 @@ public final class Reconciler {
             problem(shown + " (ino " + key + "): its vector cannot be stored here (" + unstorable + "); ignored");
         }
         if (x == null || x.dim() != v.dimension() || unstorable != null) {
-            if (x != null) foreign++;
+            boolean other = x != null || (verifying && v.hasBacking(fd));  // x == null: none, too large or damaged
+            if (other) foreignVector(fd, shown, key, x, unstorable);
             if (slot >= 0) {
                 stale++;
                 problem(shown + " (ino " + key + "): in the store but the file has no vector");
@@ -158,6 +177,21 @@ public final class Reconciler {
             return null;
         } catch (vexfs.store.InvalidVectorException e) {
             return e.getMessage();
+        }
+    }
+
+    /** A vector xattr this store cannot hold: counted, listed, and under verify --repair moved aside. */
+    private void foreignVector(int fd, String shown, long key, BackingXattr.Value x, String unstorable) throws FsException {
+        foreign++;
+        String why = unstorable != null ? null
+                : x != null ? "its vector has dimension " + x.dim() + ", this store's is " + v.dimension()
+                : "its vector xattr " + BackingXattr.NAME_TEXT + " is not a vector of this store (too large or damaged)";
+        if (verifying && repair) {
+            v.moveBackingAside(fd);
+            problem(shown + " (ino " + key + "): " + (why != null ? why + "; " : "") + "moved aside to "
+                    + FileVectors.FOREIGN_XATTR + " (repaired)");
+        } else if (why != null) {
+            problem(shown + " (ino " + key + "): " + why);
         }
     }
 

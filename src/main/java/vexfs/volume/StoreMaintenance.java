@@ -44,7 +44,7 @@ public final class StoreMaintenance {
             int rootFd = openRoot(backing);
             try {
                 FileVectors v = new FileVectors(store, rootFd, false);
-                ReconcileReport files = Reconciler.full(v, repair, progress, () -> false);
+                ReconcileReport files = Reconciler.verify(v, repair, progress);
                 if (repair) store.sync();
                 return new VerifyResult(structural, files, repair);
             } finally {
@@ -56,19 +56,23 @@ public final class StoreMaintenance {
     }
 
     /**
-     * The store directory's and files' modes that are not 0700 / 0600, as "vectors.vxv 0644 -> 0600" (what
-     * {@code verify --repair} and the next mount change); nothing is changed here.
+     * The store directory's and files' modes that are not 0700 / 0600, as "vectors.vxv 0644 -> 0600", and owners
+     * other than the backing root's, as "vectors.vxv owner 0:0 -> 1000:1000" (what {@code verify --repair} and
+     * the next mount change; owners only when run by root); nothing is changed here.
      */
     public static List<String> modeProblems(Path backing) throws IOException {
         Path dir = storeDir(backing);
-        return Files.isDirectory(dir) ? PrivateFiles.looseModes(dir) : List.of();
+        if (!Files.isDirectory(dir)) return List.of();
+        List<String> all = new java.util.ArrayList<>(PrivateFiles.looseModes(dir));
+        all.addAll(PrivateFiles.foreignOwners(dir, backing));
+        return all;
     }
 
     /** Outcome of {@link #verify}: {@code files} is null when the store file itself is unusable. */
     public record VerifyResult(VerifyReport store, ReconcileReport files, boolean repaired) {
         /** Nothing wrong was found. */
         public boolean clean() {
-            return store.clean() && files != null && files.discrepancies() == 0;
+            return store.clean() && files != null && files.discrepancies() == 0 && files.foreign() == 0;
         }
 
         /** Nothing wrong remains (clean, or repaired). */
