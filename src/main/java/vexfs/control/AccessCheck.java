@@ -36,6 +36,31 @@ final class AccessCheck {
         return walk(backingRoot, path, who, 1);
     }
 
+    /** Nothing is at {@code path} (a component is missing); not a permission check. */
+    static boolean missing(Path backingRoot, MountPath path) {
+        int fd;
+        try {
+            fd = NativeIo.open(backingRoot.toString(), OPEN, 0);
+        } catch (FsException e) {
+            return false;
+        }
+        try {
+            for (Name n : path.names()) {
+                int next;
+                try {
+                    next = NativeIo.openat(fd, n, OPEN, 0);
+                } catch (FsException e) {
+                    return e.errno() == Errno.ENOENT;
+                }
+                NativeIo.close(fd);
+                fd = next;
+            }
+            return false;
+        } finally {
+            NativeIo.close(fd);
+        }
+    }
+
     /**
      * Opens each component with openat from the one above (O_PATH, never following a symlink), so the check sees
      * the very names of the path, bytes as they are, and never leaves the backing tree.

@@ -41,6 +41,8 @@ public final class IndexedSearchBackend implements SearchBackend {
     private final Path backingRoot;
     private final AtomicReference<String> status = new AtomicReference<>("idle\n");
     private final AtomicReference<Thread> running = new AtomicReference<>();
+    /** Hits left out after the search: files that vanished or that the caller cannot read (in a listable place). */
+    private final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
     private volatile Embedder embedder;
     private volatile EmbedQueue embedQueue = EmbedQueue.NONE;
 
@@ -126,11 +128,31 @@ public final class IndexedSearchBackend implements SearchBackend {
 
     @Override
     public List<Hit> search(float[] query, int k, int ef, MountPath under, Caller who) throws FsException {
-        IntPredicate filter = under == null || under.isRoot() ? null : slot -> {
-            MountPath p = pathOfKey.apply(store.fileKeyOf(slot));
-            return p != null && p.isBelow(under);
-        };
+        boolean scoped = under != null && !under.isRoot();
+        if (scoped && !AccessCheck.canList(backingRoot, under, who)) throw unlistable(under, who);
+        IntPredicate filter;
+        if (who.uid() != 0) {
+            filter = VisibleDirectories.filter(scoped ? under : null, backingRoot, who,
+                    slot -> pathOfKey.apply(store.fileKeyOf(slot)));
+        } else {
+            filter = scoped ? slot -> {
+                MountPath p = pathOfKey.apply(store.fileKeyOf(slot));
+                return p != null && p.isBelow(under);
+            } : null;
+        }
         return resolve(query, k, ef, filter, -1, who);
+    }
+
+    /**
+     * {@code under=} a directory the caller cannot list: EACCES before any search, so the answer and its time say
+     * nothing about what the directory holds; ENOENT only where the caller could see that the name is missing.
+     */
+    private FsException unlistable(MountPath under, Caller who) {
+        MountPath parent = under.parent();
+        if (AccessCheck.canList(backingRoot, parent, who) && AccessCheck.missing(backingRoot, under)) {
+            return new FsException(Errno.ENOENT, "under=" + under + ": no such directory");
+        }
+        return new FsException(Errno.EACCES, "under=" + under + ": permission denied (you cannot list it)");
     }
 
     /** Searches, maps slots to readable paths, and widens the search while hits are being dropped. */
@@ -144,7 +166,10 @@ public final class IndexedSearchBackend implements SearchBackend {
                 long key = store.fileKeyOf(r.slots()[i]);
                 if (key == excludeKey) continue;
                 MountPath p = pathOfKey.apply(key);
-                if (p == null || !AccessCheck.canRead(backingRoot, p, who)) continue;
+                if (p == null || !AccessCheck.canRead(backingRoot, p, who)) {
+                    dropped.increment();
+                    continue;
+                }
                 out.add(new Hit(p, r.distances()[i]));
             }
             if (out.size() >= k || r.size() < want || attempt >= 4) return out;
@@ -160,7 +185,9 @@ public final class IndexedSearchBackend implements SearchBackend {
         if (key < 0) throw new FsException(Errno.ENOENT);
         float[] v = new float[store.dimension()];
         if (!store.get(key, v)) throw new FsException(Errno.ENODATA, path + " has no vector");
-        return resolve(v, k, QueryParser.VOLUME_EF, null, key, who);
+        IntPredicate visible = who.uid() == 0 ? null
+                : VisibleDirectories.filter(null, backingRoot, who, slot -> pathOfKey.apply(store.fileKeyOf(slot)));
+        return resolve(v, k, QueryParser.VOLUME_EF, visible, key, who);
     }
 
     @Override
@@ -173,6 +200,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         rows.add(new String[] {"store_slots", Integer.toString(store.slotCount())});
         rows.add(new String[] {"store_capacity_slots", Long.toString(store.capacity())});
         rows.addAll(graph.stateRows());
+        rows.add(new String[] {"search_hits_dropped", Long.toString(dropped.sum())});
         Integer tombstones = graph.withServing(HnswIndex::tombstoneCount);
         rows.add(new String[] {"graph_nodes", Integer.toString(graph.nodes())});
         rows.add(new String[] {"graph_tombstones", Integer.toString(tombstones == null ? 0 : tombstones)});
