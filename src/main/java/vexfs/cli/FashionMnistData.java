@@ -84,6 +84,8 @@ public record FashionMnistData(byte[] pixels, byte[] labels, int count, boolean 
             int item = 1;
             for (int d = 0; d < dims; d++) item *= in.readInt();
             if (item != itemBytes) throw new IOException(file + ": items of " + item + " bytes, expected " + itemBytes);
+            // the real files hold 60,000 and 10,000 items; a header saying more (or less than none) is not one of them
+            if (n < 0 || n > 1_000_000) throw new IOException(file + ": " + n + " items in the header (damaged file?)");
             int count = limit > 0 ? Math.min(limit, n) : n;
             byte[] out = new byte[count * itemBytes];
             in.readFully(out);

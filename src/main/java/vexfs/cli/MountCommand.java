@@ -180,7 +180,16 @@ final class MountCommand implements Callable<Integer> {
 
     private static String tail(Path f) {
         try {
-            List<String> lines = Files.readAllLines(f);
+            // the last 64 KiB at most: a long-lived log can be large
+            byte[] end;
+            try (var ch = java.nio.channels.FileChannel.open(f)) {
+                long size = ch.size();
+                long from = Math.max(0, size - 65536);
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) (size - from));
+                while (b.hasRemaining() && ch.read(b, from + b.position()) > 0) { }
+                end = java.util.Arrays.copyOf(b.array(), b.position());
+            }
+            List<String> lines = new String(end, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (Exception e) {
             return "(no log)";

@@ -107,7 +107,7 @@ final class VectorRows implements AutoCloseable {
         if (format == VectorFileFormat.JSONL) {
             byte[] line;
             do {
-                line = readLine(vectors);
+                line = readLine(vectors, source.toString());
                 if (line == null) return false;
             } while (isBlank(line));
             JsonVectorLine j;
@@ -131,7 +131,7 @@ final class VectorRows implements AutoCloseable {
         float[] v = new float[dim];
         for (int i = 0; i < dim; i++) v[i] = rawBuf.getFloat(4 * i);
         vector = v;
-        path = readLine(paths);
+        path = readLine(paths, "the path list");
         if (path == null) throw new IOException("the path list ends before vector " + row);
         return true;
     }
@@ -165,14 +165,24 @@ final class VectorRows implements AutoCloseable {
         return last == '\n' ? n : n + 1;
     }
 
+    /**
+     * The longest line read: a JSON line of a 65,536-d vector written with 17 significant digits per value and a
+     * path of PATH_MAX fits; a file without line ends (/dev/zero) is refused there instead of filling the heap.
+     */
+    static final int MAX_LINE_BYTES = 2 << 20;
+
     /** The next line without its '\n' (and a '\r' before it), or null at the end. */
-    private static byte[] readLine(InputStream in) throws IOException {
+    private byte[] readLine(InputStream in, String what) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(128);
         int c;
         boolean any = false;
         while ((c = in.read()) >= 0) {
             any = true;
             if (c == '\n') break;
+            if (out.size() == MAX_LINE_BYTES) {
+                throw new IOException(what + ": line " + (row + 1) + " is longer than " + MAX_LINE_BYTES
+                        + " bytes (not a vector or path list?)");
+            }
             out.write(c);
         }
         if (!any) return null;

@@ -103,4 +103,25 @@ class VectorFileFormatTest {
             assertTrue(e.getMessage().contains(b[1]), b[0] + " -> " + e.getMessage());
         }
     }
+    /** A line without end (a JSON-lines file that is really /dev/zero-like) is refused at a bound, not read whole. */
+    @Test
+    void endlessLinesAreRefusedAtTheBound() throws IOException {
+        byte[] b = new byte[VectorRows.MAX_LINE_BYTES + 4096];
+        java.util.Arrays.fill(b, (byte) ' ');
+        byte[] head = "{\"path\": \"a\", \"vector\": [1".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(head, 0, b, 0, head.length);
+        Path f = write("endless.jsonl", b);
+        try (VectorRows rows = VectorRows.open(f, null, 1)) {
+            IOException e = assertThrows(IOException.class, rows::next);
+            assertTrue(e.getMessage().contains("line 1 is longer than " + VectorRows.MAX_LINE_BYTES), e.getMessage());
+        }
+        // and the fvecs path list: one vector, a path "line" past the bound
+        byte[] fv = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putFloat(1).array();
+        byte[] paths = new byte[VectorRows.MAX_LINE_BYTES + 1];
+        java.util.Arrays.fill(paths, (byte) 'p');
+        try (VectorRows rows = VectorRows.open(write("one.fvecs", fv), write("paths", paths), 1)) {
+            IOException e = assertThrows(IOException.class, rows::next);
+            assertTrue(e.getMessage().startsWith("the path list: line 1 is longer"), e.getMessage());
+        }
+    }
 }
