@@ -38,56 +38,46 @@ final class AccessCheck {
 
     /** Nothing is at {@code path} (a component is missing); not a permission check. */
     static boolean missing(Path backingRoot, MountPath path) {
-        int fd;
-        try {
-            fd = NativeIo.open(backingRoot.toString(), OPEN, 0);
-        } catch (FsException e) {
-            return false;
-        }
-        try {
-            for (Name n : path.names()) {
-                int next;
-                try {
-                    next = NativeIo.openat(fd, n, OPEN, 0);
-                } catch (FsException e) {
-                    return e.errno() == Errno.ENOENT;
-                }
-                NativeIo.close(fd);
-                fd = next;
-            }
-            return false;
-        } finally {
-            NativeIo.close(fd);
-        }
+        return walk(backingRoot, path, (fd, last) -> true) == -Errno.ENOENT;
+    }
+
+    private static boolean walk(Path backingRoot, MountPath path, Caller who, int wantLast) {
+        if (who.uid() == 0) return true;
+        return walk(backingRoot, path, (fd, last) -> allowed(fd, who, last ? wantLast : 1)) == 1;
+    }
+
+    /** Asked of each directory on the way and of the last component ({@code last}). */
+    private interface Step {
+        boolean ok(int fd, boolean last);
     }
 
     /**
      * Opens each component with openat from the one above (O_PATH, never following a symlink), so the check sees
-     * the very names of the path, bytes as they are, and never leaves the backing tree.
+     * the very names of the path, bytes as they are, and never leaves the backing tree. 1: every step said yes;
+     * 0: one said no; -errno: a component could not be opened.
      */
-    private static boolean walk(Path backingRoot, MountPath path, Caller who, int wantLast) {
-        if (who.uid() == 0) return true;
+    private static int walk(Path backingRoot, MountPath path, Step step) {
         Name[] names = path.names();
         int fd;
         try {
             fd = NativeIo.open(backingRoot.toString(), OPEN, 0);
         } catch (FsException e) {
-            return false;
+            return -e.errno();
         }
         try {
-            if (!allowed(fd, who, names.length == 0 ? wantLast : 1)) return false;
+            if (!step.ok(fd, names.length == 0)) return 0;
             for (int i = 0; i < names.length; i++) {
                 int next;
                 try {
                     next = NativeIo.openat(fd, names[i], OPEN, 0);
                 } catch (FsException e) {
-                    return false;
+                    return -e.errno();
                 }
                 NativeIo.close(fd);
                 fd = next;
-                if (!allowed(fd, who, i == names.length - 1 ? wantLast : 1)) return false;
+                if (!step.ok(fd, i == names.length - 1)) return 0;
             }
-            return true;
+            return 1;
         } finally {
             NativeIo.close(fd);
         }
