@@ -16,17 +16,33 @@ public final class ExactSearch {
      * {@code preparedQuery} (already {@link VectorSource#prepareQuery prepared}). Fewer than k if fewer match.
      */
     public static SearchResult search(VectorSource vectors, float[] preparedQuery, int k, IntPredicate accept) {
+        return scan(vectors, preparedQuery, k, vectors.slotCount(), null, accept);
+    }
+
+    /**
+     * The same over the slots {@code slots} only (each below {@code vectors.slotCount()}, no slot twice): the
+     * vectors a graph does not hold yet.
+     */
+    public static SearchResult searchAmong(VectorSource vectors, float[] preparedQuery, int k, int[] slots,
+                                           IntPredicate accept) {
+        return scan(vectors, preparedQuery, k, slots.length, slots, accept);
+    }
+
+    /** Over slots 0..n-1, or over {@code list[0..n-1]} when a list is given. */
+    private static SearchResult scan(VectorSource vectors, float[] preparedQuery, int k, int n, int[] list,
+                                     IntPredicate accept) {
         if (k < 0) {
             throw new IllegalArgumentException("k must be >= 0, got " + k);
         }
-        int n = vectors.slotCount();
+        int limit = vectors.slotCount();
         // bounded max-heap of (distance, slot): root is the worst kept hit
         float[] hd = new float[Math.max(k, 1)];
         int[] hs = new int[Math.max(k, 1)];
         int size = 0;
         int computed = 0;
-        for (int slot = 0; slot < n && k > 0; slot++) {
-            if (!accept.test(slot)) {
+        for (int i = 0; i < n && k > 0; i++) {
+            int slot = list == null ? i : list[i];
+            if (slot < 0 || slot >= limit || !accept.test(slot)) {
                 continue;
             }
             float d = vectors.distance(preparedQuery, slot);

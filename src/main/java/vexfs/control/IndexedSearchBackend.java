@@ -313,6 +313,8 @@ public final class IndexedSearchBackend implements SearchBackend {
         try {
             // the embed queue first (its vectors are then in the store and graph synced below)
             while (!embedQueue.awaitIdle(1_000)) status.set("sync running: waiting for the embed queue\n");
+            // the indexer next: sync returns with every vector put so far in the graph
+            while (!graph.awaitIndexed(1_000)) status.set("sync running: waiting for the indexer\n");
             store.sync();
             alsoSync.sync();
             graph.sync();
