@@ -45,7 +45,8 @@ final class FilteredSearch {
         int budget = (int) Math.min(Integer.MAX_VALUE, Math.max(exactCost, 8L * ef));
         SearchCollector results = s.startSearch(g, vs, q, k, ef).acceptOnly(filter).limitVisits(budget);
         SearchResult r = s.search(results);
-        if (results.earlyTerminated() || r.size() < k) return exact(g, vs, q, k, filter);
+        // null: the graph grew under the binding (a concurrent insert); the exact scan answers this once
+        if (r == null || results.earlyTerminated() || r.size() < k) return exact(g, vs, q, k, filter);
         return r;
     }
 

@@ -50,6 +50,10 @@ final class GraphBuilder {
         int maxLevel = GraphStore.entryLevel(e);
         if (entry >= g.capacity() || entry >= vectors.slotCount() || maxLevel < 0 || maxLevel > GraphStore.MAX_LEVEL)
             throw badEntry(entry, maxLevel);
+        // another insert grew the graph and promoted its node after s was bound: bind to the grown mapping (reading
+        // the entry's record or codes through the old one was an IndexOutOfBounds, seen in parallel bulk imports)
+        if (entry >= s.boundCapacity()) collector = s.startInsert(g, vectors, prepared, node, efConstruction);
+        if (entry >= s.boundCapacity()) throw badEntry(entry, maxLevel);
         long nearest = s.score(entry, collector);
         for (int l = maxLevel; l > level; l--) nearest = s.greedy(nearest, l, collector);
         int top = Math.min(level, maxLevel);

@@ -351,7 +351,12 @@ public final class HnswIndex implements AutoCloseable {
         HnswSearcher s = pool.lease(g.capacity());
         try {
             if (filterOrNull != null) return FilteredSearch.search(g, vectors, s, q, k, Math.max(ef, k), filterOrNull);
-            return s.search(s.startSearch(g, vectors, q, k, Math.max(ef, k)));
+            for (int attempt = 0; ; attempt++) {
+                SearchResult r = s.search(s.startSearch(g, vectors, q, k, Math.max(ef, k)));
+                if (r != null) return r;
+                if (attempt == 2) return new SearchResult(new int[0], new float[0], 0, false);
+                s.end();  // the graph grew under the binding: bind again
+            }
         } finally {
             pool.release(s);
         }

@@ -96,6 +96,11 @@ final class HnswSearcher {
         scorer = qz != null ? codeScorer.bind(graph, seg, qz, prepared) : exactScorer.bind(vectors, prepared);
     }
 
+    /** Node ids below this are inside the mapping this searcher is bound to. */
+    int boundCapacity() {
+        return cap;
+    }
+
     void end() {
         visited.clear();
         candidates.clear();
@@ -226,6 +231,8 @@ final class HnswSearcher {
     SearchResult search(SearchCollector results) {
         long e = g.entry();
         int entry = GraphStore.entryNode(e);
+        // another thread grew the graph and promoted a node beyond this binding's mapping: the caller binds again
+        if (entry >= cap && entry < g.capacity() && entry < vs.slotCount()) return null;
         if (entry < 0 || entry >= cap) return new SearchResult(new int[0], new float[0], 0, false);
         int top = GraphStore.entryLevel(e);
         if (top < 0 || top > GraphStore.MAX_LEVEL) throw badEntryLevel(top);
