@@ -354,7 +354,7 @@ public final class HnswIndex implements AutoCloseable {
             for (int attempt = 0; ; attempt++) {
                 SearchResult r = s.search(s.startSearch(g, vectors, q, k, Math.max(ef, k)));
                 if (r != null) return r;
-                if (attempt == 2) return new SearchResult(new int[0], new float[0], 0, false);
+                if (attempt == 2) return FilteredSearch.exact(g, vectors, q, k, null);  // still growing: exact
                 s.end();  // the graph grew under the binding: bind again
             }
         } finally {
