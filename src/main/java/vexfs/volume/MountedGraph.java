@@ -350,25 +350,36 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
                 return;
             }
             if (n == 0 && stopIndexing) return;
-            for (int i = 0; i < n; i++) {
-                int slot = batch[i];
-                ReentrantLock l = stripes[slot % STRIPES];
-                l.lock();
-                try {
-                    if (store.isLive(slot)) {
-                        State s = state;
-                        apply(s.serving(), slot, true);
-                        apply(s.building(), slot, true);
-                    }
-                } catch (RuntimeException | InternalError e) {
-                    // the store itself is damaged (marked, logged once by the store): searches answer EUCLEAN
-                    LOG.debug("indexer: slot {} skipped: {}", slot, e.toString());
-                } finally {
-                    backlog.done(slot);
-                    l.unlock();
+            indexBatch(batch, n);
+        }
+    }
+
+    /**
+     * Inserts the slots taken. Every slot is marked done whatever happens to its insert (a damaged store, even an
+     * OutOfMemoryError): the next mount's check inserts what was missed, and sync and unmount never wait for a slot
+     * that no one will insert.
+     */
+    private void indexBatch(int[] batch, int n) {
+        for (int i = 0; i < n; i++) {
+            int slot = batch[i];
+            ReentrantLock l = stripes[slot % STRIPES];
+            l.lock();
+            try {
+                if (store.isLive(slot)) {
+                    State s = state;
+                    apply(s.serving(), slot, true);
+                    apply(s.building(), slot, true);
                 }
-                indexed.increment();
+            } catch (RuntimeException | InternalError e) {
+                // the store itself is damaged (marked, logged once by the store): searches answer EUCLEAN
+                LOG.debug("indexer: slot {} skipped: {}", slot, e.toString());
+            } catch (Error e) {
+                LOG.warn("indexer: slot {} not inserted ({}); the next mount's check inserts it", slot, e.toString());
+            } finally {
+                backlog.done(slot);
+                l.unlock();
             }
+            indexed.increment();
         }
     }
 
