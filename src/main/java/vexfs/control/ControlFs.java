@@ -345,7 +345,7 @@ public final class ControlFs {
         long t0 = System.nanoTime();
         List<SearchBackend.Hit> hits;
         try {
-            hits = backend.search(q.vector(), q.k(), q.ef(), q.under(), Caller.of(req));
+            hits = backend.search(q.vector(), q.k(), q.ef(), q.filter(), Caller.of(req));
         } catch (FsException e) {
             if (e.errno() != Errno.EACCES && e.errno() != Errno.ENOENT) throw e;
             throw refused(req, s, e);  // under= a directory the caller cannot list, or none

@@ -127,7 +127,8 @@ public final class IndexedSearchBackend implements SearchBackend {
     }
 
     @Override
-    public List<Hit> search(float[] query, int k, int ef, MountPath under, Caller who) throws FsException {
+    public List<Hit> search(float[] query, int k, int ef, SearchFilter conditions, Caller who) throws FsException {
+        MountPath under = conditions.under();
         boolean scoped = under != null && !under.isRoot();
         if (scoped && !AccessCheck.canList(backingRoot, under, who)) throw unlistable(under, who);
         IntPredicate filter;
@@ -140,7 +141,11 @@ public final class IndexedSearchBackend implements SearchBackend {
                 return p != null && p.isBelow(under);
             } : null;
         }
-        return resolve(query, k, ef, filter, -1, who);
+        if (conditions.byPathOnly()) return resolve(query, k, ef, filter, -1, who);
+        try (FileConditions times = conditions.byTime() ? FileConditions.open(backingRoot) : null) {
+            IntPredicate byFile = FileConditions.predicate(conditions, slot -> pathOfKey.apply(store.fileKeyOf(slot)), times);
+            return resolve(query, k, ef, filter == null ? byFile : filter.and(byFile), -1, who);
+        }
     }
 
     /**

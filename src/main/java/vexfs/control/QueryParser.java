@@ -13,7 +13,8 @@ import vexfs.volume.MountPath;
 /**
  * Parses what a caller writes to /.vexfs/search: a CSV vector line — or, in a store with an embedder, a text:
  * {@code text=red leather boots}, or any first line that does not parse as a vector — then optional {@code k=}, {@code ef=},
- * {@code under=} lines, and {@code metric=} which may only name the store's own metric. Anything else — unknown keys,
+ * {@code under=}, {@code name=}, {@code newer=}, {@code older=} lines ({@link SearchFilter}), and {@code metric=} which may
+ * only name the store's own metric. Anything else — unknown keys,
  * k outside 1..{@link #MAX_K}, ef outside 1..{@link #MAX_EF}, another metric — is EINVAL with a message saying why.
  */
 public final class QueryParser {
@@ -28,7 +29,12 @@ public final class QueryParser {
     private QueryParser() {}
 
     /** {@code under}: null for everywhere; the bytes written, normalised (a directory name need not be UTF-8). */
-    public record Query(float[] vector, int k, int ef, MountPath under) {}
+    public record Query(float[] vector, int k, int ef, SearchFilter filter) {
+        /** The {@code under=} directory, or null for everywhere. */
+        public MountPath under() {
+            return filter.under();
+        }
+    }
 
     public static Query parse(byte[] bytes, int dim) throws FsException {
         return parse(bytes, dim, null);
@@ -94,7 +100,8 @@ public final class QueryParser {
     static Query withOptions(float[] v, byte[][] raw, int from, String metric) throws FsException {
         int k = DEFAULT_K;
         int ef = VOLUME_EF;
-        MountPath under = null;
+        SearchFilter filter = SearchFilter.NONE;
+        long now = System.currentTimeMillis();
         for (int i = from; i < raw.length; i++) {
             String line = new String(raw[i], StandardCharsets.UTF_8).trim();
             if (line.isEmpty()) continue;
@@ -105,13 +112,16 @@ public final class QueryParser {
             switch (key) {
                 case "k" -> k = bounded(key, val, MAX_K);
                 case "ef" -> ef = bounded(key, val, MAX_EF);
-                case "under" -> under = MountPath.normalise(rawValue(raw[i]));
+                case "under" -> filter = filter.withUnder(MountPath.normalise(rawValue(raw[i])));
+                case "name" -> filter = filter.withName(val);
+                case "newer" -> filter = filter.withNewer(val, now);
+                case "older" -> filter = filter.withOlder(val, now);
                 case "metric" -> checkMetric(val, metric);
                 default -> throw new FsException(Errno.EINVAL, "unknown query key '" + abbreviate(key)
-                        + "' (allowed: k, ef, under, metric)");
+                        + "' (allowed: k, ef, under, name, newer, older, metric)");
             }
         }
-        return new Query(v, k, ef == VOLUME_EF ? VOLUME_EF : Math.max(ef, k), under);
+        return new Query(v, k, ef == VOLUME_EF ? VOLUME_EF : Math.max(ef, k), filter);
     }
 
     /** A line of digits, signs, dots and commas was meant as a vector: its error is reported, not embedded. */

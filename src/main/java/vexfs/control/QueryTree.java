@@ -89,7 +89,7 @@ final class QueryTree {
                 vectors.put(text, v);
             }
         }
-        List<SearchBackend.Hit> hits = backend.search(v, k, QueryParser.VOLUME_EF, null, Caller.of(req));
+        List<SearchBackend.Hit> hits = backend.search(v, k, QueryParser.VOLUME_EF, SearchFilter.NONE, Caller.of(req));
         List<SimilarTree.Row> out = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             MountPath file = hits.get(i).path();

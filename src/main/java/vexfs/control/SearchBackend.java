@@ -18,10 +18,10 @@ public interface SearchBackend {
     String metric();
 
     /**
-     * The k nearest files to {@code query}; {@code under} (null = everywhere) restricts results to files below
-     * that directory. Only paths {@code who} could read directly are returned.
+     * The k nearest files to {@code query} that pass {@code filter} (below its {@code under} directory, name glob,
+     * modification time; {@link SearchFilter#NONE}: all). Only paths {@code who} could read directly are returned.
      */
-    List<Hit> search(float[] query, int k, int ef, MountPath under, Caller who) throws FsException;
+    List<Hit> search(float[] query, int k, int ef, SearchFilter filter, Caller who) throws FsException;
 
     /** The k nearest other files of the file at {@code path}; ENOENT if there is no such file, ENODATA if it has no vector,
      * EACCES if {@code who} could not read it; neighbours {@code who} could not read are left out. */
