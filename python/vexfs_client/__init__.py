@@ -66,8 +66,13 @@ class Mount:
 
     # ---- search ----
 
-    def search(self, vector=None, text=None, k=10, under=None, ef=None):
-        """The k nearest files to `vector`, or to `text` (embedded by the store's embedder), as Hits."""
+    def search(self, vector=None, text=None, k=10, under=None, ef=None, name=None, newer=None, older=None):
+        """The k nearest files to `vector`, or to `text` (embedded by the store's embedder), as Hits.
+
+        Filters (all must hold, applied before ranking): `under` a directory of the mount, `name` a glob on the
+        file name ("*.pdf"), `newer`/`older` a modification time: a datetime, epoch seconds (int or float), or a
+        string the search file takes ("2026-01-31", "2026-01-31T12:00", "7d", "12h").
+        """
         if (vector is None) == (text is None):
             raise ValueError("give exactly one of vector= and text=")
         if text is not None:
@@ -84,6 +89,12 @@ class Mount:
             lines.append("ef=%d" % ef)
         if under is not None:
             lines.append("under=" + under)
+        if name is not None:
+            lines.append("name=" + name)
+        if newer is not None:
+            lines.append("newer=" + _when(newer))
+        if older is not None:
+            lines.append("older=" + _when(older))
         return self._query(("\n".join(lines) + "\n").encode())
 
     def _query(self, query):
@@ -143,3 +154,15 @@ def _floats(vector):
     if hasattr(vector, "tolist"):
         vector = vector.tolist()
     return [float(v) for v in vector]
+
+
+def _when(t):
+    """A time for newer=/older=: a datetime (naive means UTC), epoch seconds, or the search file's own syntax."""
+    if isinstance(t, (int, float)):
+        return "@%d" % int(t)
+    if hasattr(t, "timestamp"):
+        if getattr(t, "tzinfo", None) is None:
+            import datetime
+            t = t.replace(tzinfo=datetime.timezone.utc)
+        return "@%d" % int(t.timestamp())
+    return str(t)

@@ -66,6 +66,13 @@ class PythonClientIT {
                     hits = m.search(text="bbbbbbbbbx", k=1)
                     assert [h.path for h in hits] == ["/b.txt"], hits
                     assert [h.path for h in m.search(vector=[3, 0, 1], k=5, under="/d")] == ["/d/aaa.txt", "/d/a1.txt"]
+                    os.utime(os.path.join(mnt, "d/a1.txt"), (1700000000, 1700000000))
+                    import datetime
+                    assert [h.path for h in m.search(vector=[3, 0, 1], k=5, name="a*.txt")] == ["/d/aaa.txt", "/d/a1.txt"]
+                    assert [h.path for h in m.search(vector=[3, 0, 1], k=5, older=1700000001)] == ["/d/a1.txt"]
+                    newer = datetime.datetime(2024, 1, 1)
+                    assert "/d/a1.txt" not in [h.path for h in m.search(vector=[3, 0, 1], k=5, newer=newer)]
+                    assert [h.path for h in m.search(vector=[3, 0, 1], k=5, newer="1d", name="*.txt", under="/d")] == ["/d/aaa.txt"]
                     sim = m.similar("d/aaa.txt", k=1)
                     assert sim == [os.path.join(mnt, "d/a1.txt")], sim
                     st = m.stats()
