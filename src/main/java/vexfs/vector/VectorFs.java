@@ -280,9 +280,12 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
         }
         BackingNode node = vectorNode(ino, Errno.EPERM);
         try (PinnedFd fd = node.pin()) {
-            boolean has = vectors.has(fd.fd(), node.ino());
-            if ((flags & NativeIo.XATTR_CREATE) != 0 && has) throw new FsException(Errno.EEXIST);
-            if ((flags & NativeIo.XATTR_REPLACE) != 0 && !has) throw new FsException(Errno.ENODATA);
+            // probed only for XATTR_CREATE / XATTR_REPLACE: a plain set (almost every call) saves the getxattr
+            if ((flags & (NativeIo.XATTR_CREATE | NativeIo.XATTR_REPLACE)) != 0) {
+                boolean has = vectors.has(fd.fd(), node.ino());
+                if ((flags & NativeIo.XATTR_CREATE) != 0 && has) throw new FsException(Errno.EEXIST);
+                if ((flags & NativeIo.XATTR_REPLACE) != 0 && !has) throw new FsException(Errno.ENODATA);
+            }
             try {
                 float[] v = kind == VectorXattrs.Kind.VECTOR ? VectorCodec.parseCsv(value, vectors.dimension())
                         : VectorCodec.decodeF32(value, vectors.dimension());
