@@ -39,6 +39,8 @@ public final class IndexedSearchBackend implements SearchBackend {
     private final LongFunction<MountPath> pathOfKey;
     private final ToLongFunction<MountPath> keyOfPath;
     private final Path backingRoot;
+    /** For callers other than root: which directories they can list, remembered a second across searches. */
+    private final ListableDirectories listable;
     private final AtomicReference<String> status = new AtomicReference<>("idle\n");
     private final AtomicReference<Thread> running = new AtomicReference<>();
     /** Hits left out after the search: files that vanished or that the caller cannot read (in a listable place). */
@@ -114,6 +116,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         this.pathOfKey = pathOfKey;
         this.keyOfPath = keyOfPath;
         this.backingRoot = backingRoot;
+        this.listable = new ListableDirectories(backingRoot);
     }
 
     @Override
@@ -133,7 +136,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         if (scoped && !AccessCheck.canList(backingRoot, under, who)) throw unlistable(under, who);
         IntPredicate filter;
         if (who.uid() != 0) {
-            filter = VisibleDirectories.filter(scoped ? under : null, backingRoot, who,
+            filter = VisibleDirectories.filter(scoped ? under : null, listable, who,
                     slot -> pathOfKey.apply(store.fileKeyOf(slot)));
         } else {
             filter = scoped ? slot -> {
@@ -191,7 +194,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         float[] v = new float[store.dimension()];
         if (!store.get(key, v)) throw new FsException(Errno.ENODATA, path + " has no vector");
         IntPredicate visible = who.uid() == 0 ? null
-                : VisibleDirectories.filter(null, backingRoot, who, slot -> pathOfKey.apply(store.fileKeyOf(slot)));
+                : VisibleDirectories.filter(null, listable, who, slot -> pathOfKey.apply(store.fileKeyOf(slot)));
         return resolve(v, k, QueryParser.VOLUME_EF, visible, key, who);
     }
 

@@ -1,6 +1,5 @@
 package vexfs.control;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -15,7 +14,7 @@ import vexfs.volume.MountPath;
  * the widening when hits are dropped afterwards) then depend on how many vectors such a directory holds: that was
  * the {@code under=} timing leak of issue 17 (111 ms vs 16 ms). Files in a listable directory that the caller
  * cannot read are still dropped after the search; their names, and so their number, are visible to it anyway.
- * One access walk per distinct directory and search: remembered for that search only, since modes change.
+ * One verdict per distinct directory and search, from {@link ListableDirectories} (remembered there for a second).
  */
 final class VisibleDirectories {
     private VisibleDirectories() {}
@@ -24,7 +23,7 @@ final class VisibleDirectories {
      * Slots whose file lies below {@code underOrNull} (anywhere if null) in a directory {@code who} can list.
      * For one search (the predicate is called from the searching thread only).
      */
-    static IntPredicate filter(MountPath underOrNull, Path backingRoot, Caller who, IntFunction<MountPath> pathOfSlot) {
+    static IntPredicate filter(MountPath underOrNull, ListableDirectories dirs, Caller who, IntFunction<MountPath> pathOfSlot) {
         Map<MountPath, Boolean> listable = new HashMap<>();
         return slot -> {
             MountPath p = pathOfSlot.apply(slot);
@@ -32,7 +31,7 @@ final class VisibleDirectories {
             MountPath dir = p.parent();
             Boolean ok = listable.get(dir);
             if (ok == null) {
-                ok = AccessCheck.canList(backingRoot, dir, who);
+                ok = dirs.canList(dir, who);
                 listable.put(dir, ok);
             }
             return ok;
