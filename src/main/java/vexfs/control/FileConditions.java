@@ -3,8 +3,7 @@ package vexfs.control;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.util.function.IntFunction;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 import vexfs.libc.Attr;
 import vexfs.libc.FsException;
@@ -13,8 +12,8 @@ import vexfs.libc.NativeIo;
 import vexfs.volume.MountPath;
 
 /**
- * The {@code name=} and {@code newer=}/{@code older=} conditions of one search as a slot predicate, tested before a
- * slot becomes a candidate (so k results come back whenever k files pass). The name is the path hint's last
+ * The {@code name=} and {@code newer=}/{@code older=} conditions of one search as a predicate on a file's path, tested
+ * before its slot becomes a candidate (so k results come back whenever k files pass). The name is the path hint's last
  * component (no system call); the time is one fstatat of the file's path below an O_PATH descriptor of the backing
  * root, opened for the search and closed after it — a file whose path no longer resolves does not pass.
  */
@@ -31,17 +30,11 @@ final class FileConditions implements AutoCloseable {
                 NativeIo.O_PATH | NativeIo.O_DIRECTORY | NativeIo.O_CLOEXEC, 0));
     }
 
-    /** Slots whose file passes {@code f}'s name and time conditions ({@code times}: null when it has none). */
-    static IntPredicate predicate(SearchFilter f, IntFunction<MountPath> pathOfSlot, FileConditions times) {
+    /** Files (by their current path) that pass {@code f}'s name and time conditions ({@code times}: null when it has none). */
+    static Predicate<MountPath> predicate(SearchFilter f, FileConditions times) {
         PathMatcher name = f.nameMatcher();
-        return slot -> {
-            MountPath p = pathOfSlot.apply(slot);
-            if (p == null) return false;
-            if (name != null && !SearchFilter.nameMatches(name, new String(p.lastName().raw(), StandardCharsets.UTF_8))) {
-                return false;
-            }
-            return times == null || times.modifiedWithin(f, p);
-        };
+        return p -> (name == null || SearchFilter.nameMatches(name, new String(p.lastName().raw(), StandardCharsets.UTF_8)))
+                && (times == null || times.modifiedWithin(f, p));
     }
 
     private boolean modifiedWithin(SearchFilter f, MountPath p) {

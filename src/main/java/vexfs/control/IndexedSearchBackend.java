@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
@@ -134,21 +135,25 @@ public final class IndexedSearchBackend implements SearchBackend {
         MountPath under = conditions.under();
         boolean scoped = under != null && !under.isRoot();
         if (scoped && !AccessCheck.canList(backingRoot, under, who)) throw unlistable(under, who);
-        IntPredicate filter;
-        if (who.uid() != 0) {
-            filter = VisibleDirectories.filter(scoped ? under : null, listable, who,
-                    slot -> pathOfKey.apply(store.fileKeyOf(slot)));
-        } else {
-            filter = scoped ? slot -> {
-                MountPath p = pathOfKey.apply(store.fileKeyOf(slot));
-                return p != null && p.isBelow(under);
-            } : null;
-        }
-        if (conditions.byPathOnly()) return resolve(query, k, ef, filter, -1, who);
+        Predicate<MountPath> accept = scoped ? p -> p.isBelow(under) : null;
+        if (who.uid() != 0) accept = both(accept, VisibleDirectories.filter(listable, who));
+        if (conditions.byPathOnly()) return resolve(query, k, ef, bySlot(accept), -1, who);
         try (FileConditions times = conditions.byTime() ? FileConditions.open(backingRoot) : null) {
-            IntPredicate byFile = FileConditions.predicate(conditions, slot -> pathOfKey.apply(store.fileKeyOf(slot)), times);
-            return resolve(query, k, ef, filter == null ? byFile : filter.and(byFile), -1, who);
+            return resolve(query, k, ef, bySlot(both(accept, FileConditions.predicate(conditions, times))), -1, who);
         }
+    }
+
+    private static Predicate<MountPath> both(Predicate<MountPath> a, Predicate<MountPath> b) {
+        return a == null ? b : a.and(b);
+    }
+
+    /** The slot filter of a search: its file's current path (looked up once per slot) passes {@code accept}. */
+    private IntPredicate bySlot(Predicate<MountPath> acceptOrNull) {
+        if (acceptOrNull == null) return null;
+        return slot -> {
+            MountPath p = pathOfKey.apply(store.fileKeyOf(slot));
+            return p != null && acceptOrNull.test(p);
+        };
     }
 
     /**
@@ -193,8 +198,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         if (key < 0) throw new FsException(Errno.ENOENT);
         float[] v = new float[store.dimension()];
         if (!store.get(key, v)) throw new FsException(Errno.ENODATA, path + " has no vector");
-        IntPredicate visible = who.uid() == 0 ? null
-                : VisibleDirectories.filter(null, listable, who, slot -> pathOfKey.apply(store.fileKeyOf(slot)));
+        IntPredicate visible = who.uid() == 0 ? null : bySlot(VisibleDirectories.filter(listable, who));
         return resolve(v, k, QueryParser.VOLUME_EF, visible, key, who);
     }
 

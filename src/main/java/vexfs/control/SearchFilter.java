@@ -4,7 +4,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -105,10 +104,5 @@ public record SearchFilter(MountPath under, String nameGlob, long newerThanMilli
                     + " UTC unless an offset is given), @EPOCH_SECONDS or an age (7d, 12h, 30m, 45s); got '"
                     + (when.length() > 40 ? when.substring(0, 40) + "..." : when) + "'");
         }
-    }
-
-    /** For messages: now, as an instant. */
-    static Instant at(long millis) {
-        return Instant.ofEpochMilli(millis);
     }
 }

@@ -2,8 +2,7 @@ package vexfs.control;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.IntFunction;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 import vexfs.volume.MountPath;
 
@@ -20,14 +19,12 @@ final class VisibleDirectories {
     private VisibleDirectories() {}
 
     /**
-     * Slots whose file lies below {@code underOrNull} (anywhere if null) in a directory {@code who} can list.
-     * For one search (the predicate is called from the searching thread only).
+     * Files (by their current path) in a directory {@code who} can list. For one search (the predicate is called
+     * from the searching thread only).
      */
-    static IntPredicate filter(MountPath underOrNull, ListableDirectories dirs, Caller who, IntFunction<MountPath> pathOfSlot) {
+    static Predicate<MountPath> filter(ListableDirectories dirs, Caller who) {
         Map<MountPath, Boolean> listable = new HashMap<>();
-        return slot -> {
-            MountPath p = pathOfSlot.apply(slot);
-            if (p == null || (underOrNull != null && !p.isBelow(underOrNull))) return false;
+        return p -> {
             MountPath dir = p.parent();
             Boolean ok = listable.get(dir);
             if (ok == null) {
