@@ -77,8 +77,11 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
     private volatile boolean stopIndexing;
     private final java.util.concurrent.atomic.LongAdder indexed = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder insertedInline = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.AtomicReference<long[]> rateSample =
-            new java.util.concurrent.atomic.AtomicReference<>(new long[] {System.nanoTime(), 0, 0});
+    private final java.util.concurrent.atomic.AtomicReference<RateSample> rateSample =
+            new java.util.concurrent.atomic.AtomicReference<>(new RateSample(System.nanoTime(), 0, 0));
+
+    /** The indexer's count at a time, and the rate since the reading before. */
+    private record RateSample(long atNanos, long indexed, double rate) {}
 
     /**
      * The most vector bytes that wait for the graph: past it a put inserts in its own request (back-pressure). A
@@ -826,10 +829,10 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
     private double indexRate() {
         long now = System.nanoTime();
         long done = indexed.sum();
-        long[] last = rateSample.get();
-        if (now - last[0] < 1_000_000_000L) return Double.longBitsToDouble(last[2]);
-        double rate = (done - last[1]) / ((now - last[0]) / 1e9);
-        rateSample.compareAndSet(last, new long[] {now, done, Double.doubleToLongBits(rate)});
+        RateSample last = rateSample.get();
+        if (now - last.atNanos() < 1_000_000_000L) return last.rate();
+        double rate = (done - last.indexed()) / ((now - last.atNanos()) / 1e9);
+        rateSample.compareAndSet(last, new RateSample(now, done, rate));
         return rate;
     }
 
