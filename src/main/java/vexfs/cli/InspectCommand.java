@@ -69,7 +69,7 @@ final class InspectCommand implements Callable<Integer> {
                     if (one.graph) {
                         System.out.print(json ? GraphInspector.json(index) + "\n" : GraphInspector.text(index));
                     } else {
-                        String path = store.isLive(one.node) ? FileKeyPaths.find(backing, store.fileKeyOf(one.node)) : null;
+                        String path = store.isLive(one.node) ? FileKeyPaths.find(backing, vexfs.volume.ChunkKeys.owner(store.fileKeyOf(one.node))) : null;
                         System.out.print(GraphInspector.dumpNode(index, one.node, path, json) + (json ? "\n" : ""));
                     }
                 } catch (CorruptGraphException e) {
@@ -86,7 +86,7 @@ final class InspectCommand implements Callable<Integer> {
                     System.err.println("vexfs inspect: slot " + slot + " outside [0, " + store.capacity() + ")");
                     return 2;
                 }
-                if (store.isLive(slot)) path = FileKeyPaths.find(backing, store.fileKeyOf(slot));
+                if (store.isLive(slot)) path = FileKeyPaths.find(backing, vexfs.volume.ChunkKeys.owner(store.fileKeyOf(slot)));
             } else {
                 Path f = inBacking(one.file);
                 if (f == null) {

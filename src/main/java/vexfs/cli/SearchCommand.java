@@ -153,7 +153,7 @@ final class SearchCommand implements Callable<Integer> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (int i = 0; i < r.hits().size(); i++) {
                 OfflineSearch.Hit h = r.hits().get(i);
-                ResultLine.append(out, i + 1, h.distance(), h.path());
+                ResultLine.append(out, i + 1, h.distance(), h.path(), h.rangeStart(), h.rangeEnd());
             }
             System.out.write(out.toByteArray());
             System.out.flush();

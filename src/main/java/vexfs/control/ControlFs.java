@@ -356,7 +356,8 @@ public final class ControlFs {
         s.setLastQuery(binary ? null : all);  // option lines refine a CSV query only
         ByteArrayOutputStream out = new ByteArrayOutputStream(hits.size() * 48);
         for (int i = 0; i < hits.size(); i++) {
-            ResultLine.append(out, i + 1, hits.get(i).distance(), hits.get(i).path());
+            SearchBackend.Hit h = hits.get(i);
+            ResultLine.append(out, i + 1, h.distance(), h.path(), h.rangeStart(), h.rangeEnd());
         }
         byte[] bytes = out.toByteArray();
         if (buffered.get() - s.buffered() + bytes.length > maxBuffered) {

@@ -22,6 +22,9 @@ import vexfs.index.VerifyReport;
 import vexfs.libc.Errno;
 import vexfs.libc.FsException;
 import vexfs.store.VectorStore;
+import vexfs.store.RecordTag;
+import vexfs.volume.ChunkKeys;
+import vexfs.volume.DocumentSlots;
 import vexfs.volume.MountedGraph;
 import vexfs.volume.MountPath;
 import vexfs.volume.VolumeLayout;
@@ -137,9 +140,11 @@ public final class IndexedSearchBackend implements SearchBackend {
         if (scoped && !AccessCheck.canList(backingRoot, under, who)) throw unlistable(under, who);
         Predicate<MountPath> accept = scoped ? p -> p.isBelow(under) : null;
         if (who.uid() != 0) accept = both(accept, VisibleDirectories.filter(listable, who));
-        if (conditions.byPathOnly()) return resolve(query, k, ef, bySlot(accept), -1, who);
+        IntPredicate ranked = DocumentSlots.ranked(store);
+        if (conditions.byPathOnly()) return resolve(query, k, ef, DocumentSlots.both(ranked, bySlot(accept)), -1, who);
         try (FileConditions times = conditions.byTime() ? FileConditions.open(backingRoot) : null) {
-            return resolve(query, k, ef, bySlot(both(accept, FileConditions.predicate(conditions, times))), -1, who);
+            IntPredicate byFile = bySlot(both(accept, FileConditions.predicate(conditions, times)));
+            return resolve(query, k, ef, DocumentSlots.both(ranked, byFile), -1, who);
         }
     }
 
@@ -151,7 +156,7 @@ public final class IndexedSearchBackend implements SearchBackend {
     private IntPredicate bySlot(Predicate<MountPath> acceptOrNull) {
         if (acceptOrNull == null) return null;
         return slot -> {
-            MountPath p = pathOfKey.apply(store.fileKeyOf(slot));
+            MountPath p = pathOfKey.apply(ChunkKeys.owner(store.fileKeyOf(slot)));
             return p != null && acceptOrNull.test(p);
         };
     }
@@ -168,25 +173,32 @@ public final class IndexedSearchBackend implements SearchBackend {
         return new FsException(Errno.EACCES, "under=" + under + ": permission denied (you cannot list it)");
     }
 
-    /** Searches, maps slots to readable paths, and widens the search while hits are being dropped. */
+    /**
+     * Searches, maps slots to readable paths (a chunk to its file, which is named once: by its best chunk, with that
+     * chunk's byte range), and widens the search while hits are being dropped or several are one file's chunks.
+     */
     private List<Hit> resolve(float[] query, int k, int ef, IntPredicate filter, long excludeKey, Caller who) {
-        int want = k + (excludeKey >= 0 ? 1 : 0);
+        boolean chunked = store.embedder().enabled();
+        int want = (chunked ? 2 * k : k) + (excludeKey >= 0 ? 1 : 0);
         for (int attempt = 0; ; attempt++) {
             int beam = ef == QueryParser.VOLUME_EF ? graph.efSearch() : ef;
             SearchResult r = graph.search(query, want, Math.max(beam, want), filter);
             List<Hit> out = new ArrayList<>(k);
+            java.util.Set<Long> files = chunked ? new java.util.HashSet<>() : null;
             for (int i = 0; i < r.size() && out.size() < k; i++) {
-                long key = store.fileKeyOf(r.slots()[i]);
-                if (key == excludeKey) continue;
+                int slot = r.slots()[i];
+                long key = ChunkKeys.owner(store.fileKeyOf(slot));
+                if (key == excludeKey || (files != null && !files.add(key))) continue; // a file already named
                 MountPath p = pathOfKey.apply(key);
                 if (p == null || !AccessCheck.canRead(backingRoot, p, who)) {
                     dropped.increment();
                     continue;
                 }
-                out.add(new Hit(p, r.distances()[i]));
+                RecordTag tag = chunked ? store.tagOf(slot) : RecordTag.PLAIN;
+                out.add(new Hit(p, r.distances()[i], tag.start(), tag.end()));
             }
             if (out.size() >= k || r.size() < want || attempt >= 4) return out;
-            want *= 2;  // some hits were dropped: ask for more
+            want *= 2;  // some hits were dropped or were chunks of a file already named: ask for more
         }
     }
 
@@ -199,7 +211,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         float[] v = new float[store.dimension()];
         if (!store.get(key, v)) throw new FsException(Errno.ENODATA, path + " has no vector");
         IntPredicate visible = who.uid() == 0 ? null : bySlot(VisibleDirectories.filter(listable, who));
-        return resolve(v, k, QueryParser.VOLUME_EF, visible, key, who);
+        return resolve(v, k, QueryParser.VOLUME_EF, DocumentSlots.both(DocumentSlots.files(store), visible), key, who);
     }
 
     @Override

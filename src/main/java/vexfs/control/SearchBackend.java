@@ -10,8 +10,15 @@ import vexfs.volume.MountPath;
  * root, as bytes ({@link MountPath}). Implemented by the vector layer over the store and the HNSW index.
  */
 public interface SearchBackend {
-    /** One result: the file's current path and its distance (lower is closer). */
-    record Hit(MountPath path, float distance) {}
+    /**
+     * One result: the file's current path, its distance (lower is closer) and, when the file was ranked by a chunk of
+     * its text, that chunk's byte range {@code [rangeStart, rangeEnd)} ({@code rangeEnd == 0}: none).
+     */
+    record Hit(MountPath path, float distance, long rangeStart, long rangeEnd) {
+        public Hit(MountPath path, float distance) {
+            this(path, distance, 0, 0);
+        }
+    }
 
     int dimension();
 

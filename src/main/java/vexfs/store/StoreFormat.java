@@ -43,7 +43,8 @@ final class StoreFormat {
     static final long E_KIND = 128, E_COMMAND_LENGTH = 132, E_CRC = 136, E_COMMAND = 140;
 
     // record
-    static final long R_STATE = 0, R_CRC = 4, R_KEY = 8, R_GENERATION = 16, R_NORM = 24, R_DIM = 28, R_VECTOR = 64;
+    static final long R_STATE = 0, R_CRC = 4, R_KEY = 8, R_GENERATION = 16, R_NORM = 24, R_DIM = 28, R_KIND = 32,
+            R_RANGE_START = 40, R_RANGE_END = 48, R_VECTOR = 64;
     static final int RECORD_FREE = 0, RECORD_LIVE = 1;
 
     private StoreFormat() {}
@@ -119,6 +120,18 @@ final class StoreFormat {
         return seg.get(LONG, recOff + R_GENERATION);
     }
 
+    static int kind(MemorySegment seg, long recOff) {
+        return seg.get(INT, recOff + R_KIND);
+    }
+
+    static long rangeStart(MemorySegment seg, long recOff) {
+        return seg.get(LONG, recOff + R_RANGE_START);
+    }
+
+    static long rangeEnd(MemorySegment seg, long recOff) {
+        return seg.get(LONG, recOff + R_RANGE_END);
+    }
+
     static float norm(MemorySegment seg, long recOff) {
         return seg.get(FLOAT, recOff + R_NORM);
     }
@@ -130,6 +143,12 @@ final class StoreFormat {
      */
     static void writeRecord(MemorySegment seg, long recOff, int recordSize, int vectorBytes, long key, long generation,
                             float norm, float[] original, float[] normalised) {
+        writeRecord(seg, recOff, recordSize, vectorBytes, key, generation, norm, original, normalised, RecordTag.PLAIN);
+    }
+
+    /** As above, with the record's kind and text range ({@link RecordTag}; zeros for a plain vector). */
+    static void writeRecord(MemorySegment seg, long recOff, int recordSize, int vectorBytes, long key, long generation,
+                            float norm, float[] original, float[] normalised, RecordTag tag) {
         seg.set(INT, recOff + R_STATE, RECORD_FREE);
         VarHandle.releaseFence();
         seg.set(LONG, recOff + R_KEY, key);
@@ -137,6 +156,9 @@ final class StoreFormat {
         seg.set(FLOAT, recOff + R_NORM, norm);
         seg.set(INT, recOff + R_DIM, original.length);
         seg.asSlice(recOff + R_DIM + 4, R_VECTOR - R_DIM - 4).fill((byte) 0);
+        seg.set(INT, recOff + R_KIND, tag.kind());
+        seg.set(LONG, recOff + R_RANGE_START, tag.start());
+        seg.set(LONG, recOff + R_RANGE_END, tag.end());
         MemorySegment.copy(original, 0, seg, FLOAT, recOff + R_VECTOR, original.length);
         seg.asSlice(recOff + R_VECTOR + 4L * original.length, vectorBytes - 4L * original.length).fill((byte) 0);
         if (normalised != null) {

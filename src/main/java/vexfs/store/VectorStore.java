@@ -300,17 +300,22 @@ public final class VectorStore implements AutoCloseable {
      * Throws InvalidVectorException for a wrong length, NaN, infinity, or a zero vector under cosine.
      */
     public int put(long fileKey, float[] vector) throws IOException {
+        return put(fileKey, vector, RecordTag.PLAIN);
+    }
+
+    /** As {@link #put(long, float[])}, with what the vector stands for (a chunk, a whole-file mean; {@link RecordTag}). */
+    public int put(long fileKey, float[] vector, RecordTag tag) throws IOException {
         checkWritable();
         VectorCodec.validate(vector, dim, metric);
         checkIntact();
         try {
-            return putChecked(fileKey, vector);
+            return putChecked(fileKey, vector, tag);
         } catch (InternalError e) {
             throw damaged(e);
         }
     }
 
-    private int putChecked(long fileKey, float[] vector) throws IOException {
+    private int putChecked(long fileKey, float[] vector, RecordTag tag) throws IOException {
         float norm = Distances.norm(vector);
         float[] normalised = metric == Metric.COSINE ? Distances.normalized(vector) : null;
         rw.writeLock().lock();
@@ -319,7 +324,7 @@ public final class VectorStore implements AutoCloseable {
             int slot = allocateLocked();
             long gen = nextGeneration++;
             writeRecord(seg, recordOffset(slot, recordSize), recordSize, header.vectorBytes(), fileKey, gen, norm,
-                    vector, normalised);
+                    vector, normalised, tag);
             if (slot >= highWater) {
                 highWater = slot + 1;
             }
@@ -409,6 +414,20 @@ public final class VectorStore implements AutoCloseable {
     /** True if {@code slot} currently holds a vector. */
     public boolean isLive(int slot) {
         return slot >= 0 && slot < highWater && state(seg, recordOffset(slot, recordSize)) == RECORD_LIVE;
+    }
+
+    /** The kind of the vector in {@code slot} ({@link RecordTag#KIND_PLAIN} for anything unknown). */
+    public int kindOf(int slot) {
+        checkSlot(slot);
+        int k = kind(seg, recordOffset(slot, recordSize));
+        return k >= RecordTag.KIND_PLAIN && k <= RecordTag.KIND_WHOLE ? k : RecordTag.KIND_PLAIN;
+    }
+
+    /** The kind and text range of the vector in {@code slot}, checked (a bad range reads as none). */
+    public RecordTag tagOf(int slot) {
+        checkSlot(slot);
+        long off = recordOffset(slot, recordSize);
+        return RecordTag.of(kind(seg, off), rangeStart(seg, off), rangeEnd(seg, off));
     }
 
     /** The stored Euclidean norm of the original vector in {@code slot}. */

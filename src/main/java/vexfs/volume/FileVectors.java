@@ -15,6 +15,7 @@ import vexfs.libc.FsException;
 import vexfs.libc.Name;
 import vexfs.libc.NativeIo;
 import vexfs.store.InvalidVectorException;
+import vexfs.store.RecordTag;
 import vexfs.store.VectorCodec;
 import vexfs.store.VectorStore;
 
@@ -115,37 +116,82 @@ public final class FileVectors {
         ReentrantLock l = locks.of(key);
         l.lock();
         try {
-            byte[] previous = xattrs ? previousBacking(pathFd) : null;
-            boolean storeOnly;
-            try {
-                storeOnly = writeBacking(pathFd, v);
-            } catch (FsException e) {
-                if (e.errno() == Errno.ENOSPC || e.errno() == Errno.EDQUOT) {
-                    diskFull.refused("the file's vector xattr: " + e.getMessage());
-                }
-                throw e;
-            }
-            boolean stored = false;
-            try {
-                if (NativeIo.stat(pathFd).nlink() > 0) {
-                    markStoreOnly(putLocked(key, v), storeOnly);
-                    stored = true;
-                    if (hint != null) hints.put(key, hint);
-                }
-            } catch (FsException | RuntimeException | InternalError e) {
-                // InternalError: a fault in a mapped file (one damaged or cut short behind our back)
-                if (stored) {
-                    // the vector is in the xattr and the store: the call did what it says, only a hint is missing
-                    LOG.warn("ino {}: path hint not recorded: {}", key, e.toString());
-                } else {
-                    restoreBacking(pathFd, previous); // the call fails: the previous vector stays in force
-                    throw e;
-                }
-            }
+            setLocked(pathFd, key, v, RecordTag.PLAIN, hint);
+            removeChunksLocked(key, 0); // a vector set by hand stands for the whole file: a document's chunks go
         } finally {
             l.unlock();
         }
         if (sync) makeDurable(pathFd);
+    }
+
+    /**
+     * Sets a document's vectors (the automatic embedder): {@code whole} as the file's vector (xattr and store, as
+     * {@link #set}), and {@code chunks[i]} with text range {@code ranges[2i]..ranges[2i+1]} as its chunks (store only:
+     * they are derived from the content, which the embedder can read again). With no chunks, {@code whole} is a plain
+     * vector with {@code wholeRange} as its text range. The chunks are put before the file's vector turns WHOLE, and a
+     * failure removes them all, so search never sees a file twice or a WHOLE vector standing for chunks that are gone
+     * (the search side checks that too: {@code ChunkRanking}). Not durable on return (see {@link #set}).
+     */
+    public void setDocument(int pathFd, long key, float[] whole, long[] wholeRange, float[][] chunks, long[] ranges,
+                            byte[] hint) throws FsException {
+        VectorCodec.validate(whole, dim, store.metric());
+        boolean chunked = chunks.length > 1 && ChunkKeys.fits(key);
+        if (chunked) {
+            for (float[] c : chunks) VectorCodec.validate(c, dim, store.metric());
+        }
+        ReentrantLock l = locks.of(key);
+        l.lock();
+        try {
+            int n = 0;
+            try {
+                if (chunked && NativeIo.stat(pathFd).nlink() > 0) {
+                    for (; n < chunks.length; n++) {
+                        putLocked(ChunkKeys.of(key, n), chunks[n], RecordTag.chunk(ranges[2 * n], ranges[2 * n + 1]));
+                    }
+                }
+                RecordTag tag = n > 0 ? new RecordTag(RecordTag.KIND_WHOLE, wholeRange[0], wholeRange[1])
+                        : new RecordTag(RecordTag.KIND_PLAIN, wholeRange[0], wholeRange[1]);
+                setLocked(pathFd, key, whole, tag, hint);
+                if (store.slotOf(key) < 0) n = 0; // no link left: nothing of it is searchable
+            } catch (FsException | RuntimeException | Error e) {
+                n = 0;
+                throw e;
+            } finally {
+                removeChunksLocked(key, n);
+            }
+        } finally {
+            l.unlock();
+        }
+    }
+
+    private void setLocked(int pathFd, long key, float[] v, RecordTag tag, byte[] hint) throws FsException {
+        byte[] previous = xattrs ? previousBacking(pathFd) : null;
+        boolean storeOnly;
+        try {
+            storeOnly = writeBacking(pathFd, v);
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENOSPC || e.errno() == Errno.EDQUOT) {
+                diskFull.refused("the file's vector xattr: " + e.getMessage());
+            }
+            throw e;
+        }
+        boolean stored = false;
+        try {
+            if (NativeIo.stat(pathFd).nlink() > 0) {
+                markStoreOnly(putLocked(key, v, tag), storeOnly);
+                stored = true;
+                if (hint != null) hints.put(key, hint);
+            }
+        } catch (FsException | RuntimeException | InternalError e) {
+            // InternalError: a fault in a mapped file (one damaged or cut short behind our back)
+            if (stored) {
+                // the vector is in the xattr and the store: the call did what it says, only a hint is missing
+                LOG.warn("ino {}: path hint not recorded: {}", key, e.toString());
+            } else {
+                restoreBacking(pathFd, previous); // the call fails: the previous vector stays in force
+                throw e;
+            }
+        }
     }
 
     /** What {@link #underKeyLock} runs. */
@@ -323,6 +369,10 @@ public final class FileVectors {
      * the call has succeeded, and a failure of the graph update is the graph's (logged), not the caller's.
      */
     int putLocked(long key, float[] v) throws FsException {
+        return putLocked(key, v, RecordTag.PLAIN);
+    }
+
+    int putLocked(long key, float[] v, RecordTag tag) throws FsException {
         try {
             updates.reserve(store.slotCount() + 1);
         } catch (FsException e) {
@@ -333,7 +383,7 @@ public final class FileVectors {
         long capacity = store.capacity();
         int slot;
         try {
-            slot = store.put(key, v);
+            slot = store.put(key, v, tag);
         } catch (IOException e) {
             throw diskError("vector store", e);
         }
@@ -360,6 +410,31 @@ public final class FileVectors {
 
     void removeFromStoreLocked(long key) throws FsException {
         hints.remove(key);
+        removeChunksLocked(key, 0);
+        removeKeyLocked(key);
+    }
+
+    /** Removes chunks {@code from}, {@code from + 1}, ... of the file {@code key} (they are numbered without gaps). */
+    void removeChunksLocked(long key, int from) throws FsException {
+        if (!ChunkKeys.fits(key)) return;
+        for (int i = from; i <= ChunkKeys.MAX_INDEX && store.slotOf(ChunkKeys.of(key, i)) >= 0; i++) {
+            removeKeyLocked(ChunkKeys.of(key, i));
+        }
+    }
+
+    /** Copies the chunks of {@code key} from {@code previous} (a reindex keeps what only the store held). */
+    void copyChunksLocked(long key, VectorStore previous) throws FsException {
+        if (!ChunkKeys.fits(key)) return;
+        float[] c = new float[dim];
+        for (int i = 0; i <= ChunkKeys.MAX_INDEX; i++) {
+            long ck = ChunkKeys.of(key, i);
+            int slot = previous.slotOf(ck);
+            if (slot < 0 || !previous.get(ck, c)) return;
+            putLocked(ck, c, previous.tagOf(slot));
+        }
+    }
+
+    void removeKeyLocked(long key) throws FsException {
         int old = store.slotOf(key);
         if (old < 0) return;
         markStoreOnly(old, false);

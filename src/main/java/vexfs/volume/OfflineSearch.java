@@ -20,8 +20,11 @@ import vexfs.store.VectorStore;
  * Result paths are found by walking the backing tree (an explicit-stack walk) until every result's inode is seen.
  */
 public final class OfflineSearch implements AutoCloseable {
-    /** {@code path}: the file's path in the mount, its names' bytes exactly. */
-    public record Hit(MountPath path, float distance) {}
+    /**
+     * {@code path}: the file's path in the mount, its names' bytes exactly; {@code rangeStart..rangeEnd}: the byte
+     * range of the chunk that ranked it ({@code rangeEnd == 0}: none).
+     */
+    public record Hit(MountPath path, float distance, long rangeStart, long rangeEnd) {}
 
     /** {@code graph}: the HNSW graph answered (else an exact scan); {@code note}: why not, or null. */
     public record Result(List<Hit> hits, boolean graph, String note) {}
@@ -74,29 +77,44 @@ public final class OfflineSearch implements AutoCloseable {
         int rootFd = NativeIo.open(backing.toAbsolutePath().toString(), NativeIo.O_PATH | NativeIo.O_DIRECTORY, 0);
         try {
             byte[] rel = under == null ? new byte[0] : under.relative();
-            IntPredicate filter = null;
+            IntPredicate filter = DocumentSlots.ranked(store);
             if (rel.length > 0) {
                 LongIntHashMap below = new LongIntHashMap(1024);
                 TreeWalker.walk(rootFd, rel, (dirFd, name, ino, path) -> below.put(ino, 1), () -> false);
-                filter = slot -> below.get(store.fileKeyOf(slot)) >= 0;
+                filter = DocumentSlots.both(filter, slot -> below.get(ChunkKeys.owner(store.fileKeyOf(slot))) >= 0);
             }
             boolean useGraph = index != null && !exact;
+            // a document's chunks rank it: ask for more than k, then name each file once (by its best chunk)
+            int want = filter == null ? k : (int) Math.max(k, Math.min(4L * k, store.liveCount()));
             int[] slots;
             float[] dist;
             if (useGraph) {
-                var r = index.search(query, k, Math.max(ef, k), filter);
+                var r = index.search(query, want, Math.max(ef, want), filter);
                 slots = r.slots();
                 dist = r.distances();
             } else {
-                var r = store.exactSearch(query, k, filter);
+                var r = store.exactSearch(query, want, filter);
                 slots = r.slots();
                 dist = r.distances();
             }
             long[] keys = new long[slots.length];
-            for (int i = 0; i < slots.length; i++) keys[i] = store.fileKeyOf(slots[i]);
-            MountPath[] paths = FileKeyPaths.find(rootFd, rel, keys);
-            List<Hit> hits = new ArrayList<>(slots.length);
-            for (int i = 0; i < slots.length; i++) if (paths[i] != null) hits.add(new Hit(paths[i], dist[i]));
+            int n = 0;
+            int[] first = new int[slots.length];
+            java.util.Set<Long> named = new java.util.HashSet<>();
+            for (int i = 0; i < slots.length && n < k; i++) {
+                long key = ChunkKeys.owner(store.fileKeyOf(slots[i]));
+                if (!named.add(key)) continue;
+                keys[n] = key;
+                first[n++] = i;
+            }
+            MountPath[] paths = FileKeyPaths.find(rootFd, rel, java.util.Arrays.copyOf(keys, n));
+            List<Hit> hits = new ArrayList<>(n);
+            for (int j = 0; j < n; j++) {
+                if (paths[j] == null) continue;
+                int i = first[j];
+                vexfs.store.RecordTag tag = store.tagOf(slots[i]);
+                hits.add(new Hit(paths[j], dist[i], tag.start(), tag.end()));
+            }
             String note = useGraph ? null : exact ? "exact search (asked for)" : "exact search: " + whyExact;
             return new Result(hits, useGraph, note);
         } finally {

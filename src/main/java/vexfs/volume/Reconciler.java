@@ -14,6 +14,7 @@ import vexfs.libc.Attr;
 import vexfs.libc.FsException;
 import vexfs.libc.Name;
 import vexfs.libc.NativeIo;
+import vexfs.store.RecordTag;
 import vexfs.store.VectorStore;
 
 /**
@@ -146,7 +147,7 @@ public final class Reconciler {
                 v.markStoreOnly(slot, true);
             } else if (old != null && previous.get(key, old)) {
                 added++;
-                v.markStoreOnly(v.putLocked(key, old), true);
+                v.markStoreOnly(putFromPrevious(key, old), true);
             } else {
                 lost++;
                 problem(shown + " (ino " + key + "): vector kept in the store only, and the store has none (lost)");
@@ -166,9 +167,27 @@ public final class Reconciler {
             return;
         }
         if (repair) {
-            v.putLocked(key, x.vector());
+            putFromPrevious(key, x.vector());
             claim(key, v.store.slotOf(key), path);
         }
+    }
+
+    /**
+     * Puts the file's vector {@code vector} (from its xattr). A reindex ({@code previous} set) keeps a document's
+     * chunks, which only the store held, when the old store has the same vector as their WHOLE; anything else stands
+     * for the whole file again and the file's chunks, made from content that no longer matches it, go.
+     */
+    private int putFromPrevious(long key, float[] vector) throws FsException {
+        int ps = previous == null ? -1 : previous.slotOf(key);
+        if (ps >= 0 && previous.kindOf(ps) == RecordTag.KIND_WHOLE) {
+            float[] before = new float[v.dimension()];
+            if (previous.get(key, before) && FileVectors.sameVector(before, vector)) {
+                v.copyChunksLocked(key, previous);
+                return v.putLocked(key, vector, previous.tagOf(ps));
+            }
+        }
+        v.removeChunksLocked(key, 0);
+        return v.putLocked(key, vector);
     }
 
     private String unstorable(float[] vector) {
@@ -206,10 +225,19 @@ public final class Reconciler {
         for (int slot = seen.nextClearBit(0); slot < n; slot = seen.nextClearBit(slot + 1)) {
             if (!v.store.isLive(slot)) continue;
             long key = v.store.fileKeyOf(slot);
-            ReentrantLock l = v.locks.of(key);
+            ReentrantLock l = v.locks.of(ChunkKeys.owner(key)); // a chunk is written under its file's lock
             l.lock();
             try {
                 if (v.store.slotOf(key) != slot) continue; // replaced while we walked: a fresh put
+                if (ChunkKeys.isChunk(key)) {
+                    if (!chunkClaimed(key)) {
+                        stale++;
+                        problem("chunk " + ChunkKeys.index(key) + " of ino " + ChunkKeys.owner(key)
+                                + ": its file has no document vector (WHOLE) for it");
+                        if (repair) v.removeKeyLocked(key);
+                    }
+                    continue;
+                }
                 if (stillClaimed(key)) continue;
                 stale++;
                 problem("ino " + key + ": in the store but no file has it (deleted or replaced while unmounted)");
@@ -218,6 +246,16 @@ public final class Reconciler {
                 l.unlock();
             }
         }
+    }
+
+    /**
+     * A chunk belongs to a file whose vector in the store is its WHOLE: claimed by the walk, or still findable (a file
+     * that is itself unclaimed is dropped later in this scan, with its chunks).
+     */
+    private boolean chunkClaimed(long chunkKey) throws FsException {
+        long owner = ChunkKeys.owner(chunkKey);
+        int os = v.store.slotOf(owner);
+        return os >= 0 && v.store.kindOf(os) == RecordTag.KIND_WHOLE && (seen.get(os) || stillClaimed(owner));
     }
 
     /** A file moved during the walk out of the part not yet walked: its hint (kept current by rename) finds it. */

@@ -94,11 +94,13 @@ public final class StoreMaintenance {
         Path dir = layout.storeDir();
         VectorStore old = null;
         GraphSettings graph = GraphSettings.DEFAULT;
+        vexfs.base.EmbedderSpec embedder = vexfs.base.EmbedderSpec.NONE;
         try {
             old = VectorStore.open(dir, false); // the lock keeps a mount out while we work
             dim = old.dimension();
             metric = old.metric();
             graph = old.graphSettings(); // the volume keeps the HNSW parameters chosen at mkfs
+            embedder = old.embedder();   // and its embedder
         } catch (IOException | RuntimeException e) {
             if (e.getMessage() != null && e.getMessage().contains("in use")) throw new IOException(e.getMessage(), e);
             if (dim <= 0 || metric == null) {
@@ -108,7 +110,7 @@ public final class StoreMaintenance {
         Path tmp = layout.reindexDir();
         try {
             ReconcileReport report;
-            try (VectorStore fresh = VectorStore.create(tmp, dim, metric, graph, true)) {
+            try (VectorStore fresh = VectorStore.create(tmp, dim, metric, graph, embedder, true)) {
                 int rootFd = openRoot(backing);
                 try {
                     report = Reconciler.rebuild(new FileVectors(fresh, rootFd, false), old, progress);

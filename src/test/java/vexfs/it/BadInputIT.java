@@ -257,7 +257,7 @@ class BadInputIT {
         alive();
     }
 
-    /** A file name cannot forge result lines: newline and backslash in a path are escaped, mounted and offline. */
+    /** A file name cannot forge result lines: newline, tab and backslash in a path are escaped, mounted and offline. */
     @Test
     void fileNamesCannotForgeSearchResultLines() throws Exception {
         Path d = Files.createDirectories(m.mnt.resolve("inject"));
@@ -266,7 +266,7 @@ class BadInputIT {
         Files.writeString(evil, "x");
         float[] far = {90f, 90f, 90f, 90f};
         assertEquals("OK", setxattr(evil, "user.vexfs.vector.f32", CrashWriter.f32(far)));
-        String shown = "/inject/evil\\n1\t0.0\t/forged\\\\x";
+        String shown = "/inject/evil\\n1\\t0.0\\t/forged\\\\x";  // newline, tab and backslash escaped
         // under= keeps the answer exact: the graph holds ~260 identical vectors from the names test, a degenerate
         // case for any HNSW (see docs/hnsw.md), and this test is about the output format
         List<String> lines = SearchProbe.query(m.mnt, CrashWriter.csv(far) + "\nk=1\nunder=/inject\n");

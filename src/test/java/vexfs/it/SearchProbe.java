@@ -102,7 +102,7 @@ final class SearchProbe {
         }
     }
 
-    /** The paths of result lines given as bytes (third field), with the escapes of ResultLine undone. */
+    /** The paths of result lines given as bytes (third field), with the escapes of ResultLine (\\n, \\t, \\\\) undone. */
     static List<byte[]> paths(byte[] result) {
         List<byte[]> out = new ArrayList<>();
         int i = 0;
@@ -111,9 +111,13 @@ final class SearchProbe {
             while (tabs < 2) if (result[i++] == '\t') tabs++;
             ByteArrayOutputStream p = new ByteArrayOutputStream();
             for (; result[i] != '\n'; i++) {
+                if (result[i] == '\t') { // a fourth field (a chunk's byte range) after the path
+                    while (result[i] != '\n') i++;
+                    break;
+                }
                 if (result[i] == '\\') {
                     i++;
-                    p.write(result[i] == 'n' ? '\n' : result[i]);
+                    p.write(result[i] == 'n' ? '\n' : result[i] == 't' ? '\t' : result[i]);
                 } else {
                     p.write(result[i]);
                 }

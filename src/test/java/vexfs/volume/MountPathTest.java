@@ -51,13 +51,17 @@ class MountPathTest {
     }
 
     @Test
-    void aResultLineCarriesTheBytesAndEscapesOnlyNewlineAndBackslash() {
+    void aResultLineCarriesTheBytesAndEscapesOnlyNewlineTabAndBackslash() {
         byte[] name = {'x', (byte) 0xE9, '\n', '\\', '\t', (byte) 0xC3, (byte) 0xA9};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ResultLine.append(out, 3, 0.5f, MountPath.ofRelative(name));
-        byte[] want = {'3', '\t', '0', '.', '5', '\t', '/', 'x', (byte) 0xE9, '\\', 'n', '\\', '\\', '\t', (byte) 0xC3,
-                (byte) 0xA9, '\n'};
+        byte[] want = {'3', '\t', '0', '.', '5', '\t', '/', 'x', (byte) 0xE9, '\\', 'n', '\\', '\\', '\\', 't',
+                (byte) 0xC3, (byte) 0xA9, '\n'};
         assertArrayEquals(want, out.toByteArray());
+        // a chunk's byte range is a fourth field, after the escaped path
+        out.reset();
+        ResultLine.append(out, 1, 0.25f, MountPath.ofRelative(new byte[] {'a', '\t'}), 10, 20);
+        assertEquals("1\t0.25\t/a\\t\tbytes=10-20\n", out.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
