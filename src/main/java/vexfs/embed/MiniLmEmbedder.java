@@ -18,12 +18,13 @@ final class MiniLmEmbedder implements Embedder {
     static final String MODEL_CLASS =
             "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel";
     static final String EMBEDDING_CLASS = "dev.langchain4j.data.embedding.Embedding";
+    static final String SEGMENT_CLASS = "dev.langchain4j.data.segment.TextSegment";
     static final int DIM = 384;
     /** ~2,000 tokens of English: four windows of the model. */
     static final int MAX_CHARS = 8_000;
 
     private Object model;
-    private Method embed, content, vector;
+    private Method embed, embedAll, segment, content, vector;
 
     @Override
     public synchronized boolean loaded() {
@@ -42,6 +43,8 @@ final class MiniLmEmbedder implements Embedder {
             Method e = c.getMethod("embed", String.class);
             Method ct = e.getReturnType().getMethod("content"); // Response<Embedding>: erased to Object
             Method v = Class.forName(EMBEDDING_CLASS, true, c.getClassLoader()).getMethod("vector");
+            embedAll = c.getMethod("embedAll", java.util.List.class);
+            segment = Class.forName(SEGMENT_CLASS, true, c.getClassLoader()).getMethod("from", String.class);
             embed = e;
             content = ct;
             vector = v;
@@ -64,6 +67,34 @@ final class MiniLmEmbedder implements Embedder {
             float[] v = (float[]) vector.invoke(content.invoke(response));
             if (v == null || v.length != DIM) throw new EmbedException("the model gave " + (v == null ? "no" : v.length + "-d") + " vector");
             return v;
+        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+            throw new EmbedException("all-MiniLM-L6-v2 failed: " + rootCause(e), e);
+        }
+    }
+
+    /** The windows together: langchain4j runs them on its executor, beside each other. */
+    @Override
+    public float[][] embedTexts(String path, java.util.List<String> texts) throws EmbedException {
+        if (texts.size() <= 1) return Embedder.super.embedTexts(path, texts);
+        load();
+        try {
+            java.util.List<Object> segments = new java.util.ArrayList<>(texts.size());
+            for (String t : texts) {
+                if (t.isBlank()) throw new EmbedException("no text to embed");
+                segments.add(segment.invoke(null, t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t));
+            }
+            java.util.List<?> embeddings = (java.util.List<?>) content.invoke(embedAll.invoke(model, segments));
+            if (embeddings == null || embeddings.size() != texts.size()) {
+                throw new EmbedException("the model gave " + (embeddings == null ? "no" : embeddings.size()) + " vectors for "
+                        + texts.size() + " texts");
+            }
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < out.length; i++) {
+                float[] v = (float[]) vector.invoke(embeddings.get(i));
+                if (v == null || v.length != DIM) throw new EmbedException("the model gave " + (v == null ? "no" : v.length + "-d") + " vector");
+                out[i] = v;
+            }
+            return out;
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             throw new EmbedException("all-MiniLM-L6-v2 failed: " + rootCause(e), e);
         }

@@ -329,8 +329,9 @@ final class AutoEmbedder implements AutoCloseable {
     private Document embedText(String shown, String text) throws EmbedException {
         TextWindows w = TextWindows.of(text);
         if (w.count() <= 1) return Document.of(embedder.embedText(shown, text), new long[] {0, w.textBytes()});
-        float[][] chunks = new float[w.count()][];
-        for (int i = 0; i < chunks.length; i++) chunks[i] = embedder.embedText(shown, w.text(text, i));
+        List<String> windows = new ArrayList<>(w.count());
+        for (int i = 0; i < w.count(); i++) windows.add(w.text(text, i));
+        float[][] chunks = embedder.embedTexts(shown, windows);
         float[] mean = new float[chunks[0].length];
         for (float[] c : chunks) {
             if (c.length != mean.length) throw new EmbedException("the embedder gave vectors of different lengths");

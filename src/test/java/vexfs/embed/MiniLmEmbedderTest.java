@@ -36,6 +36,18 @@ class MiniLmEmbedderTest {
     }
 
     @Test
+    void severalTextsTogetherGiveEachTextsOwnVector() throws Exception {
+        java.util.List<String> texts = java.util.List.of("red leather boots", "the Linux kernel schedules threads",
+                "bake the bread for forty minutes");
+        float[][] together = model.embedTexts("/doc.txt", texts);
+        assertEquals(3, together.length);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1.0, dot(together[i], model.embedText("", texts.get(i))), 1e-4, "text " + i);
+        }
+        assertThrows(EmbedException.class, () -> model.embedTexts("/x", java.util.List.of("a", " ")));
+    }
+
+    @Test
     void blankTextIsRefusedWithAReason() {
         EmbedException e = assertThrows(EmbedException.class, () -> model.embedText("/x", "   \n"));
         assertEquals("no text to embed", e.getMessage());
