@@ -26,6 +26,22 @@ public final class AnnMeasure {
     }
 
     public static void run(String impl, Search search, Vecs queries, Vecs gt, int[] efs, int k) throws IOException {
+        run(impl, search, queries, gt, efs, k, new int[] {1});
+    }
+
+    /**
+     * As above, once per entry of {@code threads}: with t > 1 threads the timed passes split the queries among t
+     * threads (each takes the next query from a shared counter; searchers must be thread-safe) and the lines are
+     * reported as impl {@code NAME@Tt}; qps is queries per wall second of the pass, cpu_qps per CPU second of all
+     * its threads.
+     */
+    public static void run(String impl, Search search, Vecs queries, Vecs gt, int[] efs, int k, int[] threads)
+            throws IOException {
+        for (int t : threads) runWith(t == 1 ? impl : impl + "@" + t + "t", search, queries, gt, efs, k, t);
+    }
+
+    private static void runWith(String impl, Search search, Vecs queries, Vecs gt, int[] efs, int k, int threads)
+            throws IOException {
         float[][] qs = new float[queries.rows()][];
         for (int i = 0; i < qs.length; i++) {
             qs[i] = queries.floatRow(i);
@@ -48,14 +64,9 @@ public final class AnnMeasure {
             int[][] got = new int[qs.length][];
             for (int run = 0; run < TIMED_RUNS; run++) {
                 long start = System.nanoTime();
-                long cpuStart = cpuNanos();
-                for (int i = 0; i < qs.length; i++) {
-                    long s = System.nanoTime();
-                    got[i] = search.topK(qs[i], ef, k);
-                    pass[i] = System.nanoTime() - s;
-                }
+                long cpu = threads == 1 ? timedPass(search, qs, ef, k, got, pass) : timedPass(search, qs, ef, k, got, pass, threads);
                 long t = System.nanoTime() - start;
-                cpuTotal = Math.min(cpuTotal, cpuNanos() - cpuStart);
+                cpuTotal = Math.min(cpuTotal, cpu);
                 if (t < total) {
                     total = t;
                     System.arraycopy(pass, 0, lat, 0, lat.length);
@@ -73,6 +84,59 @@ public final class AnnMeasure {
                     sorted[(n - 1) * 50 / 100] / 1e3, sorted[(n - 1) * 99 / 100] / 1e3, n / (cpuTotal / 1e9));
             System.out.flush();
         }
+    }
+
+    /** One pass on this thread; returns its CPU nanoseconds. */
+    private static long timedPass(Search search, float[][] qs, int ef, int k, int[][] got, long[] pass) throws IOException {
+        long cpuStart = cpuNanos();
+        for (int i = 0; i < qs.length; i++) {
+            long s = System.nanoTime();
+            got[i] = search.topK(qs[i], ef, k);
+            pass[i] = System.nanoTime() - s;
+        }
+        return cpuNanos() - cpuStart;
+    }
+
+    /** One pass on {@code threads} platform threads sharing a query counter; returns their CPU nanoseconds. */
+    private static long timedPass(Search search, float[][] qs, int ef, int k, int[][] got, long[] pass, int threads)
+            throws IOException {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(threads);
+        IOException[] failure = new IOException[1];
+        Thread[] ts = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            ts[t] = Thread.ofPlatform().name("ann-search-" + t).start(() -> {
+                try {
+                    go.await();
+                    long c0 = cpuNanos();
+                    for (int i; (i = next.getAndIncrement()) < qs.length; ) {
+                        long s = System.nanoTime();
+                        got[i] = search.topK(qs[i], ef, k);
+                        pass[i] = System.nanoTime() - s;
+                    }
+                    cpu.addAndGet(cpuNanos() - c0);
+                } catch (IOException e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        for (Thread t : ts) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        synchronized (failure) {
+            if (failure[0] != null) throw failure[0];
+        }
+        return cpu.get();
     }
 
     /**

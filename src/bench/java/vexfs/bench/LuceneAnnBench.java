@@ -36,7 +36,7 @@ public final class LuceneAnnBench {
             try (LuceneIndexAnn idx = new LuceneIndexAnn(b, m, efc, work)) {
                 System.out.printf(Locale.ROOT, "impl=lucene build_seconds=%.3f bytes=%d build_cpu_seconds=%.3f%n",
                         idx.buildSeconds, idx.bytes, idx.buildCpuSeconds);
-                AnnMeasure.run("lucene", idx, q, g, efs, k);
+                AnnMeasure.run("lucene", idx, q, g, efs, k, a.threads()); // IndexSearcher is thread-safe
             }
         }
         if (mode.equals("graph") || mode.equals("both")) {

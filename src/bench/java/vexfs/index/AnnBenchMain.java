@@ -21,7 +21,7 @@ import vexfs.store.VectorStore;
  * index. Prints {@code impl=vexfs} lines; measurement by the shared {@link AnnMeasure}.
  */
 public final class AnnBenchMain {
-    private static final String USAGE = "--base F --query F --gt F --m 16 --efc 200 --ef 10,20,40,80,160 --k 10";
+    private static final String USAGE = "--base F --query F --gt F --m 16 --efc 200 --ef 10,20,40,80,160 --k 10 [--threads 1,2]";
 
     private AnnBenchMain() {
     }
@@ -33,13 +33,14 @@ public final class AnnBenchMain {
         Vecs truth = Vecs.read(Path.of(a.gt()));
         Path work = Files.createTempDirectory("vexfs-annbench");
         try {
-            run(baseVecs, queries, truth, a.m(), a.efc(), a.efs(), a.k(), work);
+            run(baseVecs, queries, truth, a.m(), a.efc(), a.efs(), a.k(), a.threads(), work);
         } finally {
             BenchFiles.deleteTree(work);
         }
     }
 
-    private static void run(Vecs base, Vecs queries, Vecs truth, int m, int efc, int[] efs, int k, Path work) throws IOException {
+    private static void run(Vecs base, Vecs queries, Vecs truth, int m, int efc, int[] efs, int k, int[] threads, Path work)
+            throws IOException {
         int dim = base.dim();
         int n = base.rows();
         HnswParams p = HnswParams.defaults(dim).withM(m).withEfConstruction(efc);
@@ -63,7 +64,7 @@ public final class AnnBenchMain {
                     build, BenchFiles.treeBytes(work), buildCpu);
             System.out.flush();
             // node id == store slot == base row (checked above), so result slots are the ids the ground truth uses
-            AnnMeasure.run("vexfs", (q, ef, kk) -> index.search(q, kk, ef, null).slots(), queries, truth, efs, k);
+            AnnMeasure.run("vexfs", (q, ef, kk) -> index.search(q, kk, ef, null).slots(), queries, truth, efs, k, threads);
         }
     }
 }
