@@ -144,10 +144,30 @@ public final class ControlFs {
         return new EntryParam(ino, 0, a, TIMEOUT, TIMEOUT);
     }
 
+    /**
+     * A search (a write of the search file) runs on the reader thread that received it while no other search does
+     * so; one that comes while another runs inline goes to a virtual thread. The hand-off to a virtual thread cost
+     * ~30-100 µs of a ~200 µs query through the mount (docs/benchmarks.md, "Search through the mount"), and one
+     * permit keeps every other reader thread free for other requests, however long a search takes (an exact scan, a
+     * text query's model call). {@code -Dvexfs.lane.search=virtual} always hands off (for measurements).
+     */
+    private final java.util.concurrent.Semaphore inlineSearch = new java.util.concurrent.Semaphore(0);
+
+    /**
+     * How many searches may run on reader threads at once: the session's reader threads less one, so one is always
+     * free for other requests (0 with a single reader: every search is handed off). Called once, before mounting.
+     */
+    public void inlineSearches(int readerThreads) {
+        if (!"virtual".equals(System.getProperty("vexfs.lane.search"))) inlineSearch.release(Math.max(0, readerThreads - 1));
+    }
+
     Op.Lane laneFor(Op op, long ino) {
-        // a search or a similar/ listing computes: keep it off the reader threads
+        if (op == Op.WRITE && ino == ControlNodes.SEARCH) {
+            return inlineSearch.tryAcquire() ? Op.Lane.INLINE : Op.Lane.VIRTUAL; // released by write()
+        }
+        // a similar/ listing computes: keep it off the reader threads
         // (opening stats renders the graph shape: a walk of every node, at most every few seconds)
-        if ((op == Op.WRITE && ino == ControlNodes.SEARCH) || (op == Op.READDIR || op == Op.READDIRPLUS
+        if ((op == Op.READDIR || op == Op.READDIRPLUS
                 || op == Op.LOOKUP) && !ControlNodes.isFixed(ino) || ino == ControlNodes.SIMILAR || ino == ControlNodes.QUERY
                 || op == Op.OPEN && (ino == ControlNodes.STATS || ino == ControlNodes.STATS_JSON)) {
             return Op.Lane.VIRTUAL;
@@ -246,16 +266,23 @@ public final class ControlFs {
     }
 
     void write(Request req, long ino, WriteData data, FileInfo fi, ReplyWrite reply) throws FsException {
-        ControlSession s = session(fi);
         if (ino == ControlNodes.SEARCH) {
-            long before = s.buffered();
             try {
-                runQuery(req, s, data.toArray());
+                ControlSession s = session(fi);
+                long before = s.buffered();
+                try {
+                    runQuery(req, s, data.toArray());
+                } finally {
+                    buffered.addAndGet(s.buffered() - before);
+                }
             } finally {
-                buffered.addAndGet(s.buffered() - before);
+                if (!Thread.currentThread().isVirtual()) inlineSearch.release(); // laneFor gave this one INLINE
             }
             reply.written(data.size());
-        } else if (ino == ControlNodes.CONTROL) {
+            return;
+        }
+        session(fi); // a descriptor of this tree
+        if (ino == ControlNodes.CONTROL) {
             if (!privileged(req)) {
                 refusals.refused(req.uid(), data.size());
                 throw new FsException(Errno.EACCES, "control commands need root or the mount's owner");

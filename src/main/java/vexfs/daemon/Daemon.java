@@ -64,6 +64,7 @@ public final class Daemon {
             tGraph = System.nanoTime();
             MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
             mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());
+            wiring.control.inlineSearches(mo.readerThreads());
             session = FuseSession.mount(wiring.mounted, mountpoint, mo);
             wiring.attach(session);
         } catch (FsException | IOException | RuntimeException e) {

@@ -37,15 +37,24 @@ public final class SearchBench {
         int rounds = Integer.parseInt(a[4]);
         int k = Integer.parseInt(a[5]);
         int ef = Integer.parseInt(a[6]);
+        boolean binary = a.length > 7 && a[7].equals("f32"); // the marked binary form: @f32 k= ef=, then 4*dim bytes
         FashionMnistData qs = FashionMnistData.available(FashionMnistData.DIR)
                 ? FashionMnistData.load(FashionMnistData.DIR, true, nq) : FashionMnistData.generated(nq, 2);
         float[][] vectors = new float[nq][];
         byte[][] texts = new byte[nq][];
         for (int i = 0; i < nq; i++) {
             vectors[i] = qs.vector(i);
-            StringBuilder sb = new StringBuilder();
-            for (float x : vectors[i]) sb.append(sb.isEmpty() ? "" : ",").append((int) x);
-            texts[i] = (sb + "\nk=" + k + "\nef=" + ef + "\n").getBytes(StandardCharsets.UTF_8);
+            if (binary) {
+                byte[] head = ("@f32 k=" + k + " ef=" + ef + "\n").getBytes(StandardCharsets.US_ASCII);
+                ByteBuffer q = ByteBuffer.allocate(head.length + 4 * vectors[i].length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                q.put(head);
+                for (float x : vectors[i]) q.putFloat(x);
+                texts[i] = q.array();
+            } else {
+                StringBuilder sb = new StringBuilder();
+                for (float x : vectors[i]) sb.append(sb.isEmpty() ? "" : ",").append((int) x);
+                texts[i] = (sb + "\nk=" + k + "\nef=" + ef + "\n").getBytes(StandardCharsets.UTF_8);
+            }
         }
         // through the mount: one descriptor per client, write the query, read the results
         Path search = mnt.resolve(".vexfs/search");
@@ -77,8 +86,9 @@ public final class SearchBench {
             Query direct = qi -> {
                 if (index.search(vectors[qi], k, ef, null).size() == 0) throw new IllegalStateException("no results");
             };
-            System.out.printf("%d vectors of dim %d, %d queries x %d rounds, k=%d ef=%d; %d cores%n", store.liveCount(),
-                    store.dimension(), nq, rounds, k, ef, Runtime.getRuntime().availableProcessors());
+            System.out.printf("%d vectors of dim %d, %d queries x %d rounds, k=%d ef=%d, %s queries; %d cores%n",
+                    store.liveCount(), store.dimension(), nq, rounds, k, ef, binary ? "binary (@f32)" : "CSV",
+                    Runtime.getRuntime().availableProcessors());
             run(viaMount, nq, 1, 1); // warm up both paths
             run(direct, nq, 1, 1);
             List<String> rows = new ArrayList<>();
