@@ -107,9 +107,9 @@ class Mount:
             chunks = []
             while True:
                 b = os.read(fd, 1 << 16)
-                if not b:
-                    break
                 chunks.append(b)
+                if len(b) < 1 << 16:  # a short read is the end of the results: no read of 0 bytes needed
+                    break
         finally:
             os.close(fd)
         hits = []

@@ -49,6 +49,8 @@ public final class IndexedSearchBackend implements SearchBackend {
     private final AtomicReference<Thread> running = new AtomicReference<>();
     /** Hits left out after the search: files that vanished or that the caller cannot read (in a listable place). */
     private final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
+    /** The graph (or exact) search alone, without the paths, access checks and formatting around it. */
+    private final vexfs.fuse.LatencyHistogram graphLatency = new vexfs.fuse.LatencyHistogram();
     private volatile Embedder embedder;
     private volatile EmbedQueue embedQueue = EmbedQueue.NONE;
 
@@ -182,7 +184,9 @@ public final class IndexedSearchBackend implements SearchBackend {
         int want = (chunked ? 2 * k : k) + (excludeKey >= 0 ? 1 : 0);
         for (int attempt = 0; ; attempt++) {
             int beam = ef == QueryParser.VOLUME_EF ? graph.efSearch() : ef;
+            long t0 = System.nanoTime();
             SearchResult r = graph.search(query, want, Math.max(beam, want), filter);
+            graphLatency.record(System.nanoTime() - t0);
             List<Hit> out = new ArrayList<>(k);
             java.util.Set<Long> files = chunked ? new java.util.HashSet<>() : null;
             for (int i = 0; i < r.size() && out.size() < k; i++) {
@@ -225,6 +229,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         rows.add(new String[] {"store_capacity_slots", Long.toString(store.capacity())});
         rows.addAll(graph.stateRows());
         rows.add(new String[] {"search_hits_dropped", Long.toString(dropped.sum())});
+        rows.add(new String[] {"search_graph_p50_us", vexfs.fuse.LatencyHistogram.micros(graphLatency.percentile(0.50))});
         Integer tombstones = graph.withServing(HnswIndex::tombstoneCount);
         rows.add(new String[] {"graph_nodes", Integer.toString(graph.nodes())});
         rows.add(new String[] {"graph_tombstones", Integer.toString(tombstones == null ? 0 : tombstones)});

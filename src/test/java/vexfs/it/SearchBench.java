@@ -72,9 +72,8 @@ public final class SearchBench {
             while (w.hasRemaining()) ch.write(w);
             ByteBuffer b = buf.get();
             b.clear();
-            while (ch.read(b) > 0) {
-                // until EOF
-            }
+            // a read shorter than asked for is the end of the results (docs/usage.md): no read of 0 bytes needed
+            while (ch.read(b) > 0 && !b.hasRemaining()) b = ByteBuffer.allocate(b.capacity() * 2);
             if (b.position() == 0) throw new IllegalStateException("no results for query " + qi);
         };
         // the same index in-process: the daemon's files, mapped read-only here after a sync
