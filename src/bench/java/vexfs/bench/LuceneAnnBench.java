@@ -21,7 +21,7 @@ public final class LuceneAnnBench {
     }
 
     public static void main(String[] args) throws Exception {
-        AnnArgs a = AnnArgs.parse(args, "LuceneAnnBench", USAGE, Set.of("--mode", "--work"));
+        AnnArgs a = AnnArgs.parse(args, "LuceneAnnBench", USAGE, Set.of("--mode", "--work", "--filters", "--filter-queries", "--filter-cache"));
         String mode = a.extra().getOrDefault("--mode", "index");
         Path work = Path.of(a.extra().getOrDefault("--work", System.getProperty("java.io.tmpdir")));
         int m = a.m(), efc = a.efc(), k = a.k();
@@ -33,9 +33,16 @@ public final class LuceneAnnBench {
         System.err.printf("[lucene] base %dx%d, %d queries, M=%d efC=%d, mode %s%n", b.rows(), b.dim(), q.rows(), m, efc, mode);
         if (mode.equals("index") || mode.equals("both")) {
             Files.createDirectories(work);
-            try (LuceneIndexAnn idx = new LuceneIndexAnn(b, m, efc, work)) {
+            int[] filters = FilteredAnn.percents(a);
+            try (LuceneIndexAnn idx = new LuceneIndexAnn(b, m, efc, work, filters)) {
                 System.out.printf(Locale.ROOT, "impl=lucene build_seconds=%.3f bytes=%d build_cpu_seconds=%.3f%n",
                         idx.buildSeconds, idx.bytes, idx.buildCpuSeconds);
+                if (filters != null) {
+                    FilteredAnn.run("lucene", idx::topKFiltered, b, q, efs, k, filters,
+                            Integer.parseInt(a.extra().getOrDefault("--filter-queries", "200")),
+                            Path.of(a.extra().getOrDefault("--filter-cache", work.toString())));
+                    return;
+                }
                 AnnMeasure.run("lucene", idx, q, g, efs, k, a.threads()); // IndexSearcher is thread-safe
             }
         }

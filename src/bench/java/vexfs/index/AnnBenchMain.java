@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import vexfs.base.Metric;
 import vexfs.bench.AnnArgs;
 import vexfs.bench.AnnMeasure;
 import vexfs.bench.BenchFiles;
+import vexfs.bench.FilteredAnn;
 import vexfs.bench.Vecs;
 import vexfs.store.VectorStore;
 
@@ -27,20 +29,21 @@ public final class AnnBenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        AnnArgs a = AnnArgs.parse(args, "AnnBenchMain", USAGE, Set.of());
+        AnnArgs a = AnnArgs.parse(args, "AnnBenchMain", USAGE, Set.of("--filters", "--filter-queries", "--filter-cache"));
         Vecs baseVecs = Vecs.read(Path.of(a.base()));
         Vecs queries = Vecs.read(Path.of(a.query()));
         Vecs truth = Vecs.read(Path.of(a.gt()));
         Path work = Files.createTempDirectory("vexfs-annbench");
         try {
-            run(baseVecs, queries, truth, a.m(), a.efc(), a.efs(), a.k(), a.threads(), work);
+            run(baseVecs, queries, truth, a, work);
         } finally {
             BenchFiles.deleteTree(work);
         }
     }
 
-    private static void run(Vecs base, Vecs queries, Vecs truth, int m, int efc, int[] efs, int k, int[] threads, Path work)
-            throws IOException {
+    private static void run(Vecs base, Vecs queries, Vecs truth, AnnArgs a, Path work) throws IOException {
+        int m = a.m(), efc = a.efc(), k = a.k();
+        int[] efs = a.efs(), threads = a.threads();
         int dim = base.dim();
         int n = base.rows();
         HnswParams p = HnswParams.defaults(dim).withM(m).withEfConstruction(efc);
@@ -64,6 +67,16 @@ public final class AnnBenchMain {
                     build, BenchFiles.treeBytes(work), buildCpu);
             System.out.flush();
             // node id == store slot == base row (checked above), so result slots are the ids the ground truth uses
+            int[] filters = FilteredAnn.percents(a);
+            if (filters != null) {
+                // --filters: only the filtered runs; the filter is a predicate on the slot (== row), as under= is
+                IntPredicate[] pass = new IntPredicate[101];
+                for (int f : filters) pass[f] = slot -> FilteredAnn.passes(slot, f);
+                FilteredAnn.run("vexfs", (q, ef, kk, f) -> index.search(q, kk, ef, pass[f]).slots(), base, queries, efs, k,
+                        filters, Integer.parseInt(a.extra().getOrDefault("--filter-queries", "200")),
+                        Path.of(a.extra().getOrDefault("--filter-cache", work.toString())));
+                return;
+            }
             AnnMeasure.run("vexfs", (q, ef, kk) -> index.search(q, kk, ef, null).slots(), queries, truth, efs, k, threads);
         }
     }
