@@ -41,6 +41,7 @@ public final class IndexedSearchBackend implements SearchBackend {
     private final VectorStore store;
     private final MountedGraph graph;
     private final LongFunction<MountPath> pathOfKey;
+    private final LongFunction<MountPath> hintOfKey;
     private final ToLongFunction<MountPath> keyOfPath;
     private final Path backingRoot;
     /** For callers other than root: which directories they can list, remembered a second across searches. */
@@ -112,14 +113,16 @@ public final class IndexedSearchBackend implements SearchBackend {
     }
 
     /**
-     * @param pathOfKey current path of a file key, or null if gone
+     * @param pathOfKey current path of a file key (verified), or null if gone
+     * @param hintOfKey last known path of a file key (memory only, not verified: for filters), or null
      * @param keyOfPath file key of the file at a path, or -1
      */
     public IndexedSearchBackend(VectorStore store, MountedGraph graph, LongFunction<MountPath> pathOfKey,
-                                ToLongFunction<MountPath> keyOfPath, Path backingRoot) {
+                                LongFunction<MountPath> hintOfKey, ToLongFunction<MountPath> keyOfPath, Path backingRoot) {
         this.store = store;
         this.graph = graph;
         this.pathOfKey = pathOfKey;
+        this.hintOfKey = hintOfKey;
         this.keyOfPath = keyOfPath;
         this.backingRoot = backingRoot;
         this.listable = new ListableDirectories(backingRoot);
@@ -143,10 +146,12 @@ public final class IndexedSearchBackend implements SearchBackend {
         Predicate<MountPath> accept = scoped ? p -> p.isBelow(under) : null;
         if (who.uid() != 0) accept = both(accept, VisibleDirectories.filter(listable, who));
         IntPredicate ranked = DocumentSlots.ranked(store);
-        if (conditions.byPathOnly()) return resolve(query, k, ef, DocumentSlots.both(ranked, bySlot(accept)), -1, who);
+        if (conditions.byPathOnly()) {
+            return resolve(query, k, ef, DocumentSlots.both(ranked, bySlot(accept)), accept, -1, who);
+        }
         try (FileConditions times = conditions.byTime() ? FileConditions.open(backingRoot) : null) {
-            IntPredicate byFile = bySlot(both(accept, FileConditions.predicate(conditions, times)));
-            return resolve(query, k, ef, DocumentSlots.both(ranked, byFile), -1, who);
+            Predicate<MountPath> byPath = both(accept, FileConditions.predicate(conditions, times));
+            return resolve(query, k, ef, DocumentSlots.both(ranked, bySlot(byPath)), byPath, -1, who);
         }
     }
 
@@ -154,11 +159,17 @@ public final class IndexedSearchBackend implements SearchBackend {
         return a == null ? b : a.and(b);
     }
 
-    /** The slot filter of a search: its file's current path (looked up once per slot) passes {@code accept}. */
+    /**
+     * The slot filter of a search: its file's last known path passes {@code accept}. The path hint is taken as it is
+     * (memory only: no syscall per candidate slot on the search path); every hit is checked again on its verified
+     * path in {@link #resolve}. Only a file without a hint yet (before the scan after mount reached it) is looked up.
+     */
     private IntPredicate bySlot(Predicate<MountPath> acceptOrNull) {
         if (acceptOrNull == null) return null;
         return slot -> {
-            MountPath p = pathOfKey.apply(ChunkKeys.owner(store.fileKeyOf(slot)));
+            long key = ChunkKeys.owner(store.fileKeyOf(slot));
+            MountPath p = hintOfKey.apply(key);
+            if (p == null) p = pathOfKey.apply(key);
             return p != null && acceptOrNull.test(p);
         };
     }
@@ -179,7 +190,8 @@ public final class IndexedSearchBackend implements SearchBackend {
      * Searches, maps slots to readable paths (a chunk to its file, which is named once: by its best chunk, with that
      * chunk's byte range), and widens the search while hits are being dropped or several are one file's chunks.
      */
-    private List<Hit> resolve(float[] query, int k, int ef, IntPredicate filter, long excludeKey, Caller who) {
+    private List<Hit> resolve(float[] query, int k, int ef, IntPredicate filter, Predicate<MountPath> recheck,
+                              long excludeKey, Caller who) {
         boolean chunked = store.embedder().enabled();
         int want = (chunked ? 2 * k : k) + (excludeKey >= 0 ? 1 : 0);
         for (int attempt = 0; ; attempt++) {
@@ -194,7 +206,8 @@ public final class IndexedSearchBackend implements SearchBackend {
                 long key = ChunkKeys.owner(store.fileKeyOf(slot));
                 if (key == excludeKey || (files != null && !files.add(key))) continue; // a file already named
                 MountPath p = pathOfKey.apply(key);
-                if (p == null || !AccessCheck.canRead(backingRoot, p, who)) {
+                // the filter saw the path hint; a file moved behind the mount's back is judged by where it is now
+                if (p == null || (recheck != null && !recheck.test(p)) || !AccessCheck.canRead(backingRoot, p, who)) {
                     dropped.increment();
                     continue;
                 }
@@ -214,8 +227,9 @@ public final class IndexedSearchBackend implements SearchBackend {
         if (key < 0) throw new FsException(Errno.ENOENT);
         float[] v = new float[store.dimension()];
         if (!store.get(key, v)) throw new FsException(Errno.ENODATA, path + " has no vector");
-        IntPredicate visible = who.uid() == 0 ? null : bySlot(VisibleDirectories.filter(listable, who));
-        return resolve(v, k, QueryParser.VOLUME_EF, DocumentSlots.both(DocumentSlots.files(store), visible), key, who);
+        Predicate<MountPath> visible = who.uid() == 0 ? null : VisibleDirectories.filter(listable, who);
+        return resolve(v, k, QueryParser.VOLUME_EF, DocumentSlots.both(DocumentSlots.files(store), bySlot(visible)), visible,
+                key, who);
     }
 
     @Override

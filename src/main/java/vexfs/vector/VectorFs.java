@@ -149,6 +149,15 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
         return verifiedPath(fileKey);
     }
 
+    /**
+     * The last known path of {@code fileKey} (relative to the mount root), not verified and never waited for: memory
+     * only, for search filters on candidate slots; null if none is known. {@link #pathOf} is the verified one.
+     */
+    public MountPath hintOf(long fileKey) {
+        byte[] p = vectors.hintedPath(fileKey);
+        return p == null || p.length == 0 ? null : MountPath.ofRelative(p);
+    }
+
     private MountPath verifiedPath(long fileKey) {
         byte[] p = vectors.verifiedPath(fileKey);
         return p == null ? null : MountPath.ofRelative(p);

@@ -290,6 +290,11 @@ public final class FileVectors {
         hints.put(key, path);
     }
 
+    /** The hinted path of {@code key} as recorded (not verified), or null. */
+    public byte[] hintedPath(long key) {
+        return hints.get(key);
+    }
+
     /**
      * The hinted path of {@code key} (relative to the backing root, the name's bytes) if it still names that inode as
      * a regular file, else null.
