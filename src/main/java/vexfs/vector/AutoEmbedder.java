@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import vexfs.embed.EmbedException;
 import vexfs.embed.Embedder;
 import vexfs.embed.TextExtractor;
-import vexfs.embed.TextWindows;
+import vexfs.embed.DocumentVectors;
 import vexfs.libc.Attr;
 import vexfs.libc.FsException;
 import vexfs.libc.Name;
@@ -268,7 +268,7 @@ final class AutoEmbedder implements AutoCloseable {
             if (EmbedMarks.optedOutPath(vectors.rootFd, relPath)) return;
             long t0 = System.nanoTime();
             boolean first = !embedder.loaded();
-            Document v = embed(fd, a, shown);
+            DocumentVectors v = embed(fd, a, shown);
             long t1 = System.nanoTime();
             store(fd, key, a, v, relPath);
             long t2 = System.nanoTime();
@@ -297,20 +297,8 @@ final class AutoEmbedder implements AutoCloseable {
                 && p[p.length - 1] == 'c';
     }
 
-    /**
-     * What a file's content gives: its vector ({@code whole}, standing for the file), and for a text longer than one
-     * window the vector of each window ({@link TextWindows}) with its byte range; {@code whole} is then their mean.
-     */
-    record Document(float[] whole, long[] wholeRange, float[][] chunks, long[] ranges) {
-        static final long[] NO_RANGE = {0, 0};
-
-        static Document of(float[] v, long[] range) {
-            return new Document(v, range, new float[0][], new long[0]);
-        }
-    }
-
     /** The file's document vectors, or null if it is skipped (not text, empty). */
-    private Document embed(int pathFd, Attr a, String shown) throws FsException, EmbedException {
+    private DocumentVectors embed(int pathFd, Attr a, String shown) throws FsException, EmbedException {
         if (a.size() == 0) return null;
         byte[] data;
         int rd = NativeIo.reopen(pathFd, NativeIo.O_RDONLY | NativeIo.O_CLOEXEC);
@@ -319,30 +307,11 @@ final class AutoEmbedder implements AutoCloseable {
         } finally {
             NativeIo.close(rd);
         }
-        TextExtractor.Content c = extractor.extract(shown, data, embedder.takesBytes());
-        if (c.skipped() != null) return null;
-        if (c.text() != null) return c.text().isBlank() ? null : embedText(shown, c.text());
-        return Document.of(embedder.embedBytes(shown, c.bytes()), Document.NO_RANGE);
-    }
-
-    /** One vector per window of the text; the file's own vector is their mean (what the model does for a long text). */
-    private Document embedText(String shown, String text) throws EmbedException {
-        TextWindows w = TextWindows.of(text);
-        if (w.count() <= 1) return Document.of(embedder.embedText(shown, text), new long[] {0, w.textBytes()});
-        List<String> windows = new ArrayList<>(w.count());
-        for (int i = 0; i < w.count(); i++) windows.add(w.text(text, i));
-        float[][] chunks = embedder.embedTexts(shown, windows);
-        float[] mean = new float[chunks[0].length];
-        for (float[] c : chunks) {
-            if (c.length != mean.length) throw new EmbedException("the embedder gave vectors of different lengths");
-            for (int j = 0; j < mean.length; j++) mean[j] += c[j] / chunks.length;
-        }
-        long[] r = w.byteRanges();
-        return new Document(mean, new long[] {0, Math.max(w.textBytes(), r[r.length - 1])}, chunks, r);
+        return DocumentVectors.of(embedder, shown, extractor.extract(shown, data, embedder.takesBytes()));
     }
 
     /** Sets (or, for a skip, clears) the automatic vector and the mark, unless setxattr got there first. */
-    private void store(int fd, long key, Attr before, Document v, byte[] relPath) throws FsException {
+    private void store(int fd, long key, Attr before, DocumentVectors v, byte[] relPath) throws FsException {
         vectors.underKeyLock(key, () -> {
             byte[] mark = EmbedMarks.read(fd);
             boolean has = vectors.has(fd, key);
