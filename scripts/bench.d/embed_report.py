@@ -4,9 +4,10 @@
 usage: embed_report.py --work DIR --command CMD --date D --load L --commit C --cores N --seconds S
                        [--png FILE] [--json FILE]
 
-Reads what the run left in DIR: corpus.json (embed_corpus.py), mount.json + stats.json (the mount's copy and sync),
-mount.tsv.json (search times), inproc-before.json, inproc-daemon-flags.json, inproc-after.json (EmbedQualityBench)
-and loads (phase, load average at its start and end).
+Reads what the run left in DIR: corpus.json (embed_corpus.py); per round R, inproc-R.json (EmbedQualityBench
+--throughput-only), mount-R.json and stats-R.json (the mount's cp -r + echo sync and its stats then);
+mount.tsv.json (search times), stats-after-search.json, inproc-daemon-flags.json, inproc-quality.json, and loads
+(phase, load average at its start and end).
 """
 import argparse
 import json
@@ -18,6 +19,59 @@ def load(work, name):
         return json.load(fh)
 
 
+def group(cpu, embed_prefix):
+    """CPU seconds by thread name folded into: the embed worker (and the model's threads), JIT, FUSE, indexer, other."""
+    g = {"embed": 0.0, "jit": 0.0, "fuse": 0.0, "indexer": 0.0, "other": 0.0}
+    for name, secs in cpu.items():
+        if name.startswith(embed_prefix):
+            g["embed"] += secs
+        elif "CompilerThre" in name:
+            g["jit"] += secs
+        elif name.startswith("vexfs-reader"):
+            g["fuse"] += secs
+        elif name.startswith("vexfs-indexer"):
+            g["indexer"] += secs
+        else:
+            g["other"] += secs
+    return g
+
+
+def daemon_threads(w, r):
+    """The daemon's CPU seconds by thread over round r's cp -r + sync (embed_threads.py before and after)."""
+    b, a = load(w, "threads-%d-before.json" % r), load(w, "threads-%d-after.json" % r)
+    cpu = {}
+    for tid, (name, ticks) in a["threads"].items():
+        prev = b["threads"].get(tid)
+        d = ticks - (prev[1] if prev and prev[0] == name else 0)
+        cpu[name + " " + tid] = cpu.get(name + " " + tid, 0) + d / a["hz"]
+    return group(cpu, "vexfs-embed")
+
+
+def perf_table(path, embed_prefix):
+    """perf report --sort comm,dso -n lines -> CPU seconds (997 samples a second) by library, embed thread vs rest."""
+    t = {"embed": {}, "rest": {}}
+    for line in open(path, errors="replace"):
+        if line.startswith("#") or "%" not in line:
+            continue
+        f = [x for x in line.strip().split("  ") if x.strip()]
+        if len(f) < 4:
+            continue
+        samples, comm, dso = int(f[1].strip()), f[2].strip(), f[3].strip()
+        lib = ("ONNX Runtime" if "onnxruntime" in dso else "tokenizer" if "tokenizers" in dso
+               else "Java code (JIT)" if dso.startswith("[JIT]") else "JVM (compilers, GC, runtime)" if "libjvm" in dso
+               else "kernel" if "kernel" in dso else "libc" if dso.startswith("libc.") else "other")
+        side = t["embed" if comm.startswith(embed_prefix) else "rest"]
+        for k in (lib, "all"):
+            side[k] = side.get(k, 0) + samples / 997.0
+    return t
+
+
+def median(xs):
+    xs = sorted(xs)
+    k = len(xs)
+    return xs[k // 2] if k % 2 else (xs[k // 2 - 1] + xs[k // 2]) / 2
+
+
 def main():
     ap = argparse.ArgumentParser()
     for a in ("--work", "--command", "--date", "--load", "--commit", "--cores", "--seconds"):
@@ -26,17 +80,25 @@ def main():
     ap.add_argument("--json")
     a = ap.parse_args()
     w = a.work
-    corpus, mount, stats = load(w, "corpus.json"), load(w, "mount.json"), load(w, "stats.json")
+    corpus = load(w, "corpus.json")
+    rounds = []
+    r = 1
+    while os.path.exists(os.path.join(w, "mount-%d.json" % r)):
+        rounds.append({"inprocess": load(w, "inproc-%d.json" % r)["inprocess_embed"], "mount": load(w, "mount-%d.json" % r),
+                       "stats": load(w, "stats-%d.json" % r)})
+        r += 1
     search_t = load(w, "mount.tsv.json")
-    before, dflags, after = load(w, "inproc-before.json"), load(w, "inproc-daemon-flags.json"), load(w, "inproc-after.json")
+    dflags = load(w, "inproc-daemon-flags.json")["inprocess_embed"]
+    qual = load(w, "inproc-quality.json")
     after_search = load(w, "stats-after-search.json")
     loads = {}
     for line in open(os.path.join(w, "loads")):
         f = line.split()
         loads[f[0]] = (f[1], f[2])
-    q = after["quality"]
-    n, nq = mount["files"], after["queries"]
-    ef, ef_x = mount["ef_default"], search_t["exhaustive"]["ef"]
+    q = qual["quality"]
+    last = rounds[-1]["mount"]
+    n, nq, nbytes = last["files"], qual["queries"], last["bytes"]
+    ef, ef_x = last["ef_default"], search_t["exhaustive"]["ef"]
     gcloud = sum(1 for f in os.listdir(os.path.join(w, "docs")) if f.startswith("gcloud"))
 
     rows = [("VexFS through the mount (HNSW, the volume's ef = %d)" % ef, "mount_default"),
@@ -58,9 +120,8 @@ def main():
           n, corpus["seed"], corpus["pages_in_dir"], corpus["man_dir"],
           (", names matching /%s/ left out" % corpus["exclude"]) if corpus.get("exclude") else "",
           (" — %d of the %d are gcloud reference pages, as %d of the %d there are" % (
-              gcloud, n, corpus["gcloud_pages_in_dir"], corpus["pages_in_dir"]))
-          if gcloud else "",
-          mount["bytes"] / 1048576, left["empty_description"] + left["short_or_no_name"], left["same_text"],
+              gcloud, n, corpus["gcloud_pages_in_dir"], corpus["pages_in_dir"])) if gcloud else "",
+          nbytes / 1048576, left["empty_description"] + left["short_or_no_name"], left["same_text"],
           left["same_description"]))
     p("")
     p("| method | queries | recall@10 | MRR@10 |")
@@ -69,7 +130,7 @@ def main():
         m = q[key]
         p("| %s | %d | %.3f | %.3f |" % (label, m["queries"], m["recall_at_10"], m["mrr_at_10"]))
     p("")
-    vd, vx = after["mount_default_vs_exact"], after["mount_exhaustive_vs_exact"]
+    vd, vx = qual["mount_default_vs_exact"], qual["mount_exhaustive_vs_exact"]
     p("Through the mount against the same model in-process with exact search: the top-10 list is the same, in the "
       "same order, for %d of %d queries with ef = %d and %d of %d with ef = %d (the same ten files: %d and %d; the "
       "same up to files whose distances differ by less than 1e-6: %d and %d). The largest difference between a "
@@ -87,61 +148,117 @@ def main():
       "with ef = %d; mean %.1f ms with ef = %d. In-process: embedding a query %.1f ms, the exact scan %.2f ms, "
       "BM25 %.2f ms (StandardAnalyzer) per query." % (
           search_t["default"]["mean_ms"], search_t["default"]["p50_ms"], ef, search_t["exhaustive"]["mean_ms"],
-          ef_x, after["query_embed_ms_per_query"], after["exact_search_ms_per_query"],
-          after["bm25_standard_timing"]["search_ms_per_query"]))
+          ef_x, qual["query_embed_ms_per_query"], qual["exact_search_ms_per_query"],
+          qual["bm25_standard_timing"]["search_ms_per_query"]))
     p("")
 
-    ib, ia, idf = before["inprocess_embed"], after["inprocess_embed"], dflags["inprocess_embed"]
-    ref = (ib["files_per_s"] + ia["files_per_s"]) / 2
-    ref_mb = (ib["mb_per_s"] + ia["mb_per_s"]) / 2
-    ref_steady = (ib["files_per_s_after_first"] + ia["files_per_s_after_first"]) / 2
-    mfps, mmbs = n / mount["wall_s"], mount["bytes"] / 1e6 / mount["wall_s"]
-    st = stats
-    d_fps = float(st["embed_files_per_s"])
-    d_model, d_store = float(st["embed_read_and_model_ms_per_file"]), float(st["embed_store_ms_per_file"])
-    p("| embedding %d files (%.1f MB) | files/s | MB/s | × in-process |" % (n, mount["bytes"] / 1e6))
-    p("|---|---|---|---|")
-    p("| through the mount: `cp -r` start to the end of `echo sync` (%.1f s; the model's load included) | %.1f | %.2f | **%.2f** |" % (
-        mount["wall_s"], mfps, mmbs, mfps / ref))
-    p("| same model in-process, 1 thread (the daemon's one embed worker), default JVM flags: mean of the runs "
-      "before (%.1f) and after (%.1f) the mount, the model's load included | %.1f | %.2f | 1.00 |" % (
-          ib["files_per_s"], ia["files_per_s"], ref, ref_mb))
-    p("| in-process, 1 thread, with the daemon's JVM flags (SerialGC, -Xmn6m, MALLOC_ARENA_MAX=2) | %.1f | %.2f | %.2f |" % (
-        idf["files_per_s"], idf["mb_per_s"], idf["files_per_s"] / ref))
-    p("| the daemon's own rate (stats `embed_files_per_s`: read + extract + model + store time, the first file "
-      "left out) | %.1f | | %.2f of in-process without its first file (%.1f) |" % (d_fps, d_fps / ref_steady, ref_steady))
+    # ---- throughput ----
+    for k, x in enumerate(rounds, 1):
+        i, m, st = x["inprocess"], x["mount"], x["stats"]
+        x["mount_fps"], x["mount_mbs"] = n / m["wall_s"], nbytes / 1e6 / m["wall_s"]
+        x["ratio"] = x["mount_fps"] / i["files_per_s"]
+        done = max(1, int(st["embed_files_embedded"]) - 1)
+        x["d_model_ms"], x["d_store_ms"] = float(st["embed_read_and_model_ms_per_file"]), float(st["embed_store_ms_per_file"])
+        x["d_first_s"] = float(st["embed_first_file_ms"]) / 1e3
+        x["d_model_s"], x["d_store_s"] = done * x["d_model_ms"] / 1e3, done * x["d_store_ms"] / 1e3
+        x["d_rest_s"] = m["wall_s"] - x["d_first_s"] - x["d_model_s"] - x["d_store_s"]
+        x["i_work_ms"] = i["read_ms_per_file"] + i["extract_ms_per_file"] + i["model_ms_per_file"]
+        x["daemon_threads"] = daemon_threads(w, k)
+        x["steady_ratio"] = float(st["embed_files_per_s"]) / i["files_per_s_after_first"]
+    med_ratio = median([x["ratio"] for x in rounds])
+    med_in = median([x["inprocess"]["files_per_s"] for x in rounds])
+    med_mount = median([x["mount_fps"] for x in rounds])
+    p("Throughput, %d rounds, each the model in-process (VexFS's TextExtractor and embedder on one thread, as the "
+      "daemon's one embed worker; read + extract + model of every file, default JVM flags) and then the same files "
+      "through a fresh mount (`cp -r` start to the end of `echo sync`); both include the model's load:" % len(rounds))
     p("")
-    p("Per file, the first (model load) left out: the daemon %.1f ms read + extract + model and %.1f ms store "
-      "(stats); in-process %.2f ms read, %.2f ms extract, %.1f ms model (before the mount) / %.1f ms (after). "
-      "First file, the model's load in it: daemon %s ms, in-process %.0f / %.0f ms. CPU time per file: the "
-      "daemon %.0f ms (all its threads, cp to sync: FUSE requests, embedding, store, graph inserts), in-process "
-      "%.0f / %.0f ms (the whole JVM). Threads named after the embed worker (it, and the model's ONNX Runtime "
-      "threads it started): daemon %d, in-process %d + the worker. Daemon VmRSS %d MiB before the first file, "
-      "%d MiB after (RssAnon %d MiB)." % (
-          d_model, d_store, ib["read_ms_per_file"], ib["extract_ms_per_file"], ib["model_ms_per_file"],
-          ia["model_ms_per_file"], st["embed_first_file_ms"], ib["first_file_ms"], ia["first_file_ms"],
-          1e3 * mount["cpu_s"] / n, ib["cpu_ms_per_file"], ia["cpu_ms_per_file"],
-          mount["threads_named_vexfs_embed"], ib["native_threads_named_like_worker"],
-          mount["rss_before_mib"], mount["rss_after_mib"], mount["rss_anon_after_mib"]))
+    p("| embedding %d files (%.1f MB) | in-process files/s | MB/s | through the mount files/s | MB/s | mount ÷ in-process |" % (
+        n, nbytes / 1e6))
+    p("|---|---|---|---|---|---|")
+    for k, x in enumerate(rounds, 1):
+        p("| round %d | %.1f | %.2f | %.1f | %.2f | %.2f |" % (k, x["inprocess"]["files_per_s"], x["inprocess"]["mb_per_s"],
+                                                           x["mount_fps"], x["mount_mbs"], x["ratio"]))
+    p("| **median** | %.1f | %.2f | %.1f | %.2f | **%.2f** |" % (
+        med_in, med_in * nbytes / 1e6 / n, med_mount, med_mount * nbytes / 1e6 / n, med_ratio))
+    p("")
+    p("The daemon's own rate (stats `embed_files_per_s`: read + extract + model + store time, the first file left out): "
+      "%s files/s, against %s in-process without its first file (%s). In-process with the daemon's JVM flags "
+      "(SerialGC, `-Xmn6m`, `-XX:TrimNativeHeapInterval=2000`, `MALLOC_ARENA_MAX=2`), once after the rounds: %.1f "
+      "files/s (%.2f × the in-process median); the in-process pass that also searched: %.1f files/s." % (
+          " / ".join("%.1f" % float(x["stats"]["embed_files_per_s"]) for x in rounds),
+          " / ".join("%.1f" % x["inprocess"]["files_per_s_after_first"] for x in rounds),
+          "ratios " + " / ".join("%.2f" % x["steady_ratio"] for x in rounds),
+          dflags["files_per_s"], dflags["files_per_s"] / med_in, qual["inprocess_embed"]["files_per_s"]))
+    p("")
+    p("Where the time goes, per round (seconds; through the mount from the daemon's stats, the rest = the wall time "
+      "that is in neither: the 0.5 s debounce before the first file, each file's stat and mark checks, waiting):")
+    p("")
+    p("| round | mount: wall | first file (model load) | read + extract + model | store | rest | in-process: wall | first file | read + extract + model | CPU ms per file: daemon / in-process |")
+    p("|---|---|---|---|---|---|---|---|---|---|")
+    for k, x in enumerate(rounds, 1):
+        i, m = x["inprocess"], x["mount"]
+        p("| %d | %.1f | %.2f | %.1f (%.1f ms/file) | %.1f (%.1f ms/file) | %.1f | %.1f | %.2f | %.1f (%.1f ms/file) | %.0f / %.0f |" % (
+            k, m["wall_s"], x["d_first_s"], x["d_model_s"], x["d_model_ms"], x["d_store_s"], x["d_store_ms"],
+            x["d_rest_s"], i["wall_s"], i["first_file_ms"] / 1e3, (n - 1) * x["i_work_ms"] / 1e3, x["i_work_ms"],
+            1e3 * m["cpu_s"] / n, i["cpu_ms_per_file"]))
+    p("")
+    p("CPU seconds by thread while embedding (through the mount: the daemon's threads from the start of `cp -r` to "
+      "the end of `echo sync`; in-process: the JVM's threads over the pass; native threads such as the model's "
+      "ONNX Runtime threads carry the name of the thread that started them, so they count with the embed worker):")
+    p("")
+    p("| round | daemon: embed worker + model | JIT compilers | FUSE readers | graph indexer | other | in-process: embed worker + model | JIT compilers | other |")
+    p("|---|---|---|---|---|---|---|---|---|")
+    for k, x in enumerate(rounds, 1):
+        d, ip = x["daemon_threads"], group(x["inprocess"]["thread_cpu_s"], "embed-")
+        p("| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |" % (
+            k, d["embed"], d["jit"], d["fuse"], d["indexer"], d["other"], ip["embed"], ip["jit"], ip["other"]))
+    p("")
+    prof = {f: perf_table(os.path.join(w, "perf-%s.txt" % f), prefix)
+            for f, prefix in (("mount", "vexfs-embed"), ("inprocess", "embed-"))
+            if os.path.exists(os.path.join(w, "perf-%s.txt" % f))}
+    if len(prof) == 2:
+        libs = ["ONNX Runtime", "tokenizer", "Java code (JIT)", "JVM (compilers, GC, runtime)", "kernel", "libc",
+                "other"]
+        p("Profile of round 1 (`--perf`: `perf record -e cpu-clock -F 997`, the daemon from `cp -r` to the end of "
+          "`echo sync`, the in-process JVM over its whole run), CPU seconds by library for the embed worker (and the "
+          "model's threads) and for every other thread:")
+        p("")
+        p("| library | daemon: embed worker + model | daemon: other threads | in-process: embed worker + model | in-process: other threads |")
+        p("|---|---|---|---|---|")
+        for lib in libs + ["all"]:
+            p("| %s | %.1f | %.1f | %.1f | %.1f |" % (lib, prof["mount"]["embed"].get(lib, 0), prof["mount"]["rest"].get(lib, 0),
+                                                   prof["inprocess"]["embed"].get(lib, 0), prof["inprocess"]["rest"].get(lib, 0)))
+        p("")
+    i0, m0 = rounds[0]["inprocess"], rounds[-1]["mount"]
+    p("In-process per file: read %.2f ms, extract %.2f ms (round 1). `cp -r` itself took %s s. Threads named after "
+      "the embed worker (it, and the model's ONNX Runtime threads it started): daemon %d, in-process %d + the worker. "
+      "Daemon VmRSS %d MiB before the first file, %d MiB after (RssAnon %d MiB)." % (
+          i0["read_ms_per_file"], i0["extract_ms_per_file"], " / ".join("%.1f" % x["mount"]["cp_s"] for x in rounds),
+          m0["threads_named_vexfs_embed"], i0["native_threads_named_like_worker"], m0["rss_before_mib"],
+          m0["rss_after_mib"], m0["rss_anon_after_mib"]))
     p("")
     p("Load average (1 min) at the start and end of each phase: %s." % "; ".join(
         "%s %s→%s" % (k.replace("_", " "), v[0], v[1]) for k, v in loads.items()))
     print("\n".join(out))
 
     merged = {"command": a.command, "date": a.date, "commit": a.commit, "cores": int(a.cores), "load": a.load,
-              "loads": loads, "seconds": int(a.seconds), "corpus": corpus, "mount": mount,
-              "mount_stats": {k: v for k, v in stats.items() if k.startswith("embed_")}, "search_times": search_t,
-              "inprocess_before": before, "inprocess_daemon_flags": dflags, "inprocess_after": after}
+              "loads": loads, "seconds": int(a.seconds), "corpus": corpus,
+              "rounds": [{"inprocess": x["inprocess"], "mount": x["mount"],
+                          "mount_stats": {k: v for k, v in x["stats"].items() if k.startswith("embed_")},
+                          "daemon_thread_cpu_s": x["daemon_threads"],
+                          "ratio": x["ratio"]} for x in rounds],
+              "median_ratio": med_ratio, "perf_round1": prof, "search_times": search_t, "inprocess_daemon_flags": dflags,
+              "inprocess_quality": qual}
     if a.json:
         os.makedirs(os.path.dirname(a.json), exist_ok=True)
         with open(a.json, "w") as fh:
             json.dump(merged, fh, indent=1)
             fh.write("\n")
     if a.png:
-        plot(a.png, rows, q, n, mfps, ref, idf["files_per_s"], ib["files_per_s"], ia["files_per_s"], a)
+        plot(a.png, rows, q, n, rounds, dflags["files_per_s"], med_in, med_ratio, a)
 
 
-def plot(png, rows, q, n, mount_fps, ref, dflags_fps, before_fps, after_fps, a):
+def plot(png, rows, q, n, rounds, dflags_fps, med_in, med_ratio, a):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -151,30 +268,35 @@ def plot(png, rows, q, n, mount_fps, ref, dflags_fps, before_fps, after_fps, a):
     rec = [q[k]["recall_at_10"] for _, k in rows]
     mrr = [q[k]["mrr_at_10"] for _, k in rows]
     colors = ["#1f77b4", "#1f77b4", "#2ca02c", "#ff7f0e", "#ff7f0e"]
-    b1 = ax.bar([x - 0.2 for x in xs], rec, 0.4, label="recall@10", color=colors, alpha=0.95)
-    b2 = ax.bar([x + 0.2 for x in xs], mrr, 0.4, label="MRR@10", color=colors, alpha=0.5, hatch="//")
+    b1 = ax.bar([x - 0.2 for x in xs], rec, 0.4, color=colors)
+    b2 = ax.bar([x + 0.2 for x in xs], mrr, 0.4, color=colors, alpha=0.5, hatch="//")
     for bars in (b1, b2):
         for r in bars:
             ax.annotate("%.3f" % r.get_height(), (r.get_x() + r.get_width() / 2, r.get_height()), ha="center",
                         va="bottom", fontsize=7)
     ax.set_xticks(list(xs))
     ax.set_xticklabels(short, fontsize=8)
-    ax.set_ylim(0, 1.08)
+    ax.set_ylim(0, 1.1)
     ax.set_title("retrieval quality, %d man pages (query = NAME description)" % n, fontsize=10)
     ax.legend(handles=[b1, b2], labels=["recall@10 (solid)", "MRR@10 (hatched)"], fontsize=8, loc="lower left")
-    labels = ["through\nthe mount", "in-process\n(before)", "in-process\n(after)", "in-process,\ndaemon flags"]
-    vals = [mount_fps, before_fps, after_fps, dflags_fps]
-    bars = bx.bar(range(4), vals, 0.6, color=["#1f77b4", "#2ca02c", "#2ca02c", "#98df8a"])
-    for r, v in zip(bars, vals):
-        bx.annotate("%.1f\n(%.2f×)" % (v, v / ref), (r.get_x() + r.get_width() / 2, v), ha="center", va="bottom",
+    k = len(rounds)
+    bi = bx.bar([r - 0.2 for r in range(k)], [x["inprocess"]["files_per_s"] for x in rounds], 0.4, color="#2ca02c",
+                label="in-process (1 thread)")
+    bm = bx.bar([r + 0.2 for r in range(k)], [x["mount_fps"] for x in rounds], 0.4, color="#1f77b4",
+                label="through the mount (cp -r + sync)")
+    for r, x in zip(bm, rounds):
+        bx.annotate("%.2f×" % x["ratio"], (r.get_x() + r.get_width() / 2, r.get_height()), ha="center", va="bottom",
                     fontsize=8)
-    bx.axhline(0.9 * ref, color="grey", lw=0.8, ls="--")
-    bx.annotate("0.9 × in-process", (3.3, 0.9 * ref), fontsize=7, color="grey", ha="right", va="bottom")
-    bx.set_xticks(range(4))
-    bx.set_xticklabels(labels, fontsize=8)
-    bx.set_ylabel("files/s (1 embed thread, model load included)", fontsize=8)
-    bx.set_ylim(0, max(vals) * 1.25)
-    bx.set_title("embedding throughput (× = vs in-process mean)", fontsize=10)
+    bx.axhline(dflags_fps, color="grey", lw=0.8, ls=":")
+    bx.annotate("in-process, daemon JVM flags", (k - 0.5, dflags_fps), fontsize=7, color="grey", ha="right",
+                va="bottom")
+    bx.set_xticks(range(k))
+    bx.set_xticklabels(["round %d" % (r + 1) for r in range(k)], fontsize=8)
+    bx.set_ylabel("files/s (model load included)", fontsize=8)
+    top = max([x["inprocess"]["files_per_s"] for x in rounds] + [x["mount_fps"] for x in rounds] + [dflags_fps])
+    bx.set_ylim(0, top * 1.3)
+    bx.legend(fontsize=7, loc="upper left")
+    bx.set_title("embedding throughput: mount ÷ in-process, median %.2f×" % med_ratio, fontsize=10)
     fig.suptitle("%s — %s, commit %s, %s cores, load %s" % (a.command, a.date, a.commit, a.cores, a.load.split()[0]),
                  fontsize=9)
     fig.tight_layout()

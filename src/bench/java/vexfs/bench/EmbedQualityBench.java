@@ -171,6 +171,8 @@ public final class EmbedQualityBench {
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         TextExtractor extractor = new TextExtractor(); // one, as in AutoEmbedder
+        Map<String, Long> threads0 = threadTicks();
+        Map<String, Long> workerTicks = new java.util.concurrent.ConcurrentHashMap<>();
         long gc0 = gcMillis(), gcCount0 = gcCount(), cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         long[] lastReport = {t0};
@@ -207,12 +209,15 @@ public final class EmbedQualityBench {
                 failure.compareAndSet(null, ex);
                 next.set(n);
             }
+            workerTicks.putAll(threadTicks(Path.of("/proc/thread-self"))); // before this thread ends and leaves /proc
         };
         List<Thread> ts = new ArrayList<>();
         for (int t = 0; t < threads; t++) ts.add(Thread.ofPlatform().name("embed-" + t).start(work));
         for (Thread t : ts) t.join();
         long wall = System.nanoTime() - t0;
         long cpu = cpuNanos() - cpu0;
+        Map<String, Long> threads1 = threadTicks();
+        threads1.putAll(workerTicks);
         if (failure.get() != null) throw new IllegalStateException("embedding failed", failure.get());
         Embedded e = new Embedded();
         long totalBytes = 0, embeddedBytes = 0;
@@ -255,6 +260,7 @@ public final class EmbedQualityBench {
         j.put("gc_count", gcCount() - gcCount0);
         // native threads take the name of the thread that started them: the model's own (ONNX Runtime) threads
         j.put("native_threads_named_like_worker", threadsNamed("embed-0"));
+        j.put("thread_cpu_s", threadCpu(threads0, threads1));
         out.put("inprocess_embed", j);
         return e;
     }
@@ -437,6 +443,42 @@ public final class EmbedQualityBench {
     }
 
     // ---- odds and ends ----
+
+    /** User + system clock ticks of each thread of this process, by "tid name" (from /proc/self/task/N/stat). */
+    private static Map<String, Long> threadTicks() {
+        Map<String, Long> m = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) m.putAll(threadTicks(t));
+        } catch (IOException e) {
+            // no /proc: no per-thread figures
+        }
+        return m;
+    }
+
+    /** The ticks of the one thread whose /proc directory is {@code task}, by "tid name" (empty if it is gone). */
+    private static Map<String, Long> threadTicks(Path task) {
+        try {
+            String s = Files.readString(task.resolve("stat"));
+            String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Map.of(s.substring(0, s.indexOf(' ')) + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        } catch (IOException | RuntimeException gone) {
+            return Map.of(); // the thread ended meanwhile
+        }
+    }
+
+    /** CPU seconds per thread name (digits at the end of a name folded into N) between two {@link #threadTicks}. */
+    private static Json threadCpu(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            String name = e.getKey().substring(e.getKey().indexOf(' ') + 1).replaceAll("[0-9]+$", "N");
+            byName.merge(name, e.getValue() - before.getOrDefault(e.getKey(), 0L), Long::sum);
+        }
+        Json j = new Json();
+        byName.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> j.put(e.getKey(), e.getValue() / 100.0)); // USER_HZ is 100 on Linux
+        return j;
+    }
 
     /** Threads of this process whose name (/proc/self/task/N/comm) is {@code name}. */
     private static int threadsNamed(String name) {
