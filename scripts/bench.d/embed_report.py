@@ -85,10 +85,10 @@ def main():
     r = 1
     while os.path.exists(os.path.join(w, "mount-%d.json" % r)):
         rounds.append({"inprocess": load(w, "inproc-%d.json" % r)["inprocess_embed"], "mount": load(w, "mount-%d.json" % r),
+                       "dflags": load(w, "inproc-daemon-flags-%d.json" % r)["inprocess_embed"],
                        "stats": load(w, "stats-%d.json" % r)})
         r += 1
     search_t = load(w, "mount.tsv.json")
-    dflags = load(w, "inproc-daemon-flags.json")["inprocess_embed"]
     qual = load(w, "inproc-quality.json")
     after_search = load(w, "stats-after-search.json")
     loads = {}
@@ -164,31 +164,37 @@ def main():
         x["d_rest_s"] = m["wall_s"] - x["d_first_s"] - x["d_model_s"] - x["d_store_s"]
         x["i_work_ms"] = i["read_ms_per_file"] + i["extract_ms_per_file"] + i["model_ms_per_file"]
         x["daemon_threads"] = daemon_threads(w, k)
+        x["cpu_ratio"] = i["cpu_ms_per_file"] / (1e3 * m["cpu_s"] / n)
         x["steady_ratio"] = float(st["embed_files_per_s"]) / i["files_per_s_after_first"]
     med_ratio = median([x["ratio"] for x in rounds])
     med_in = median([x["inprocess"]["files_per_s"] for x in rounds])
     med_mount = median([x["mount_fps"] for x in rounds])
-    p("Throughput, %d rounds, each the model in-process (VexFS's TextExtractor and embedder on one thread, as the "
-      "daemon's one embed worker; read + extract + model of every file, default JVM flags) and then the same files "
-      "through a fresh mount (`cp -r` start to the end of `echo sync`); both include the model's load:" % len(rounds))
+    p("Throughput, %d rounds, each: the model in-process (VexFS's TextExtractor and embedder on one thread, as the "
+      "daemon's one embed worker; read + extract + model of every file; default JVM flags, then once more with the "
+      "daemon's: SerialGC, `-Xmn6m`, `-XX:TrimNativeHeapInterval=2000`, `MALLOC_ARENA_MAX=2`), then the same files "
+      "through a fresh mount (`cp -r` start to the end of `echo sync`); all include the model's load:" % len(rounds))
     p("")
-    p("| embedding %d files (%.1f MB) | in-process files/s | MB/s | through the mount files/s | MB/s | mount ÷ in-process |" % (
-        n, nbytes / 1e6))
-    p("|---|---|---|---|---|---|")
+    med_dflags = median([x["dflags"]["files_per_s"] for x in rounds])
+    med_cpu_ratio = median([x["cpu_ratio"] for x in rounds])
+    p("| embedding %d files (%.1f MB) | in-process files/s | MB/s | in-process, the daemon's JVM flags: files/s | "
+      "through the mount files/s | MB/s | mount ÷ in-process | CPU ms per file: in-process / daemon |" % (n, nbytes / 1e6))
+    p("|---|---|---|---|---|---|---|---|")
     for k, x in enumerate(rounds, 1):
-        p("| round %d | %.1f | %.2f | %.1f | %.2f | %.2f |" % (k, x["inprocess"]["files_per_s"], x["inprocess"]["mb_per_s"],
-                                                           x["mount_fps"], x["mount_mbs"], x["ratio"]))
-    p("| **median** | %.1f | %.2f | %.1f | %.2f | **%.2f** |" % (
-        med_in, med_in * nbytes / 1e6 / n, med_mount, med_mount * nbytes / 1e6 / n, med_ratio))
+        p("| round %d | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f / %.1f |" % (
+            k, x["inprocess"]["files_per_s"], x["inprocess"]["mb_per_s"], x["dflags"]["files_per_s"], x["mount_fps"],
+            x["mount_mbs"], x["ratio"], x["inprocess"]["cpu_ms_per_file"], 1e3 * x["mount"]["cpu_s"] / n))
+    p("| **median** | %.1f | %.2f | %.1f | %.1f | %.2f | **%.2f** | %.1f / %.1f |" % (
+        med_in, med_in * nbytes / 1e6 / n, med_dflags, med_mount, med_mount * nbytes / 1e6 / n, med_ratio,
+        median([x["inprocess"]["cpu_ms_per_file"] for x in rounds]), median([1e3 * x["mount"]["cpu_s"] / n for x in rounds])))
     p("")
-    p("The daemon's own rate (stats `embed_files_per_s`: read + extract + model + store time, the first file left out): "
-      "%s files/s, against %s in-process without its first file (%s). In-process with the daemon's JVM flags "
-      "(SerialGC, `-Xmn6m`, `-XX:TrimNativeHeapInterval=2000`, `MALLOC_ARENA_MAX=2`), once after the rounds: %.1f "
-      "files/s (%.2f × the in-process median); the in-process pass that also searched: %.1f files/s." % (
+    p("Files per CPU second (less sensitive to the machine's other load than the wall time), the mount ÷ in-process: "
+      "%s, median %.2f. The daemon's own rate (stats `embed_files_per_s`: read + extract + model + store time, the "
+      "first file left out): %s files/s, against %s in-process without its first file (ratios %s). The in-process "
+      "pass that also searched: %.1f files/s." % (
+          " / ".join("%.2f" % x["cpu_ratio"] for x in rounds), med_cpu_ratio,
           " / ".join("%.1f" % float(x["stats"]["embed_files_per_s"]) for x in rounds),
           " / ".join("%.1f" % x["inprocess"]["files_per_s_after_first"] for x in rounds),
-          "ratios " + " / ".join("%.2f" % x["steady_ratio"] for x in rounds),
-          dflags["files_per_s"], dflags["files_per_s"] / med_in, qual["inprocess_embed"]["files_per_s"]))
+          " / ".join("%.2f" % x["steady_ratio"] for x in rounds), qual["inprocess_embed"]["files_per_s"]))
     p("")
     p("Where the time goes, per round (seconds; through the mount from the daemon's stats, the rest = the wall time "
       "that is in neither: the 0.5 s debounce before the first file, each file's stat and mark checks, waiting):")
@@ -246,8 +252,9 @@ def main():
               "rounds": [{"inprocess": x["inprocess"], "mount": x["mount"],
                           "mount_stats": {k: v for k, v in x["stats"].items() if k.startswith("embed_")},
                           "daemon_thread_cpu_s": x["daemon_threads"],
-                          "ratio": x["ratio"]} for x in rounds],
-              "median_ratio": med_ratio, "perf_round1": prof, "search_times": search_t, "inprocess_daemon_flags": dflags,
+                          "inprocess_daemon_flags": x["dflags"], "ratio": x["ratio"], "cpu_ratio": x["cpu_ratio"]}
+                         for x in rounds],
+              "median_ratio": med_ratio, "median_cpu_ratio": med_cpu_ratio, "perf_round1": prof, "search_times": search_t,
               "inprocess_quality": qual}
     if a.json:
         os.makedirs(os.path.dirname(a.json), exist_ok=True)
@@ -255,10 +262,10 @@ def main():
             json.dump(merged, fh, indent=1)
             fh.write("\n")
     if a.png:
-        plot(a.png, rows, q, n, rounds, dflags["files_per_s"], med_in, med_ratio, a)
+        plot(a.png, rows, q, n, rounds, med_ratio, med_cpu_ratio, a)
 
 
-def plot(png, rows, q, n, rounds, dflags_fps, med_in, med_ratio, a):
+def plot(png, rows, q, n, rounds, med_ratio, med_cpu_ratio, a):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -280,23 +287,24 @@ def plot(png, rows, q, n, rounds, dflags_fps, med_in, med_ratio, a):
     ax.set_title("retrieval quality, %d man pages (query = NAME description)" % n, fontsize=10)
     ax.legend(handles=[b1, b2], labels=["recall@10 (solid)", "MRR@10 (hatched)"], fontsize=8, loc="lower left")
     k = len(rounds)
-    bi = bx.bar([r - 0.2 for r in range(k)], [x["inprocess"]["files_per_s"] for x in rounds], 0.4, color="#2ca02c",
-                label="in-process (1 thread)")
-    bm = bx.bar([r + 0.2 for r in range(k)], [x["mount_fps"] for x in rounds], 0.4, color="#1f77b4",
+    bx.bar([r - 0.27 for r in range(k)], [x["inprocess"]["files_per_s"] for x in rounds], 0.27, color="#2ca02c",
+           label="in-process (1 thread)")
+    bx.bar([r for r in range(k)], [x["dflags"]["files_per_s"] for x in rounds], 0.27, color="#98df8a",
+           label="in-process, daemon JVM flags")
+    bm = bx.bar([r + 0.27 for r in range(k)], [x["mount_fps"] for x in rounds], 0.27, color="#1f77b4",
                 label="through the mount (cp -r + sync)")
     for r, x in zip(bm, rounds):
         bx.annotate("%.2f×" % x["ratio"], (r.get_x() + r.get_width() / 2, r.get_height()), ha="center", va="bottom",
                     fontsize=8)
-    bx.axhline(dflags_fps, color="grey", lw=0.8, ls=":")
-    bx.annotate("in-process, daemon JVM flags", (k - 0.5, dflags_fps), fontsize=7, color="grey", ha="right",
-                va="bottom")
     bx.set_xticks(range(k))
     bx.set_xticklabels(["round %d" % (r + 1) for r in range(k)], fontsize=8)
     bx.set_ylabel("files/s (model load included)", fontsize=8)
-    top = max([x["inprocess"]["files_per_s"] for x in rounds] + [x["mount_fps"] for x in rounds] + [dflags_fps])
+    top = max([x["inprocess"]["files_per_s"] for x in rounds] + [x["mount_fps"] for x in rounds]
+              + [x["dflags"]["files_per_s"] for x in rounds])
     bx.set_ylim(0, top * 1.3)
     bx.legend(fontsize=7, loc="upper left")
-    bx.set_title("embedding throughput: mount ÷ in-process, median %.2f×" % med_ratio, fontsize=10)
+    bx.set_title("embedding throughput, mount ÷ in-process: median %.2f×\n(files per CPU second: %.2f×)" % (
+        med_ratio, med_cpu_ratio), fontsize=10)
     fig.suptitle("%s — %s, commit %s, %s cores, load %s" % (a.command, a.date, a.commit, a.cores, a.load.split()[0]),
                  fontsize=9)
     fig.tight_layout()
