@@ -76,6 +76,8 @@ def main():
     ap = argparse.ArgumentParser()
     for a in ("--work", "--command", "--date", "--load", "--commit", "--cores", "--seconds"):
         ap.add_argument(a, required=True)
+    ap.add_argument("--quiet", default="?")
+    ap.add_argument("--tries", type=int, default=1)
     ap.add_argument("--png")
     ap.add_argument("--json")
     a = ap.parse_args()
@@ -177,15 +179,25 @@ def main():
     med_dflags = median([x["dflags"]["files_per_s"] for x in rounds])
     med_cpu_ratio = median([x["cpu_ratio"] for x in rounds])
     p("| embedding %d files (%.1f MB) | in-process files/s | MB/s | in-process, the daemon's JVM flags: files/s | "
-      "through the mount files/s | MB/s | mount ÷ in-process | CPU ms per file: in-process / daemon |" % (n, nbytes / 1e6))
-    p("|---|---|---|---|---|---|---|---|")
+      "through the mount files/s | MB/s | mount ÷ in-process | CPU ms per file: in-process / daemon | "
+      "others' load, cores: in-process / daemon flags / mount |" % (n, nbytes / 1e6))
+    p("|---|---|---|---|---|---|---|---|---|")
     for k, x in enumerate(rounds, 1):
-        p("| round %d | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f / %.1f |" % (
+        p("| round %d | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.1f / %.1f | %.2f / %.2f / %.2f |" % (
             k, x["inprocess"]["files_per_s"], x["inprocess"]["mb_per_s"], x["dflags"]["files_per_s"], x["mount_fps"],
-            x["mount_mbs"], x["ratio"], x["inprocess"]["cpu_ms_per_file"], 1e3 * x["mount"]["cpu_s"] / n))
-    p("| **median** | %.1f | %.2f | %.1f | %.1f | %.2f | **%.2f** | %.1f / %.1f |" % (
+            x["mount_mbs"], x["ratio"], x["inprocess"]["cpu_ms_per_file"], 1e3 * x["mount"]["cpu_s"] / n,
+            x["inprocess"]["others_cores"], x["dflags"]["others_cores"], x["mount"]["others_cores"]))
+    p("| **median** | %.1f | %.2f | %.1f | %.1f | %.2f | **%.2f** | %.1f / %.1f | |" % (
         med_in, med_in * nbytes / 1e6 / n, med_dflags, med_mount, med_mount * nbytes / 1e6 / n, med_ratio,
         median([x["inprocess"]["cpu_ms_per_file"] for x in rounds]), median([1e3 * x["mount"]["cpu_s"] / n for x in rounds])))
+    p("")
+    tries = [l.split() for l in open(os.path.join(w, "attempts"))] if os.path.exists(os.path.join(w, "attempts")) else []
+    again = [t for t in tries if int(t[2]) > 1]
+    p("Others' load: the CPU the rest of the machine used during the pass (all CPUs' busy time from /proc/stat, less "
+      "the measured process's: the JVM, or the daemon and `cp`), in cores. A pass during which it reached %s cores "
+      "was run again (after waiting for a quieter moment), at most %d times, and the least disturbed run counts: "
+      "%d of the %d passes were repeated (%d runs in all)." % (
+          a.quiet, a.tries, len({(t[0], t[1]) for t in again}), 3 * len(rounds), len(tries)))
     p("")
     p("Files per CPU second (less sensitive to the machine's other load than the wall time), the mount ÷ in-process: "
       "%s, median %.2f. The daemon's own rate (stats `embed_files_per_s`: read + extract + model + store time, the "
@@ -254,6 +266,7 @@ def main():
                           "daemon_thread_cpu_s": x["daemon_threads"],
                           "inprocess_daemon_flags": x["dflags"], "ratio": x["ratio"], "cpu_ratio": x["cpu_ratio"]}
                          for x in rounds],
+              "attempts": [l.split() for l in open(os.path.join(w, "attempts"))] if os.path.exists(os.path.join(w, "attempts")) else [],
               "median_ratio": med_ratio, "median_cpu_ratio": med_cpu_ratio, "perf_round1": prof, "search_times": search_t,
               "inprocess_quality": qual}
     if a.json:

@@ -173,7 +173,7 @@ public final class EmbedQualityBench {
         TextExtractor extractor = new TextExtractor(); // one, as in AutoEmbedder
         Map<String, Long> threads0 = threadTicks();
         Map<String, Long> workerTicks = new java.util.concurrent.ConcurrentHashMap<>();
-        long gc0 = gcMillis(), gcCount0 = gcCount(), cpu0 = cpuNanos();
+        long gc0 = gcMillis(), gcCount0 = gcCount(), cpu0 = cpuNanos(), busy0 = machineBusyTicks();
         long t0 = System.nanoTime();
         long[] lastReport = {t0};
         Runnable work = () -> {
@@ -216,6 +216,7 @@ public final class EmbedQualityBench {
         for (Thread t : ts) t.join();
         long wall = System.nanoTime() - t0;
         long cpu = cpuNanos() - cpu0;
+        long busy = machineBusyTicks() - busy0;
         Map<String, Long> threads1 = threadTicks();
         threads1.putAll(workerTicks);
         if (failure.get() != null) throw new IllegalStateException("embedding failed", failure.get());
@@ -256,6 +257,8 @@ public final class EmbedQualityBench {
         j.put("model_ms_per_file", modelSum / 1e6 / Math.max(1, embedded - 1));
         j.put("cpu_s", cpu / 1e9);
         j.put("cpu_ms_per_file", cpu / 1e6 / n);
+        // what the rest of the machine used meanwhile: all CPUs' busy time (/proc/stat) less this process's
+        j.put("others_cores", busy < 0 ? -1.0 : Math.max(0, busy / 100.0 - cpu / 1e9) / (wall / 1e9));
         j.put("gc_ms", gcMillis() - gc0);
         j.put("gc_count", gcCount() - gcCount0);
         // native threads take the name of the thread that started them: the model's own (ONNX Runtime) threads
@@ -443,6 +446,18 @@ public final class EmbedQualityBench {
     }
 
     // ---- odds and ends ----
+
+    /** Busy clock ticks of all CPUs (user, nice, system, irq, softirq, steal of /proc/stat's cpu line), or -1. */
+    private static long machineBusyTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long t = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) t += Long.parseLong(f[i]);
+            return t;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
 
     /** User + system clock ticks of each thread of this process, by "tid name" (from /proc/self/task/N/stat). */
     private static Map<String, Long> threadTicks() {
