@@ -2,7 +2,8 @@
 """The report of scripts/bench embed: markdown on stdout, and optionally the plot (PNG) and the figures (JSON).
 
 usage: embed_report.py --work DIR --command CMD --date D --load L --commit C --cores N --seconds S
-                       [--png FILE] [--json FILE]
+                       [--quiet C --tries T] [--png FILE] [--json FILE]
+       embed_report.py --replot FILE.json FILE.png      (the plot again, from the figures of --json)
 
 Reads what the run left in DIR: corpus.json (embed_corpus.py); per round R, inproc-R.json (EmbedQualityBench
 --throughput-only), mount-R.json and stats-R.json (the mount's cp -r + echo sync and its stats then);
@@ -11,7 +12,9 @@ mount.tsv.json (search times), stats-after-search.json, inproc-daemon-flags.json
 """
 import argparse
 import json
+import math
 import os
+import sys
 
 
 def load(work, name):
@@ -72,7 +75,29 @@ def median(xs):
     return xs[k // 2] if k % 2 else (xs[k // 2 - 1] + xs[k // 2]) / 2
 
 
+ROWS = [("VexFS through the mount (HNSW, the volume's ef = %d)", "mount_default"),
+        ("VexFS through the mount (ef = %d: exhaustive)", "mount_exhaustive"),
+        ("same model in-process, exact search", "inprocess_exact"),
+        ("Lucene BM25, StandardAnalyzer", "bm25_standard"),
+        ("Lucene BM25, EnglishAnalyzer", "bm25_english")]
+
+
+def replot(json_file, png):
+    """Draws the plot again from the figures a run wrote (--json), e.g. after a change to the plot."""
+    m = load(os.path.dirname(json_file) or ".", os.path.basename(json_file))
+    rounds = []
+    for x in m["rounds"]:
+        rounds.append({"inprocess": x["inprocess"], "dflags": x["inprocess_daemon_flags"], "ratio": x["ratio"],
+                       "mount_fps": x["mount"]["files"] / x["mount"]["wall_s"]})
+    a = argparse.Namespace(command=m["command"], date=m["date"], commit=m["commit"], cores=m["cores"], load=m["load"])
+    plot(png, ROWS, m["inprocess_quality"]["quality"], rounds[-1]["inprocess"]["files"], rounds, m["median_ratio"],
+         m["median_cpu_ratio"], a)
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--replot":
+        replot(sys.argv[2], sys.argv[3])
+        return
     ap = argparse.ArgumentParser()
     for a in ("--work", "--command", "--date", "--load", "--commit", "--cores", "--seconds"):
         ap.add_argument(a, required=True)
@@ -103,11 +128,7 @@ def main():
     ef, ef_x = last["ef_default"], search_t["exhaustive"]["ef"]
     gcloud = sum(1 for f in os.listdir(os.path.join(w, "docs")) if f.startswith("gcloud"))
 
-    rows = [("VexFS through the mount (HNSW, the volume's ef = %d)" % ef, "mount_default"),
-            ("VexFS through the mount (ef = %d: exhaustive)" % ef_x, "mount_exhaustive"),
-            ("same model in-process, exact search", "inprocess_exact"),
-            ("Lucene BM25, StandardAnalyzer", "bm25_standard"),
-            ("Lucene BM25, EnglishAnalyzer", "bm25_english")]
+    rows = [(ROWS[0][0] % ef, ROWS[0][1]), (ROWS[1][0] % ef_x, ROWS[1][1])] + ROWS[2:]
     out = []
     p = out.append
     p("`%s`: %s, commit %s, %s cores shared with other work, load average %s at the start; the whole run %s s." % (
@@ -209,7 +230,8 @@ def main():
           " / ".join("%.2f" % x["steady_ratio"] for x in rounds), qual["inprocess_embed"]["files_per_s"]))
     p("")
     p("Where the time goes, per round (seconds; through the mount from the daemon's stats, the rest = the wall time "
-      "that is in neither: the 0.5 s debounce before the first file, each file's stat and mark checks, waiting):")
+      "that is in neither: the 0.5 s debounce before the first file, each file's stat, mark and opt-out checks, the "
+      "end of `echo sync`):")
     p("")
     p("| round | mount: wall | first file (model load) | read + extract + model | store | rest | in-process: wall | first file | read + extract + model | CPU ms per file: daemon / in-process |")
     p("|---|---|---|---|---|---|---|---|---|---|")
@@ -296,7 +318,10 @@ def plot(png, rows, q, n, rounds, med_ratio, med_cpu_ratio, a):
                         va="bottom", fontsize=7)
     ax.set_xticks(list(xs))
     ax.set_xticklabels(short, fontsize=8)
-    ax.set_ylim(0, 1.1)
+    low = max(0.0, math.floor((min(rec + mrr) - 0.05) * 10) / 10)
+    ax.set_ylim(low, 1.0 + (1.0 - low) * 0.08)
+    if low > 0:
+        ax.set_ylabel("(the axis starts at %.1f)" % low, fontsize=8)
     ax.set_title("retrieval quality, %d man pages (query = NAME description)" % n, fontsize=10)
     ax.legend(handles=[b1, b2], labels=["recall@10 (solid)", "MRR@10 (hatched)"], fontsize=8, loc="lower left")
     k = len(rounds)
@@ -306,9 +331,11 @@ def plot(png, rows, q, n, rounds, med_ratio, med_cpu_ratio, a):
            label="in-process, daemon JVM flags")
     bm = bx.bar([r + 0.27 for r in range(k)], [x["mount_fps"] for x in rounds], 0.27, color="#1f77b4",
                 label="through the mount (cp -r + sync)")
-    for r, x in zip(bm, rounds):
+    for j, (r, x) in enumerate(zip(bm, rounds)):
         bx.annotate("%.2f×" % x["ratio"], (r.get_x() + r.get_width() / 2, r.get_height()), ha="center", va="bottom",
                     fontsize=8)
+        bx.hlines(0.9 * x["inprocess"]["files_per_s"], r.get_x(), r.get_x() + r.get_width(), colors="black",
+                  linestyles="dashed", lw=1, label="0.9 × in-process (the target)" if j == 0 else None)
     bx.set_xticks(range(k))
     bx.set_xticklabels(["round %d" % (r + 1) for r in range(k)], fontsize=8)
     bx.set_ylabel("files/s (model load included)", fontsize=8)
@@ -318,7 +345,7 @@ def plot(png, rows, q, n, rounds, med_ratio, med_cpu_ratio, a):
     bx.legend(fontsize=7, loc="upper left")
     bx.set_title("embedding throughput, mount ÷ in-process: median %.2f×\n(files per CPU second: %.2f×)" % (
         med_ratio, med_cpu_ratio), fontsize=10)
-    fig.suptitle("%s — %s, commit %s, %s cores, load %s" % (a.command, a.date, a.commit, a.cores, a.load.split()[0]),
+    fig.suptitle("%s — %s, commit %s, %s cores, load average %s" % (a.command, a.date, a.commit, a.cores, a.load.split()[0]),
                  fontsize=9)
     fig.tight_layout()
     os.makedirs(os.path.dirname(png), exist_ok=True)
