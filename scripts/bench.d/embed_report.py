@@ -158,14 +158,14 @@ def main():
       "same order, for %d of %d queries with ef = %d and %d of %d with ef = %d (the same ten files: %d and %d; the "
       "same up to files whose distances differ by less than 1e-6: %d and %d). The largest difference between a "
       "distance the mount reported and the in-process one of the same file: %.1e. The graph had %s unreachable "
-      "nodes; %d searches answered through it, %d exactly. BM25 (StandardAnalyzer) over the first 8,000 characters "
-      "of each page only, what the model sees: recall@10 %.3f, MRR@10 %.3f." % (
+      "nodes; %d searches answered through it, %d exactly. Every page is embedded whole, in %d chunks (windows of "
+      "192 words, one every 160) for the %d pages, each page ranked by the nearest of its chunks and its own vector on both sides." % (
           vd["same_order"], nq, ef, vx["same_order"], nq, ef_x, vd["same_set"], vx["same_set"],
           vd["equal_up_to_ties_1e-6"], vx["equal_up_to_ties_1e-6"],
           max(vd["max_abs_distance_diff"], vx["max_abs_distance_diff"]),
           after_search.get("graph_unreachable_nodes", "?"), after_search.get("search_answers_graph", 0),
           after_search.get("search_answers_exact", 0),
-          q["bm25_standard_model_cut"]["recall_at_10"], q["bm25_standard_model_cut"]["mrr_at_10"]))
+          qual["inprocess_embed"].get("chunks", 0), qual["inprocess_embed"].get("files_embedded", 0)))
     p("")
     p("A text query through the mount (Python client, the query embedded by the daemon): mean %.1f ms, p50 %.1f ms "
       "with ef = %d; mean %.1f ms with ef = %d. In-process: embedding a query %.1f ms, the exact scan %.2f ms, "
