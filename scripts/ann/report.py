@@ -167,7 +167,7 @@ def dataset_section(csv_path, img_dir, md_dir):
     if missing:
         out.append("")
         out.append("No point reached the target recall: " + ", ".join(missing) + ".")
-    if "vexfs" not in impls:
+    if not any(i == "vexfs" or i.startswith(("vexfs/", "vexfs@")) for i in impls):
         out += ["", "**VexFS: pending** — `vexfs.index.AnnBenchMain` was not available when this was run."]
     return out + [""]
 
