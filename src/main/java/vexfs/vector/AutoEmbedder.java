@@ -25,9 +25,10 @@ import vexfs.volume.TreeWalker;
 
 /**
  * Automatic embedding: a file closed after it was opened for writing is queued, and embedded once no further close
- * came for {@link #debounceMillis} (a file rewritten in a burst is embedded once). One platform thread does the
- * work (the model's native calls would pin a virtual thread's carrier); FUSE requests only put a key in a bounded
- * map and never wait. Nothing of the queue needs to survive a crash: every file's content is compared with its mark
+ * came for {@link #debounceMillis} (a file rewritten in a burst is embedded once). One platform thread embeds (the
+ * model's native calls would pin a virtual thread's carrier) and a second stores what it made (vectors, chunks,
+ * marks: ~1 ms a file on which the model's threads would otherwise wait), one file behind; FUSE requests only put a
+ * key in a bounded map and never wait. Nothing of the queue needs to survive a crash: every file's content is compared with its mark
  * ({@link EmbedMarks}), so the scan after each mount — and after the queue overflowed — finds whatever was left
  * undone. A vector set by setxattr (a file with a vector and no mark) is never touched.
  */
@@ -37,18 +38,28 @@ final class AutoEmbedder implements AutoCloseable {
 
     private record Pending(byte[] path, long dueNanos) {}
 
+    /** A file embedded, to be stored by the storer; {@code fd} (its O_PATH descriptor) is the storer's to close. */
+    private record Embedded(int fd, long key, Attr before, DocumentVectors vectors, byte[] relPath, String shown,
+                            long modelNanos, boolean first) {}
+
     private final FileVectors vectors;
     private final Embedder embedder;
     private final TextExtractor extractor = new TextExtractor();
     private final long debounceMillis;
     private final Map<Long, Pending> queue = new LinkedHashMap<>();
     private final Thread worker;
+    /** What the worker embedded and the storer has not taken yet: one file, so the worker is at most one ahead. */
+    private final java.util.concurrent.BlockingQueue<Embedded> toStore = new java.util.concurrent.ArrayBlockingQueue<>(1);
+    private final Thread storer;
     private boolean scanRequested;
     private boolean busy;
+    /** Files handed to the storer and not stored yet (guarded by this). */
+    private int storing;
     private volatile boolean stopping;
 
-    // statistics (written by the worker only)
-    private volatile long embedded, skipped, failed, overflows, busyNanos, modelNanos, storeNanos, firstNanos;
+    // statistics (the rates and counts written by the storer only; failures by both threads)
+    private volatile long embedded, skipped, overflows, busyNanos, modelNanos, storeNanos, firstNanos;
+    private final java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
     private volatile String lastFailure = "";
 
     AutoEmbedder(FileVectors vectors, Embedder embedder, long debounceMillis) {
@@ -56,10 +67,12 @@ final class AutoEmbedder implements AutoCloseable {
         this.embedder = embedder;
         this.debounceMillis = debounceMillis;
         this.worker = Thread.ofPlatform().daemon().name("vexfs-embed").unstarted(this::run);
+        this.storer = Thread.ofPlatform().daemon().name("vexfs-embed-store").unstarted(this::storeLoop);
     }
 
     void start() {
         worker.start();
+        storer.start();
     }
 
     Embedder embedder() {
@@ -91,7 +104,7 @@ final class AutoEmbedder implements AutoCloseable {
     /** Waits until the queue is empty, no scan is pending and the worker is idle; false on timeout. */
     synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        while (!queue.isEmpty() || scanRequested || busy) {
+        while (!queue.isEmpty() || scanRequested || busy || storing > 0) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) return false;
             // a sync skips the debounce: what is queued is due now
@@ -124,7 +137,7 @@ final class AutoEmbedder implements AutoCloseable {
         rows.add(new String[] {"embed_scan_pending", scanning ? "yes" : "no"});
         rows.add(new String[] {"embed_files_embedded", Long.toString(embedded)});
         rows.add(new String[] {"embed_files_skipped", Long.toString(skipped)});
-        rows.add(new String[] {"embed_failures", Long.toString(failed)});
+        rows.add(new String[] {"embed_failures", Long.toString(failed.get())});
         rows.add(new String[] {"embed_queue_overflows", Long.toString(overflows)});
         rows.add(new String[] {"embed_files_per_s", String.format(java.util.Locale.ROOT, "%.1f", secs > 0 ? done / secs : 0.0)});
         rows.add(new String[] {"embed_read_and_model_ms_per_file", ms(modelNanos, done)});
@@ -179,7 +192,7 @@ final class AutoEmbedder implements AutoCloseable {
                 if (scan) scan();
                 else process(next.getKey(), next.getValue().path());
             } catch (RuntimeException | Error e) {
-                failed++;
+                failed.incrementAndGet();
                 lastFailure = "internal error: " + e;
                 LOG.error("embedder: {}", e.toString(), e);
             }
@@ -259,6 +272,7 @@ final class AutoEmbedder implements AutoCloseable {
             }
         }
         String shown = "/" + new String(relPath, StandardCharsets.UTF_8);
+        boolean handedOff = false;
         try {
             Attr a = NativeIo.stat(fd);
             if (!a.isRegular() || a.ino() != key || a.dev() != vectors.rootDev) return;
@@ -269,26 +283,73 @@ final class AutoEmbedder implements AutoCloseable {
             long t0 = System.nanoTime();
             boolean first = !embedder.loaded();
             DocumentVectors v = embed(fd, a, shown);
-            long t1 = System.nanoTime();
-            store(fd, key, a, v, relPath);
-            long t2 = System.nanoTime();
-            if (first) firstNanos = t1 - t0; // the model loads within it: kept out of the rates
-            else {
-                modelNanos += t1 - t0;
-                storeNanos += t2 - t1;
-                busyNanos += t2 - t0;
-            }
-        } catch (EmbedException e) {
-            failed++;
-            lastFailure = shown + ": " + e.getMessage();
-            LOG.warn("embed {}: {}", shown, e.getMessage());
-        } catch (FsException | InvalidVectorException e) {
-            // InvalidVectorException: the embedder gave what the store refuses (NaN, a zero vector under cosine)
-            failed++;
+            handedOff = handOff(new Embedded(fd, key, a, v, relPath, shown, System.nanoTime() - t0, first));
+        } catch (EmbedException | FsException e) {
+            failed.incrementAndGet();
             lastFailure = shown + ": " + e.getMessage();
             LOG.warn("embed {}: {}", shown, e.getMessage());
         } finally {
-            NativeIo.close(fd);
+            if (!handedOff) NativeIo.close(fd);
+        }
+    }
+
+    /** Gives {@code e} to the storer, waiting while it still has the previous file; false if interrupted. */
+    private boolean handOff(Embedded e) {
+        synchronized (this) {
+            storing++;
+        }
+        try {
+            toStore.put(e);
+            return true;
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            synchronized (this) {
+                storing--;
+                notifyAll();
+            }
+            return false;
+        }
+    }
+
+    /** The storer: stores each embedded file, in the order they were embedded, until stopped and drained. */
+    private void storeLoop() {
+        while (true) {
+            Embedded e;
+            try {
+                e = toStore.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ie) {
+                return;
+            }
+            if (e == null) {
+                if (stopping && !worker.isAlive()) return;
+                continue;
+            }
+            try {
+                long t0 = System.nanoTime();
+                store(e.fd(), e.key(), e.before(), e.vectors(), e.relPath());
+                long t1 = System.nanoTime();
+                if (e.first()) firstNanos = e.modelNanos(); // the model loads within it: kept out of the rates
+                else {
+                    modelNanos += e.modelNanos();
+                    storeNanos += t1 - t0;
+                    busyNanos += e.modelNanos() + (t1 - t0);
+                }
+            } catch (FsException | InvalidVectorException ex) {
+                // InvalidVectorException: the embedder gave what the store refuses (NaN, a zero vector under cosine)
+                failed.incrementAndGet();
+                lastFailure = e.shown() + ": " + ex.getMessage();
+                LOG.warn("embed {}: {}", e.shown(), ex.getMessage());
+            } catch (RuntimeException | Error ex) {
+                failed.incrementAndGet();
+                lastFailure = "internal error: " + ex;
+                LOG.error("embedder: {}", ex.toString(), ex);
+            } finally {
+                NativeIo.close(e.fd());
+                synchronized (this) {
+                    storing--;
+                    notifyAll();
+                }
+            }
         }
     }
 
@@ -343,6 +404,7 @@ final class AutoEmbedder implements AutoCloseable {
         }
         try {
             worker.join(10_000);
+            storer.join(10_000); // what the worker embedded last is stored before the store closes
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
