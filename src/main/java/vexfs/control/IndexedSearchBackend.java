@@ -192,7 +192,7 @@ public final class IndexedSearchBackend implements SearchBackend {
      */
     private List<Hit> resolve(float[] query, int k, int ef, IntPredicate filter, Predicate<MountPath> recheck,
                               long excludeKey, Caller who) {
-        boolean chunked = store.embedder().enabled();
+        boolean chunked = DocumentSlots.mayHaveChunks(store);
         int want = (chunked ? 2 * k : k) + (excludeKey >= 0 ? 1 : 0);
         for (int attempt = 0; ; attempt++) {
             int beam = ef == QueryParser.VOLUME_EF ? graph.efSearch() : ef;
@@ -200,11 +200,11 @@ public final class IndexedSearchBackend implements SearchBackend {
             SearchResult r = graph.search(query, want, Math.max(beam, want), filter);
             graphLatency.record(System.nanoTime() - t0);
             List<Hit> out = new ArrayList<>(k);
-            java.util.Set<Long> files = chunked ? new java.util.HashSet<>() : null;
-            for (int i = 0; i < r.size() && out.size() < k; i++) {
+            for (int i : DocumentSlots.firstOfEachFile(store, r.slots(), r.size())) {
+                if (out.size() >= k) break;
                 int slot = r.slots()[i];
                 long key = ChunkKeys.owner(store.fileKeyOf(slot));
-                if (key == excludeKey || (files != null && !files.add(key))) continue; // a file already named
+                if (key == excludeKey) continue;
                 MountPath p = pathOfKey.apply(key);
                 // the filter saw the path hint; a file moved behind the mount's back is judged by where it is now
                 if (p == null || (recheck != null && !recheck.test(p)) || !AccessCheck.canRead(backingRoot, p, who)) {

@@ -60,13 +60,9 @@ final class MiniLmEmbedder implements Embedder {
     @Override
     public float[] embedText(String path, String text) throws EmbedException {
         load();
-        String input = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        if (input.isBlank()) throw new EmbedException("no text to embed");
+        String input = input(text);
         try {
-            Object response = embed.invoke(model, input);
-            float[] v = (float[]) vector.invoke(content.invoke(response));
-            if (v == null || v.length != DIM) throw new EmbedException("the model gave " + (v == null ? "no" : v.length + "-d") + " vector");
-            return v;
+            return checked((float[]) vector.invoke(content.invoke(embed.invoke(model, input))));
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             throw new EmbedException("all-MiniLM-L6-v2 failed: " + rootCause(e), e);
         }
@@ -79,25 +75,30 @@ final class MiniLmEmbedder implements Embedder {
         load();
         try {
             java.util.List<Object> segments = new java.util.ArrayList<>(texts.size());
-            for (String t : texts) {
-                if (t.isBlank()) throw new EmbedException("no text to embed");
-                segments.add(segment.invoke(null, t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t));
-            }
+            for (String t : texts) segments.add(segment.invoke(null, input(t)));
             java.util.List<?> embeddings = (java.util.List<?>) content.invoke(embedAll.invoke(model, segments));
             if (embeddings == null || embeddings.size() != texts.size()) {
                 throw new EmbedException("the model gave " + (embeddings == null ? "no" : embeddings.size()) + " vectors for "
                         + texts.size() + " texts");
             }
             float[][] out = new float[texts.size()][];
-            for (int i = 0; i < out.length; i++) {
-                float[] v = (float[]) vector.invoke(embeddings.get(i));
-                if (v == null || v.length != DIM) throw new EmbedException("the model gave " + (v == null ? "no" : v.length + "-d") + " vector");
-                out[i] = v;
-            }
+            for (int i = 0; i < out.length; i++) out[i] = checked((float[]) vector.invoke(embeddings.get(i)));
             return out;
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             throw new EmbedException("all-MiniLM-L6-v2 failed: " + rootCause(e), e);
         }
+    }
+
+    /** What the model is given of {@code text}: at most {@link #MAX_CHARS}; a blank text is refused. */
+    private static String input(String text) throws EmbedException {
+        String input = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        if (input.isBlank()) throw new EmbedException("no text to embed");
+        return input;
+    }
+
+    private static float[] checked(float[] v) throws EmbedException {
+        if (v == null || v.length != DIM) throw new EmbedException("the model gave " + (v == null ? "no" : v.length + "-d") + " vector");
+        return v;
     }
 
     @Override

@@ -20,9 +20,14 @@ public record RecordTag(int kind, long start, long end) {
         if (start < 0 || end < start) throw new IllegalArgumentException("text range " + start + "-" + end);
     }
 
+    /** A kind as read from a record: anything unknown is PLAIN. */
+    static int knownKind(int kind) {
+        return kind >= KIND_PLAIN && kind <= KIND_WHOLE ? kind : KIND_PLAIN;
+    }
+
     /** The tag as read from a record: anything out of range is taken as no tag. */
     static RecordTag of(int kind, long start, long end) {
-        if (kind < KIND_PLAIN || kind > KIND_WHOLE) kind = KIND_PLAIN;
+        kind = knownKind(kind);
         boolean ranged = start >= 0 && end > start;
         return kind == KIND_PLAIN && !ranged ? PLAIN : new RecordTag(kind, ranged ? start : 0, ranged ? end : 0);
     }

@@ -419,8 +419,7 @@ public final class VectorStore implements AutoCloseable {
     /** The kind of the vector in {@code slot} ({@link RecordTag#KIND_PLAIN} for anything unknown). */
     public int kindOf(int slot) {
         checkSlot(slot);
-        int k = kind(seg, recordOffset(slot, recordSize));
-        return k >= RecordTag.KIND_PLAIN && k <= RecordTag.KIND_WHOLE ? k : RecordTag.KIND_PLAIN;
+        return RecordTag.knownKind(kind(seg, recordOffset(slot, recordSize)));
     }
 
     /** The kind and text range of the vector in {@code slot}, checked (a bad range reads as none). */

@@ -18,20 +18,46 @@ import vexfs.store.VectorStore;
 public final class DocumentSlots {
     private DocumentSlots() {}
 
-    /** The slots a search ranks, or null (all) for a store without an embedder, which never has chunks. */
-    public static IntPredicate ranked(VectorStore store) {
-        if (!store.embedder().enabled()) return null;
-        return slot -> {
-            if (store.kindOf(slot) != RecordTag.KIND_CHUNK) return true;
-            int os = store.slotOf(ChunkKeys.owner(store.fileKeyOf(slot)));
-            return os >= 0 && store.kindOf(os) == RecordTag.KIND_WHOLE;
-        };
+    /** True if the store can hold chunks: only the automatic embedder writes them, so only a store with one. */
+    public static boolean mayHaveChunks(VectorStore store) {
+        return store.embedder().enabled();
     }
 
-    /** The slots {@code similar/} compares: every file's own vector, no chunk; null (all) without an embedder. */
+    /** The chunk with key {@code chunkKey} is its file's current one: the file's vector in the store is a WHOLE. */
+    public static boolean isCurrentChunk(VectorStore store, long chunkKey) {
+        int os = store.slotOf(ChunkKeys.owner(chunkKey));
+        return os >= 0 && store.kindOf(os) == RecordTag.KIND_WHOLE;
+    }
+
+    /** The slots a search ranks, or null (all) for a store that cannot have chunks. */
+    public static IntPredicate ranked(VectorStore store) {
+        if (!mayHaveChunks(store)) return null;
+        return slot -> store.kindOf(slot) != RecordTag.KIND_CHUNK || isCurrentChunk(store, store.fileKeyOf(slot));
+    }
+
+    /** The slots {@code similar/} compares: every file's own vector, no chunk; null (all) without chunks. */
     public static IntPredicate files(VectorStore store) {
-        if (!store.embedder().enabled()) return null;
+        if (!mayHaveChunks(store)) return null;
         return slot -> store.kindOf(slot) != RecordTag.KIND_CHUNK;
+    }
+
+    /**
+     * The positions in {@code slots[0..n)} (ranked best first) of each file's first slot, in rank order: a file ranked
+     * by several of its chunks (and its own vector) is named once, by the best of them. Without chunks every slot is
+     * its own file's only one.
+     */
+    public static int[] firstOfEachFile(VectorStore store, int[] slots, int n) {
+        int[] first = new int[n];
+        if (!mayHaveChunks(store)) {
+            for (int i = 0; i < n; i++) first[i] = i;
+            return first;
+        }
+        java.util.Set<Long> named = new java.util.HashSet<>();
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (named.add(ChunkKeys.owner(store.fileKeyOf(slots[i])))) first[m++] = i;
+        }
+        return java.util.Arrays.copyOf(first, m);
     }
 
     /** {@code a} and {@code b}, either of which may be null (= all). */

@@ -130,7 +130,7 @@ public final class FileVectors {
      * they are derived from the content, which the embedder can read again). With no chunks, {@code whole} is a plain
      * vector with {@code wholeRange} as its text range. The chunks are put before the file's vector turns WHOLE, and a
      * failure removes them all, so search never sees a file twice or a WHOLE vector standing for chunks that are gone
-     * (the search side checks that too: {@code ChunkRanking}). Not durable on return (see {@link #set}).
+     * (the search side checks that too: {@link DocumentSlots}). Not durable on return (see {@link #set}).
      */
     public void setDocument(int pathFd, long key, float[] whole, long[] wholeRange, float[][] chunks, long[] ranges,
                             byte[] hint) throws FsException {

@@ -85,7 +85,7 @@ public final class OfflineSearch implements AutoCloseable {
             }
             boolean useGraph = index != null && !exact;
             // a document's chunks rank it: ask for more than k, then name each file once (by its best chunk)
-            int want = filter == null ? k : (int) Math.max(k, Math.min(4L * k, store.liveCount()));
+            int want = !DocumentSlots.mayHaveChunks(store) ? k : (int) Math.max(k, Math.min(4L * k, store.liveCount()));
             int[] slots;
             float[] dist;
             if (useGraph) {
@@ -97,17 +97,11 @@ public final class OfflineSearch implements AutoCloseable {
                 slots = r.slots();
                 dist = r.distances();
             }
-            long[] keys = new long[slots.length];
-            int n = 0;
-            int[] first = new int[slots.length];
-            java.util.Set<Long> named = new java.util.HashSet<>();
-            for (int i = 0; i < slots.length && n < k; i++) {
-                long key = ChunkKeys.owner(store.fileKeyOf(slots[i]));
-                if (!named.add(key)) continue;
-                keys[n] = key;
-                first[n++] = i;
-            }
-            MountPath[] paths = FileKeyPaths.find(rootFd, rel, java.util.Arrays.copyOf(keys, n));
+            int[] first = DocumentSlots.firstOfEachFile(store, slots, slots.length);
+            int n = Math.min(k, first.length);
+            long[] keys = new long[n];
+            for (int j = 0; j < n; j++) keys[j] = ChunkKeys.owner(store.fileKeyOf(slots[first[j]]));
+            MountPath[] paths = FileKeyPaths.find(rootFd, rel, keys);
             List<Hit> hits = new ArrayList<>(n);
             for (int j = 0; j < n; j++) {
                 if (paths[j] == null) continue;

@@ -253,9 +253,9 @@ public final class Reconciler {
      * that is itself unclaimed is dropped later in this scan, with its chunks).
      */
     private boolean chunkClaimed(long chunkKey) throws FsException {
+        if (!DocumentSlots.isCurrentChunk(v.store, chunkKey)) return false;
         long owner = ChunkKeys.owner(chunkKey);
-        int os = v.store.slotOf(owner);
-        return os >= 0 && v.store.kindOf(os) == RecordTag.KIND_WHOLE && (seen.get(os) || stillClaimed(owner));
+        return seen.get(v.store.slotOf(owner)) || stillClaimed(owner);
     }
 
     /** A file moved during the walk out of the part not yet walked: its hint (kept current by rename) finds it. */

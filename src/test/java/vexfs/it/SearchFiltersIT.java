@@ -49,10 +49,7 @@ class SearchFiltersIT {
     }
 
     private List<String> search(String options) throws Exception {
-        var r = MountFixture.sh("exec 3<>'" + m.mnt + "/.vexfs/search' && printf '1,0,0,0\\n" + options
-                + "\\n' >&3 && cut -f3 <&3");
-        assertEquals(0, r.exit(), options + ": " + r.output());
-        return r.output().lines().toList();
+        return searchFor("1,0,0,0", options);
     }
 
     /**
