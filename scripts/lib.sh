@@ -85,11 +85,13 @@ vexfs_class_path() {
   echo "$1/target/vexfs.jar:$(ls "$1"/target/lib/*.jar | tr '\n' ':')"
 }
 
-# vexfs_aot_flags ROOT: -XX:AOTCache=ROOT/target/vexfs.aot when that cache exists, is newer than the jar and
-# VEXFS_AOT is not "off"; otherwise the JDK's default CDS archive (-Xshare:auto).
+# vexfs_aot_flags ROOT [cli]: -XX:AOTCache=ROOT/target/vexfs.aot (with "cli": vexfs-cli.aot, the cache of the
+# commands that start without the Vector API) when that cache exists, is newer than the jar and VEXFS_AOT is not
+# "off"; otherwise the JDK's default CDS archive (-Xshare:auto).
 vexfs_aot_flags() {
   local aot="$1/target/vexfs.aot"
-  if [ "${VEXFS_AOT:-on}" != off ] && [ -f "$aot" ] && [ "$aot" -nt "$1/target/vexfs.jar" ]; then
+  [ "${2:-}" = cli ] && aot="$1/target/vexfs-cli.aot"
+  if [ "${VEXFS_AOT:-on}" != off ] && [ -s "$aot" ] && [ "$aot" -nt "$1/target/vexfs.jar" ]; then
     echo "-XX:AOTCache=$aot"
   else
     echo "-Xshare:auto"
@@ -124,6 +126,19 @@ vexfs_aot_train() {
     rc=1
   fi
   wait "$pid" || rc=1
+  # The commands without the Vector API (help, umount) have their own cache: a cache must match the modules.
+  # -AOTClassLinking: with it, JDK 25.0.3 crashes writing this one (archiveHeapWriter.cpp:757). Optional: without
+  # it those commands use the JDK's default CDS archive.
+  # shellcheck disable=SC2046
+  "$JAVA_HOME/bin/java" $(vexfs_jvm_flags novector) -XX:-AOTClassLinking \
+    -XX:AOTCacheOutput="$root/target/vexfs-cli.aot.tmp" -Xlog:aot=error -cp "$cp" vexfs.cli.Main --help \
+    >/dev/null 2>>"$w/train.log" || true
+  if [ -s "$root/target/vexfs-cli.aot.tmp" ]; then
+    mv "$root/target/vexfs-cli.aot.tmp" "$root/target/vexfs-cli.aot"
+  else
+    echo "vexfs: no AOT cache for the commands without the Vector API (they start without one)" >&2
+    rm -f "$root/target/vexfs-cli.aot.tmp" "$root/target/vexfs-cli.aot"
+  fi
   if [ "$rc" = 0 ] && [ -s "$root/target/vexfs.aot.tmp" ]; then
     mv "$root/target/vexfs.aot.tmp" "$root/target/vexfs.aot"
   else

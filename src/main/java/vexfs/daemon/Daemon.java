@@ -12,6 +12,7 @@ import vexfs.embed.Embedder;
 import vexfs.embed.Embedders;
 import vexfs.fuse.FuseSession;
 import vexfs.fuse.MountOptions;
+import vexfs.fuse.PreparedSession;
 import vexfs.libc.Errno;
 import vexfs.libc.FsException;
 import vexfs.passthrough.PassthroughOptions;
@@ -41,8 +42,13 @@ public final class Daemon {
                           int similarK, int readers, boolean debug, long mainNanos, boolean syncVectors) {
         LogEscaping.install(); // names and values with control characters cannot forge or garble a log line
         long t0 = System.nanoTime();
+        MountOptions defaults = MountOptions.defaults(kernelOptions).withDebug(debug);
+        MountOptions mo = new MountOptions(defaults.kernelOptions(), defaults.debug(), readers, defaults.maxInFlight(),
+                defaults.blockingThreads());
+        // libfuse and the upcall stubs are linked on a second core while this thread opens the store
+        SessionPrelink prelink = SessionPrelink.start(mo);
         FuseSession session;
-        long tFs = t0, tGraph = t0;
+        long tFs = t0, tGraph = t0, tLinked = t0;
         Volume volume = null;
         VectorFs fs = null;
         MountStack wiring = null;
@@ -62,12 +68,13 @@ public final class Daemon {
             wiring = new MountStack(volume, fs, similarK, embedder);
             wiring.modes(options);
             tGraph = System.nanoTime();
-            MountOptions mo = MountOptions.defaults(kernelOptions).withDebug(debug);
-            mo = new MountOptions(mo.kernelOptions(), mo.debug(), readers, mo.maxInFlight(), mo.blockingThreads());
             wiring.control.inlineSearches(mo.readerThreads());
-            session = FuseSession.mount(wiring.mounted, mountpoint, mo);
+            PreparedSession prepared = prelink.await();
+            tLinked = System.nanoTime();
+            session = FuseSession.mount(prepared, wiring.mounted, mountpoint, mo);
             wiring.attach(session);
         } catch (FsException | IOException | RuntimeException e) {
+            prelink.discard();
             if (wiring != null) wiring.close();
             if (fs != null) fs.close();
             if (volume != null) closeQuietly(volume);
@@ -92,9 +99,10 @@ public final class Daemon {
         long ready = System.nanoTime();
         long jvmMillis = millisSinceProcessStart();
         wiring.readyAfter((ready - mainNanos) / 1e6, (ready - t0) / 1e6, jvmMillis);
-        LOG.info("mounted {} on {} in {} ms (store {} ms, graph {} ms, fuse {} ms; pid {}; {} ms after main(), ~{} ms "
-                        + "after the process started)", backing, mountpoint, (ready - t0) / 1_000_000,
-                (tFs - t0) / 1_000_000, (tGraph - tFs) / 1_000_000, (ready - tGraph) / 1_000_000,
+        LOG.info("mounted {} on {} in {} ms (store {} ms, graph {} ms, waiting for the stubs {} ms (linked in {} ms "
+                        + "beside), fuse {} ms; pid {}; {} ms after main(), ~{} ms after the process started)",
+                backing, mountpoint, (ready - t0) / 1_000_000, (tFs - t0) / 1_000_000, (tGraph - tFs) / 1_000_000,
+                (tLinked - tGraph) / 1_000_000, prelink.millis(), (ready - tLinked) / 1_000_000,
                 ProcessHandle.current().pid(), (ready - mainNanos) / 1_000_000, jvmMillis);
         HeapTrimmer trimmer = HeapTrimmer.forThisJvm().start();
         try {

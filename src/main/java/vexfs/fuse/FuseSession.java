@@ -62,15 +62,42 @@ public final class FuseSession implements AutoCloseable {
      * answered by the first reader; the mount answers requests once this returns.
      */
     public static FuseSession mount(FuseFilesystem fs, Path mountpoint, MountOptions options) throws FsException {
+        return mount(prepare(options), fs, mountpoint, options);
+    }
+
+    /**
+     * The half of a mount that needs no filesystem: loads libfuse, checks its version and links the upcall
+     * stubs (~40 of them, ~150 ms of a cold JVM's start-up). The daemon runs this on a second thread while it
+     * opens the store; {@link #mount(PreparedSession, FuseFilesystem, Path, MountOptions)} uses the result.
+     */
+    public static PreparedSession prepare(MountOptions options) throws FsException {
         FuseLibrary.checkSupported();
         LOG.info("{}", FuseLibrary.describe());
         Dispatcher dispatcher = new Dispatcher(options.maxInFlight(), options.blockingThreads());
         KernelPassthrough passthrough = new KernelPassthrough();
-        UpcallAdapters adapters = new UpcallAdapters(fs, dispatcher, new NativeReplySink(passthrough), passthrough);
+        UpcallAdapters adapters = new UpcallAdapters(dispatcher, new NativeReplySink(passthrough), passthrough);
         Arena setup = Arena.ofShared();
+        try {
+            return new PreparedSession(setup, dispatcher, passthrough, adapters, adapters.buildOps(setup));
+        } catch (RuntimeException e) {
+            dispatcher.close();
+            setup.close();
+            throw e;
+        }
+    }
+
+    /** Mounts {@code fs} with the stubs {@code prepared} linked; on failure the prepared session is released. */
+    public static FuseSession mount(PreparedSession prepared, FuseFilesystem fs, Path mountpoint,
+                                    MountOptions options) throws FsException {
+        prepared.claim();
+        Arena setup = prepared.arena();
+        Dispatcher dispatcher = prepared.dispatcher();
+        KernelPassthrough passthrough = prepared.passthrough();
+        UpcallAdapters adapters = prepared.adapters();
         FuseSession s = null;
         try {
-            MemorySegment ops = adapters.buildOps(setup);
+            adapters.serve(fs);
+            MemorySegment ops = prepared.ops();
             MemorySegment args = fuse_args.allocate(setup);
             args.fill((byte) 0);
             List<String> argv = new ArrayList<>(List.of("vexfs"));
@@ -103,10 +130,7 @@ public final class FuseSession implements AutoCloseable {
             s.startReaders(options.readerThreads());
             return s;
         } catch (FsException | RuntimeException e) {
-            if (s == null) {
-                dispatcher.close();
-                setup.close();
-            }
+            if (s == null) prepared.releaseClaimed();
             throw e;
         }
     }

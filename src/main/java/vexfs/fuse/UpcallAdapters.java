@@ -32,7 +32,11 @@ import vexfs.libc.Name;
 final class UpcallAdapters {
     private static final Logger LOG = LoggerFactory.getLogger(UpcallAdapters.class);
 
-    private final FuseFilesystem fs;
+    /**
+     * Set once by {@link #serve} before the session's reader threads start (Thread.start publishes it), so the
+     * stubs can be linked while the filesystem is still being built (see {@link PreparedSession}).
+     */
+    private FuseFilesystem fs;
     private final Dispatcher dispatcher;
     private final ReplySink sink;
     private final KernelPassthrough passthrough;
@@ -41,8 +45,7 @@ final class UpcallAdapters {
     /** The session's attribute invalidation, set once the session exists (before INIT). */
     private volatile java.util.function.LongConsumer attributeInvalidator = ino -> {};
 
-    UpcallAdapters(FuseFilesystem fs, Dispatcher dispatcher, ReplySink sink, KernelPassthrough passthrough) {
-        this.fs = fs;
+    UpcallAdapters(Dispatcher dispatcher, ReplySink sink, KernelPassthrough passthrough) {
         this.dispatcher = dispatcher;
         this.sink = sink;
         this.passthrough = passthrough;
@@ -114,6 +117,12 @@ final class UpcallAdapters {
         fuse_lowlevel_ops.lseek(ops, fuse_lowlevel_ops.lseek.allocate(this::lseek, arena));
         fuse_lowlevel_ops.bmap(ops, fuse_lowlevel_ops.bmap.allocate(this::bmap, arena));
         return ops;
+    }
+
+    /** The filesystem the upcalls serve; called once, before any request can arrive. */
+    void serve(FuseFilesystem served) {
+        if (this.fs != null) throw new IllegalStateException("already serving a filesystem");
+        this.fs = java.util.Objects.requireNonNull(served);
     }
 
     void attributeInvalidator(java.util.function.LongConsumer invalidator) {

@@ -126,7 +126,9 @@ class UpcallAdaptersTest {
         final MemorySegment ops;
 
         Harness(FuseFilesystem fs) {
-            ops = new UpcallAdapters(fs, dispatcher, sink, new KernelPassthrough()).buildOps(arena); // never negotiated: off
+            UpcallAdapters adapters = new UpcallAdapters(dispatcher, sink, new KernelPassthrough());
+            adapters.serve(fs);
+            ops = adapters.buildOps(arena); // never negotiated: off
         }
 
         /** Calls the function pointer {@code fn} of the ops table as libfuse does. */
