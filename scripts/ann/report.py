@@ -15,7 +15,7 @@ COLUMNS = ["dataset", "impl", "ef", "recall", "qps", "p50_us", "p99_us", "build_
            "cpu_qps", "build_cpu_seconds"]
 TARGET_RECALL = 0.95
 # Fixed colours/markers so figures from different runs read the same.
-STYLE = {"vexfs": ("tab:red", "o"), "hnswlib": ("tab:blue", "s"), "hnswlib-py": ("tab:cyan", "v"),
+STYLE = {"vexfs": ("tab:red", "o"), "vexfs-predicate": ("tab:orange", "o"), "hnswlib": ("tab:blue", "s"), "hnswlib-py": ("tab:cyan", "v"),
          "lucene": ("tab:green", "^"), "lucene-graph": ("tab:olive", "D")}
 
 

@@ -69,12 +69,23 @@ public final class AnnBenchMain {
             // node id == store slot == base row (checked above), so result slots are the ids the ground truth uses
             int[] filters = FilteredAnn.percents(a);
             if (filters != null) {
-                // --filters: only the filtered runs; the filter is a predicate on the slot (== row), as under= is
-                IntPredicate[] pass = new IntPredicate[101];
-                for (int f : filters) pass[f] = slot -> FilteredAnn.passes(slot, f);
-                FilteredAnn.run("vexfs", (q, ef, kk, f) -> index.search(q, kk, ef, pass[f]).slots(), base, queries, efs, k,
-                        filters, Integer.parseInt(a.extra().getOrDefault("--filter-queries", "200")),
-                        Path.of(a.extra().getOrDefault("--filter-cache", work.toString())));
+                // --filters: only the filtered runs, twice: "vexfs" gets the subset as a SlotSet (a bitset, as Lucene
+                // gets one from the term's postings), "vexfs-predicate" as an opaque predicate on the slot, as
+                // under= is today
+                IntPredicate[] pred = new IntPredicate[101];
+                IntPredicate[] set = new IntPredicate[101];
+                for (int f : filters) {
+                    pred[f] = slot -> FilteredAnn.passes(slot, f);
+                    java.util.BitSet bits = new java.util.BitSet(base.rows());
+                    for (int i = 0; i < base.rows(); i++) if (FilteredAnn.passes(i, f)) bits.set(i);
+                    set[f] = vexfs.base.SlotSet.of(bits);
+                }
+                int fq = Integer.parseInt(a.extra().getOrDefault("--filter-queries", "200"));
+                Path fcache = Path.of(a.extra().getOrDefault("--filter-cache", work.toString()));
+                FilteredAnn.run("vexfs", (q, ef, kk, f) -> index.search(q, kk, ef, set[f]).slots(), base, queries, efs, k,
+                        filters, fq, fcache);
+                FilteredAnn.run("vexfs-predicate", (q, ef, kk, f) -> index.search(q, kk, ef, pred[f]).slots(), base,
+                        queries, efs, k, filters, fq, fcache);
                 return;
             }
             AnnMeasure.run("vexfs", (q, ef, kk) -> index.search(q, kk, ef, null).slots(), queries, truth, efs, k, threads);

@@ -28,9 +28,23 @@ public final class ExactSearch {
         return scan(vectors, preparedQuery, k, slots.length, slots, accept);
     }
 
-    /** Over slots 0..n-1, or over {@code list[0..n-1]} when a list is given. */
+    /**
+     * The same over the members of {@code members} only, each also asked of {@code accept} (the store's or the
+     * graph's liveness): a filter that knows its members costs a distance per member, not a call per slot.
+     */
+    public static SearchResult searchMembers(VectorSource vectors, float[] preparedQuery, int k, SlotSet members,
+                                             IntPredicate accept) {
+        return scan(vectors, preparedQuery, k, Integer.MAX_VALUE, null, members, accept);
+    }
+
     private static SearchResult scan(VectorSource vectors, float[] preparedQuery, int k, int n, int[] list,
                                      IntPredicate accept) {
+        return scan(vectors, preparedQuery, k, n, list, null, accept);
+    }
+
+    /** Over slots 0..n-1, or over {@code list[0..n-1]} when a list is given, or over the members of a set. */
+    private static SearchResult scan(VectorSource vectors, float[] preparedQuery, int k, int n, int[] list,
+                                     SlotSet members, IntPredicate accept) {
         if (k < 0) {
             throw new IllegalArgumentException("k must be >= 0, got " + k);
         }
@@ -40,8 +54,16 @@ public final class ExactSearch {
         int[] hs = new int[Math.max(k, 1)];
         int size = 0;
         int computed = 0;
+        int member = -1;
         for (int i = 0; i < n && k > 0; i++) {
-            int slot = list == null ? i : list[i];
+            int slot;
+            if (members != null) {
+                member = members.next(member + 1);
+                if (member < 0 || member >= limit) break;  // ascending: nothing further is below the limit
+                slot = member;
+            } else {
+                slot = list == null ? i : list[i];
+            }
             if (slot < 0 || slot >= limit || !accept.test(slot)) {
                 continue;
             }

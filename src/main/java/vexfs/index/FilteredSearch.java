@@ -5,11 +5,13 @@ import java.util.function.IntPredicate;
 
 import vexfs.base.ExactSearch;
 import vexfs.base.SearchResult;
+import vexfs.base.SlotSet;
 import vexfs.base.VectorSource;
 
 /**
  * Search with a slot filter (the {@code under=} subtree). The filter's selectivity is estimated
- * from a fixed pseudo-random sample of live slots. Below {@link #EXACT_SELECTIVITY} an exact scan
+ * from a fixed pseudo-random sample of live slots, or known when the filter is a {@link SlotSet}, whose exact
+ * scan visits its members only. Below {@link #EXACT_SELECTIVITY} an exact scan
  * is cheaper than a graph walk that must step over most nodes, so we scan. Otherwise the graph is
  * walked collecting only accepted nodes, with a budget of distance computations equal to what the
  * exact scan would cost; if the budget runs out or fewer than k nodes were found, the exact scan
@@ -28,6 +30,14 @@ final class FilteredSearch {
         int cap = Math.min(g.capacity(), vs.slotCount());
         int live = g.liveCount.get();
         if (cap == 0 || live == 0) return new SearchResult(new int[0], new float[0], 0, true);
+        double selectivity = filter instanceof SlotSet set ? Math.min(1.0, (double) set.size() / live)
+                : sampledSelectivity(g, seg, cap, filter);
+        if (selectivity < EXACT_SELECTIVITY) return exact(g, vs, q, k, filter);
+        return walkOrExact(g, vs, s, q, k, ef, filter, cap, live, selectivity);
+    }
+
+    /** The share of live slots the filter accepts, from a fixed pseudo-random sample of {@value #SAMPLE}. */
+    private static double sampledSelectivity(GraphStore g, MemorySegment seg, int cap, IntPredicate filter) {
         int sampled = 0;
         int pass = 0;
         long x = 0x9E3779B97F4A7C15L;
@@ -39,9 +49,14 @@ final class FilteredSearch {
             sampled++;
             if (filter.test(slot)) pass++;
         }
-        double selectivity = sampled == 0 ? 1.0 : (double) pass / sampled;
-        if (selectivity < EXACT_SELECTIVITY) return exact(g, vs, q, k, filter);
-        long exactCost = (long) (selectivity * live) + cap / 16;
+        return sampled == 0 ? 1.0 : (double) pass / sampled;
+    }
+
+    private static SearchResult walkOrExact(GraphStore g, VectorSource vs, HnswSearcher s, float[] q, int k, int ef,
+                                            IntPredicate filter, int cap, int live, double selectivity) {
+        // the exact scan's cost in distances, plus its per-slot work: a state byte (and a predicate call) per slot,
+        // or for a SlotSet one bit per slot
+        long exactCost = (long) (selectivity * live) + (filter instanceof SlotSet ? cap / 256 : cap / 16);
         // A walk that keeps only accepted nodes expands about ef / selectivity nodes, each costing about m0 / 2
         // distances (half of a level-0 list is typically new): when that alone is above the exact scan's cost the
         // walk would run out of its budget and the exact scan would answer after it anyway. Measured with a 10 %
@@ -65,6 +80,7 @@ final class FilteredSearch {
         MemorySegment seg = g.segment();
         int cap = Math.min(g.capacity(), vs.slotCount());
         IntPredicate live = slot -> slot < cap && g.state(seg, slot) == GraphLayout.LIVE;
+        if (filter instanceof SlotSet members) return ExactSearch.searchMembers(vs, q, k, members, live);
         return ExactSearch.search(vs, q, k, filter == null ? live : filter.and(live));
     }
 }
