@@ -34,17 +34,12 @@ public final class ExactSearch {
      */
     public static SearchResult searchMembers(VectorSource vectors, float[] preparedQuery, int k, SlotSet members,
                                              IntPredicate accept) {
-        return scan(vectors, preparedQuery, k, Integer.MAX_VALUE, null, members, accept);
+        return scan(vectors, preparedQuery, k, members.size(), members.members(), accept);
     }
 
+    /** Over slots 0..n-1, or over {@code list[0..n-1]} when a list is given. */
     private static SearchResult scan(VectorSource vectors, float[] preparedQuery, int k, int n, int[] list,
                                      IntPredicate accept) {
-        return scan(vectors, preparedQuery, k, n, list, null, accept);
-    }
-
-    /** Over slots 0..n-1, or over {@code list[0..n-1]} when a list is given, or over the members of a set. */
-    private static SearchResult scan(VectorSource vectors, float[] preparedQuery, int k, int n, int[] list,
-                                     SlotSet members, IntPredicate accept) {
         if (k < 0) {
             throw new IllegalArgumentException("k must be >= 0, got " + k);
         }
@@ -54,16 +49,8 @@ public final class ExactSearch {
         int[] hs = new int[Math.max(k, 1)];
         int size = 0;
         int computed = 0;
-        int member = -1;
         for (int i = 0; i < n && k > 0; i++) {
-            int slot;
-            if (members != null) {
-                member = members.next(member + 1);
-                if (member < 0 || member >= limit) break;  // ascending: nothing further is below the limit
-                slot = member;
-            } else {
-                slot = list == null ? i : list[i];
-            }
+            int slot = list == null ? i : list[i];
             if (slot < 0 || slot >= limit || !accept.test(slot)) {
                 continue;
             }
