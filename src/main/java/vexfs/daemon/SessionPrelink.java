@@ -24,13 +24,16 @@ final class SessionPrelink {
         SessionPrelink p = new SessionPrelink();
         Thread.ofPlatform().name("vexfs-prelink").daemon(true).start(() -> {
             long t0 = System.nanoTime();
+            PreparedSession prepared = null;
+            Throwable failure = null;
             try {
-                p.result.complete(FuseSession.prepare(options));
+                prepared = FuseSession.prepare(options);
             } catch (Throwable t) {
-                p.result.completeExceptionally(t);
-            } finally {
-                p.millis = (System.nanoTime() - t0) / 1_000_000;
+                failure = t;
             }
+            p.millis = (System.nanoTime() - t0) / 1_000_000;  // before completing: await() then sees it set
+            if (failure == null) p.result.complete(prepared);
+            else p.result.completeExceptionally(failure);
         });
         return p;
     }
@@ -56,7 +59,7 @@ final class SessionPrelink {
         result.thenAccept(PreparedSession::close);  // a no-op on one a mount claimed
     }
 
-    /** How long the linking took on its thread, or -1 while it runs. */
+    /** How long the linking took on its thread (set once {@link #await} returns), or -1 while it runs. */
     long millis() {
         return millis;
     }
