@@ -54,8 +54,8 @@ final class FilteredSearch {
 
     private static SearchResult walkOrExact(GraphStore g, VectorSource vs, HnswSearcher s, float[] q, int k, int ef,
                                             IntPredicate filter, int cap, int live, double selectivity) {
-        // the exact scan's cost in distances, plus its per-slot work: a state byte (and a predicate call) per slot,
-        // or for a SlotSet one bit per slot
+        // the exact scan's cost in distances, plus its per-slot work: a state byte (and a predicate call) per slot;
+        // a SlotSet's scan visits its members only, and its smaller term (cap / 256) is the one it was measured with
         long exactCost = (long) (selectivity * live) + (filter instanceof SlotSet ? cap / 256 : cap / 16);
         // A walk that keeps only accepted nodes expands about ef / selectivity nodes, each costing about m0 / 2
         // distances (half of a level-0 list is typically new): when that alone is above the exact scan's cost the
