@@ -160,6 +160,20 @@ public final class MountFixture implements AutoCloseable {
         throw new AssertionError("no " + key + " in stats");
     }
 
+    /**
+     * Waits until the graph is in service ({@code graph_state ready} in /.vexfs/stats): a fresh build has then been
+     * renamed over graph.vxg. AssertionError after {@code timeoutMillis}.
+     */
+    public void awaitGraphReady(long timeoutMillis) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        String state = stat("graph_state");
+        while (!state.equals("ready") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            state = stat("graph_state");
+        }
+        if (!state.equals("ready")) throw new AssertionError("graph_state " + state + " after " + timeoutMillis + " ms");
+    }
+
     /** kill -9 of the daemon, then a lazy unmount of the dead mount (the kernel answers ENOTCONN until then). */
     public void kill9() throws IOException, InterruptedException {
         if (daemon != null) ChildProcess.destroyTree(daemon.toHandle(), Duration.ofSeconds(10));

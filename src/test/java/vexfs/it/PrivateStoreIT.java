@@ -108,6 +108,7 @@ class PrivateStoreIT {
         assertTrue(r.output().contains("result: PROBLEMS FOUND"), r.output());
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.resolve("vectors.vxv"))));
         m.mount();
+        m.awaitGraphReady(15_000);  // a fresh graph is built beside (graph.vxg.new) and renamed when done
         assertModes(Map.of("vectors.vxv", "rw-------", "graph.vxg", "rw-------", "graph.vxg.upper", "rw-------"));
         m.close();
         m.mount();
