@@ -23,21 +23,37 @@ import vexfs.store.VectorStore;
  * index. Prints {@code impl=vexfs} lines; measurement by the shared {@link AnnMeasure}.
  */
 public final class AnnBenchMain {
-    private static final String USAGE = "--base F --query F --gt F --m 16 --efc 200 --ef 10,20,40,80,160 --k 10 [--threads 1,2]";
+    private static final String USAGE = "--base F --query F --gt F --m 16 --efc 200 --ef 10,20,40,80,160 --k 10 [--threads 1,2] [--keep DIR]";
 
     private AnnBenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        AnnArgs a = AnnArgs.parse(args, "AnnBenchMain", USAGE, Set.of("--filters", "--filter-queries", "--filter-cache"));
+        AnnArgs a = AnnArgs.parse(args, "AnnBenchMain", USAGE, Set.of("--filters", "--filter-queries", "--filter-cache", "--keep"));
         Vecs baseVecs = Vecs.read(Path.of(a.base()));
         Vecs queries = Vecs.read(Path.of(a.query()));
         Vecs truth = Vecs.read(Path.of(a.gt()));
+        String keep = a.extra().get("--keep");
+        if (keep != null) { // for A/B runs by hand: build once into this directory, later runs search it
+            Path dir = Path.of(keep);
+            if (Files.exists(dir.resolve("graph.vxg"))) searchKept(queries, truth, a, dir);
+            else run(baseVecs, queries, truth, a, Files.createDirectories(dir));
+            return;
+        }
         Path work = Files.createTempDirectory("vexfs-annbench");
         try {
             run(baseVecs, queries, truth, a, work);
         } finally {
             BenchFiles.deleteTree(work);
+        }
+    }
+
+    private static void searchKept(Vecs queries, Vecs truth, AnnArgs a, Path dir) throws IOException {
+        System.err.println("vexfs: searching the index kept in " + dir);
+        try (VectorStore store = VectorStore.open(dir.resolve("store"), true);
+             HnswIndex index = HnswIndex.openReadOnly(dir.resolve("graph.vxg"), store.asVectorSource())) {
+            AnnMeasure.run("vexfs", (q, ef, kk) -> index.search(q, kk, ef, null).slots(), queries, truth, a.efs(), a.k(),
+                    a.threads());
         }
     }
 

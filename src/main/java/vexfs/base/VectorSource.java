@@ -19,8 +19,8 @@ public interface VectorSource {
     /**
      * Distances from a prepared query to {@code n} slots ({@code out[i]} for {@code slots[i]}).
      * The index re-ranks its final candidates through this call. The default scores one at a time;
-     * for the mapped store a two-vectors-per-pass kernel measured no reliable gain (the prefetcher
-     * already streams each vector; docs/benchmarks.md "Exact search (JMH)"), so it keeps the default.
+     * the mapped store first loads the leading lines of every vector so their misses overlap (a
+     * two-vectors-per-pass kernel measured no reliable gain: docs/benchmarks.md "Exact search (JMH)").
      */
     default void distances(float[] preparedQuery, int[] slots, int n, float[] out) {
         for (int i = 0; i < n; i++) out[i] = distance(preparedQuery, slots[i]);

@@ -1,6 +1,7 @@
 package vexfs.store;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import vexfs.base.Distances;
 import vexfs.base.Metric;
@@ -41,6 +42,30 @@ final class StoreVectorSource implements VectorSource {
     public float distance(float[] preparedQuery, int slot) {
         MemorySegment seg = store.segment();
         return Distances.distance(metric, preparedQuery, seg, store.searchOffsetOf(slot));
+    }
+
+    /** Lines of each vector {@link #distances} loads before computing any distance. */
+    private static final int TOUCH_LINES = 8;
+    /** Written only if the touched bytes sum to an impossible value: the JIT must keep the loads, threads share no line. */
+    private int touched;
+
+    /**
+     * The index re-ranks its final candidates here (1.5 × k of them, each a vector the graph walk never read). Their
+     * first lines are loaded for all of them before any distance: independent loads whose misses overlap, instead
+     * of one vector's miss after the other's (200k x 128, ef=20: +3 %; 784-d: no change, the prefetcher streams
+     * those vectors anyway).
+     */
+    @Override
+    public void distances(float[] preparedQuery, int[] slots, int n, float[] out) {
+        MemorySegment seg = store.segment();
+        int lines = Math.min(TOUCH_LINES, (dim * 4 + 63) / 64);
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            long o = store.searchOffsetOf(slots[i]);
+            for (int l = 0; l < lines; l++) sum += seg.get(ValueLayout.JAVA_BYTE, o + 64L * l);
+        }
+        if (sum == Integer.MIN_VALUE) touched = sum;
+        for (int i = 0; i < n; i++) out[i] = Distances.distance(metric, preparedQuery, seg, store.searchOffsetOf(slots[i]));
     }
 
     @Override
