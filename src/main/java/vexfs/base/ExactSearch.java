@@ -34,7 +34,9 @@ public final class ExactSearch {
      */
     public static SearchResult searchMembers(VectorSource vectors, float[] preparedQuery, int k, SlotSet members,
                                              IntPredicate accept) {
-        return scan(vectors, preparedQuery, k, members.size(), members.members(), accept);
+        IntPredicate narrowed = members.condition();
+        IntPredicate both = narrowed == null ? accept : accept == null ? narrowed : accept.and(narrowed);
+        return scan(vectors, preparedQuery, k, members.size(), members.members(), both);
     }
 
     /** Over slots 0..n-1, or over {@code list[0..n-1]} when a list is given. */

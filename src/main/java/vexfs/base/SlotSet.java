@@ -15,10 +15,26 @@ import java.util.function.IntPredicate;
 public final class SlotSet implements IntPredicate {
     private final BitSet bits;
     private final int[] members;
+    /** A further condition every accepted member must meet (null: none); see {@link #narrowedBy}. */
+    private final IntPredicate also;
 
     private SlotSet(BitSet bits) {
+        this(bits, bits.stream().toArray(), null);
+    }
+
+    private SlotSet(BitSet bits, int[] members, IntPredicate also) {
         this.bits = bits;
-        this.members = bits.stream().toArray();
+        this.members = members;
+        this.also = also;
+    }
+
+    /**
+     * The members that also pass {@code condition} (null: this set), without copying: the members stay the
+     * candidates an exact scan visits (so {@link #size} is an upper bound), and the condition is asked of each.
+     */
+    public SlotSet narrowedBy(IntPredicate condition) {
+        if (condition == null) return this;
+        return new SlotSet(bits, members, also == null ? condition : also.and(condition));
     }
 
     /** The slots set in {@code bits} (copied). */
@@ -38,12 +54,17 @@ public final class SlotSet implements IntPredicate {
 
     @Override
     public boolean test(int slot) {
-        return slot >= 0 && bits.get(slot);
+        return slot >= 0 && bits.get(slot) && (also == null || also.test(slot));
     }
 
-    /** How many slots are members. */
+    /** How many slots are members (before a {@link #narrowedBy} condition: an upper bound of what passes). */
     public int size() {
         return members.length;
+    }
+
+    /** The {@link #narrowedBy} condition, or null. */
+    IntPredicate condition() {
+        return also;
     }
 
     /** The members in ascending order, each once (not a copy: not to be written). */

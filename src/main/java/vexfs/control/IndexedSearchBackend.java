@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vexfs.base.SearchResult;
+import vexfs.base.SlotSet;
 import vexfs.embed.EmbedException;
 import vexfs.embed.Embedder;
 import vexfs.index.GraphInspector;
@@ -42,6 +44,7 @@ public final class IndexedSearchBackend implements SearchBackend {
     private final MountedGraph graph;
     private final LongFunction<MountPath> pathOfKey;
     private final LongFunction<MountPath> hintOfKey;
+    private final DirectorySlots directorySlots;
     private final ToLongFunction<MountPath> keyOfPath;
     private final Path backingRoot;
     /** For callers other than root: which directories they can list, remembered a second across searches. */
@@ -116,9 +119,11 @@ public final class IndexedSearchBackend implements SearchBackend {
      * @param pathOfKey current path of a file key (verified), or null if gone
      * @param hintOfKey last known path of a file key (memory only, not verified: for filters), or null
      * @param keyOfPath file key of the file at a path, or -1
+     * @param slotOrHintChanges a count that moves whenever a slot or a path hint changes (keeps directory slot sets)
      */
     public IndexedSearchBackend(VectorStore store, MountedGraph graph, LongFunction<MountPath> pathOfKey,
-                                LongFunction<MountPath> hintOfKey, ToLongFunction<MountPath> keyOfPath, Path backingRoot) {
+                                LongFunction<MountPath> hintOfKey, ToLongFunction<MountPath> keyOfPath, Path backingRoot,
+                                LongSupplier slotOrHintChanges) {
         this.store = store;
         this.graph = graph;
         this.pathOfKey = pathOfKey;
@@ -126,6 +131,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         this.keyOfPath = keyOfPath;
         this.backingRoot = backingRoot;
         this.listable = new ListableDirectories(backingRoot);
+        this.directorySlots = new DirectorySlots(slotOrHintChanges);
     }
 
     @Override
@@ -143,20 +149,28 @@ public final class IndexedSearchBackend implements SearchBackend {
         MountPath under = conditions.under();
         boolean scoped = under != null && !under.isRoot();
         if (scoped && !AccessCheck.canList(backingRoot, under, who)) throw unlistable(under, who);
-        Predicate<MountPath> accept = scoped ? p -> p.isBelow(under) : null;
-        if (who.uid() != 0) accept = both(accept, VisibleDirectories.filter(listable, who));
+        Predicate<MountPath> below = scoped ? p -> p.isBelow(under) : null;
+        Predicate<MountPath> visible = who.uid() != 0 ? VisibleDirectories.filter(listable, who) : null;
+        Predicate<MountPath> accept = both(below, visible);
         IntPredicate ranked = DocumentSlots.ranked(store);
+        // a selective under= as the directory's set of slots (kept between searches), narrowed by the rest
+        SlotSet inDir = scoped ? directorySlots.of(under, bySlot(below), store::isLive, store.slotCount()) : null;
         if (conditions.byPathOnly()) {
-            return resolve(query, k, ef, DocumentSlots.both(ranked, bySlot(accept)), accept, -1, who);
+            IntPredicate filter = inDir != null ? inDir.narrowedBy(DocumentSlots.both(ranked, bySlot(visible)))
+                    : DocumentSlots.both(ranked, bySlot(accept));
+            return resolve(query, k, ef, filter, accept, -1, who);
         }
         try (FileConditions times = conditions.byTime() ? FileConditions.open(backingRoot) : null) {
-            Predicate<MountPath> byPath = both(accept, FileConditions.predicate(conditions, times));
-            return resolve(query, k, ef, DocumentSlots.both(ranked, bySlot(byPath)), byPath, -1, who);
+            Predicate<MountPath> byTime = FileConditions.predicate(conditions, times);
+            Predicate<MountPath> byPath = both(accept, byTime);
+            IntPredicate filter = inDir != null ? inDir.narrowedBy(DocumentSlots.both(ranked, bySlot(both(visible, byTime))))
+                    : DocumentSlots.both(ranked, bySlot(byPath));
+            return resolve(query, k, ef, filter, byPath, -1, who);
         }
     }
 
     private static Predicate<MountPath> both(Predicate<MountPath> a, Predicate<MountPath> b) {
-        return a == null ? b : a.and(b);
+        return a == null ? b : b == null ? a : a.and(b);
     }
 
     /**
@@ -243,6 +257,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         rows.add(new String[] {"store_capacity_slots", Long.toString(store.capacity())});
         rows.addAll(graph.stateRows());
         rows.add(new String[] {"search_hits_dropped", Long.toString(dropped.sum())});
+        rows.add(new String[] {"search_directory_sets_collected", Long.toString(directorySlots.collectedCount())});
         rows.add(new String[] {"search_graph_p50_us", vexfs.fuse.LatencyHistogram.micros(graphLatency.percentile(0.50))});
         Integer tombstones = graph.withServing(HnswIndex::tombstoneCount);
         rows.add(new String[] {"graph_nodes", Integer.toString(graph.nodes())});

@@ -42,7 +42,8 @@ final class MountStack implements AutoCloseable {
         this.graph = MountedGraph.open(volume);
         Path backing = volume.layout().backing();
         fs.setIndexUpdates(graph);
-        IndexedSearchBackend backend = new IndexedSearchBackend(store, graph, fs::pathOf, fs::hintOf, fs::keyOf, backing);
+        IndexedSearchBackend backend = new IndexedSearchBackend(store, graph, fs::pathOf, fs::hintOf, fs::keyOf, backing,
+                () -> store.changeCount() + fs.hintChanges());
         if (embedder != null) backend.attachEmbedding(embedder, fs::awaitEmbedded, fs::embedStats);
         backend.alsoSync(fs::sync);
         this.control = new ControlFs(backend, backing, similarK);

@@ -5,6 +5,7 @@ import java.util.function.IntPredicate;
 
 import vexfs.base.ExactSearch;
 import vexfs.base.SearchResult;
+import vexfs.base.SlotSample;
 import vexfs.base.SlotSet;
 import vexfs.base.VectorSource;
 
@@ -20,7 +21,6 @@ import vexfs.base.VectorSource;
  */
 final class FilteredSearch {
     static final double EXACT_SELECTIVITY = 0.05;
-    private static final int SAMPLE = 256;
 
     private FilteredSearch() {
     }
@@ -31,25 +31,9 @@ final class FilteredSearch {
         int live = g.liveCount.get();
         if (cap == 0 || live == 0) return new SearchResult(new int[0], new float[0], 0, true);
         double selectivity = filter instanceof SlotSet set ? Math.min(1.0, (double) set.size() / live)
-                : sampledSelectivity(g, seg, cap, filter);
+                : SlotSample.share(filter, slot -> g.state(seg, slot) == GraphLayout.LIVE, cap);
         if (selectivity < EXACT_SELECTIVITY) return exact(g, vs, q, k, filter);
         return walkOrExact(g, vs, s, q, k, ef, filter, cap, live, selectivity);
-    }
-
-    /** The share of live slots the filter accepts, from a fixed pseudo-random sample of {@value #SAMPLE}. */
-    private static double sampledSelectivity(GraphStore g, MemorySegment seg, int cap, IntPredicate filter) {
-        int sampled = 0;
-        int pass = 0;
-        long x = 0x9E3779B97F4A7C15L;
-        for (int t = 0; t < 8 * SAMPLE && sampled < SAMPLE; t++) {
-            x += 0x9E3779B97F4A7C15L;
-            long z = (x ^ (x >>> 33)) * 0xff51afd7ed558ccdL;
-            int slot = (int) ((z >>> 1) % cap);
-            if (g.state(seg, slot) != GraphLayout.LIVE) continue;
-            sampled++;
-            if (filter.test(slot)) pass++;
-        }
-        return sampled == 0 ? 1.0 : (double) pass / sampled;
     }
 
     private static SearchResult walkOrExact(GraphStore g, VectorSource vs, HnswSearcher s, float[] q, int k, int ef,

@@ -76,6 +76,8 @@ public final class VectorStore implements AutoCloseable {
     private volatile int live;
     private volatile boolean scanned;
     private volatile boolean closed;
+    /** Bumped by every put and remove (under the write lock): what a reader's derived tables compare to see a change. */
+    private volatile long changes;
     /** Why the mounted file is not to be trusted any more (cut short, a fault on a mapped page), or null. */
     private volatile String damage;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VectorStore.class);
@@ -337,6 +339,7 @@ public final class VectorStore implements AutoCloseable {
                 live++;
             }
             touch(slot);
+            changes++;
             return slot;
         } finally {
             rw.writeLock().unlock();
@@ -366,10 +369,19 @@ public final class VectorStore implements AutoCloseable {
             free.push(slot);
             live--;
             touch(slot);
+            changes++;
             return true;
         } finally {
             rw.writeLock().unlock();
         }
+    }
+
+    /**
+     * How many puts and removes this store has seen since it was opened: equal counts mean no slot changed its key
+     * or liveness in between (for tables derived from the slots, such as a directory's set of slots).
+     */
+    public long changeCount() {
+        return changes;
     }
 
     /** The slot holding the vector of {@code fileKey}, or -1. */

@@ -158,6 +158,11 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
         return p == null || p.length == 0 ? null : MountPath.ofRelative(p);
     }
 
+    /** Moves whenever a path hint is recorded or dropped ({@link #hintOf} may answer differently). */
+    public long hintChanges() {
+        return vectors.hintChanges();
+    }
+
     private MountPath verifiedPath(long fileKey) {
         byte[] p = vectors.verifiedPath(fileKey);
         return p == null ? null : MountPath.ofRelative(p);

@@ -290,6 +290,11 @@ public final class FileVectors {
         hints.put(key, path);
     }
 
+    /** How many times a path hint was recorded or dropped since the mount: equal counts mean no hint changed. */
+    public long hintChanges() {
+        return hints.changeCount();
+    }
+
     /** The hinted path of {@code key} as recorded (not verified), or null. */
     public byte[] hintedPath(long key) {
         return hints.get(key);

@@ -11,6 +11,8 @@ import vexfs.store.ScratchMemory;
  */
 final class PathHints {
     private final KeyedBytes map;
+    /** Bumped by every put and remove: equal counts mean no hint changed in between. */
+    private volatile long changes;
 
     PathHints() {
         this(ScratchMemory.anonymous());
@@ -22,6 +24,7 @@ final class PathHints {
 
     synchronized void put(long key, byte[] path) {
         map.put(key, path);
+        changes++;
     }
 
     synchronized byte[] get(long key) {
@@ -30,6 +33,11 @@ final class PathHints {
 
     synchronized void remove(long key) {
         map.remove(key);
+        changes++;
+    }
+
+    long changeCount() {
+        return changes;
     }
 
     synchronized int size() {

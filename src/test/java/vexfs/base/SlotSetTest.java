@@ -29,4 +29,29 @@ class SlotSetTest {
         assertFalse(s.test(6));
         assertEquals(1, s.size());
     }
+
+    @Test
+    void narrowedKeepsTheMembersAsCandidatesAndAsksTheConditionOfEach() {
+        SlotSet s = SlotSet.of(2, 4, 6, 9);
+        SlotSet even = s.narrowedBy(slot -> slot % 2 == 0);
+        assertTrue(even.test(2) && even.test(6));
+        assertFalse(even.test(9) || even.test(8), "a non-member stays out, an odd member is narrowed away");
+        assertEquals(4, even.size(), "the members are the exact scan's candidates: an upper bound");
+        SlotSet twice = even.narrowedBy(slot -> slot > 2);
+        assertFalse(twice.test(2));
+        assertTrue(twice.test(4));
+        assertTrue(s.narrowedBy(null) == s);
+        VectorSource src = new VectorSource() { // slot i holds the 1-d vector (i)
+            public int dimension() { return 1; }
+            public Metric metric() { return Metric.L2; }
+            public int slotCount() { return 10; }
+            public float distance(float[] q, int slot) { return (q[0] - slot) * (q[0] - slot); }
+            public float distance(int a, int b) { return (a - b) * (a - b); }
+            public void read(int slot, float[] dst) { dst[0] = slot; }
+            public float[] prepareQuery(float[] q) { return q.clone(); }
+        };
+        SearchResult r = ExactSearch.searchMembers(src, new float[] {9}, 3, twice, slot -> slot != 6);
+        assertEquals("[4]", java.util.Arrays.toString(java.util.Arrays.copyOf(r.slots(), r.size())),
+                "members 2,4,6,9 narrowed to even and > 2, without 6 by the caller's own condition");
+    }
 }

@@ -38,6 +38,7 @@ public final class SearchBench {
         int k = Integer.parseInt(a[5]);
         int ef = Integer.parseInt(a[6]);
         boolean binary = a.length > 7 && a[7].equals("f32"); // the marked binary form: @f32 k= ef=, then 4*dim bytes
+        String under = a.length > 8 ? a[8] : null; // CSV queries with under=DIR: through the mount only
         FashionMnistData qs = FashionMnistData.available(FashionMnistData.DIR)
                 ? FashionMnistData.load(FashionMnistData.DIR, true, nq) : FashionMnistData.generated(nq, 2);
         float[][] vectors = new float[nq][];
@@ -53,7 +54,8 @@ public final class SearchBench {
             } else {
                 StringBuilder sb = new StringBuilder();
                 for (float x : vectors[i]) sb.append(sb.isEmpty() ? "" : ",").append((int) x);
-                texts[i] = (sb + "\nk=" + k + "\nef=" + ef + "\n").getBytes(StandardCharsets.UTF_8);
+                texts[i] = (sb + "\nk=" + k + "\nef=" + ef + "\n" + (under == null ? "" : "under=" + under + "\n"))
+                        .getBytes(StandardCharsets.UTF_8);
             }
         }
         // through the mount: one descriptor per client, write the query, read the results
@@ -85,8 +87,9 @@ public final class SearchBench {
             Query direct = qi -> {
                 if (index.search(vectors[qi], k, ef, null).size() == 0) throw new IllegalStateException("no results");
             };
-            System.out.printf("%d vectors of dim %d, %d queries x %d rounds, k=%d ef=%d, %s queries; %d cores%n",
+            System.out.printf("%d vectors of dim %d, %d queries x %d rounds, k=%d ef=%d, %s queries%s; %d cores%n",
                     store.liveCount(), store.dimension(), nq, rounds, k, ef, binary ? "binary (@f32)" : "CSV",
+                    under == null ? "" : " with under=" + under + " (the in-process columns: the same queries unfiltered)",
                     Runtime.getRuntime().availableProcessors());
             run(viaMount, nq, 1, 1); // warm up both paths
             run(direct, nq, 1, 1);

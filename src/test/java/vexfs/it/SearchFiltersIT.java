@@ -70,6 +70,30 @@ class SearchFiltersIT {
         assertEquals(List.of("/moved/to/x.txt"), searchFor("7,7,7,7", "k=1\\nunder=/moved/to"));
     }
 
+    /**
+     * A selective {@code under=} is answered from the directory's set of slots, collected once and kept between
+     * searches; a file given a vector below it (a new slot, a new hint) is found by the very next search, and a file
+     * renamed out of it through the mount is gone from it. (Its files are old and .txt: the other tests' time and
+     * name filters never pass them, whatever the order the tests run in.)
+     */
+    @Test
+    void aSelectiveUnderIsCollectedOnceAndFollowsChanges() throws Exception {
+        var r = MountFixture.sh(String.join(" && ", "cd '" + m.mnt + "'", "mkdir -p few",
+                "echo p > few/p.txt && setfattr -n user.vexfs.vector -v 3,3,3,3 few/p.txt && touch -d 2022-01-01 few/p.txt",
+                "echo q > few/q.txt && setfattr -n user.vexfs.vector -v 3,3,3,4 few/q.txt && touch -d 2022-01-01 few/q.txt"));
+        assertEquals(0, r.exit(), r.output());
+        long before = Long.parseLong(m.stat("search_directory_sets_collected"));
+        assertEquals(List.of("/few/p.txt", "/few/q.txt"), searchFor("3,3,3,3", "k=5\nunder=/few"));
+        assertEquals(List.of("/few/p.txt", "/few/q.txt"), searchFor("3,3,3,3", "k=5\nunder=/few"));
+        assertEquals(before + 1, Long.parseLong(m.stat("search_directory_sets_collected")),
+                "two files of ~310: collected by the first search, kept for the second");
+        r = MountFixture.sh("cd '" + m.mnt + "' && echo s > few/s.txt && setfattr -n user.vexfs.vector -v 3,3,3,3.5 few/s.txt"
+                + " && touch -d 2022-01-01 few/s.txt && mv few/p.txt other/p.txt");
+        assertEquals(0, r.exit(), r.output());
+        assertEquals(List.of("/few/s.txt", "/few/q.txt"), searchFor("3,3,3,3", "k=5\nunder=/few"));
+        assertEquals(List.of("/other/p.txt"), searchFor("3,3,3,3", "k=1\nunder=/other"));
+    }
+
     private List<String> searchFor(String vector, String options) throws Exception {
         var r = MountFixture.sh("exec 3<>'" + m.mnt + "/.vexfs/search' && printf '" + vector + "\\n" + options
                 + "\\n' >&3 && cut -f3 <&3");
