@@ -58,7 +58,7 @@ final class DirectorySlots {
             if (kept != null) return kept;
         }
         if (SlotSample.share(inDir, live, slotCount) >= COLLECT_BELOW) return null;
-        BitSet bits = new BitSet(slotCount);
+        BitSet bits = new BitSet(); // grows to the highest member only: a small directory costs little
         for (int slot = 0; slot < slotCount; slot++) {
             if (live.test(slot) && inDir.test(slot)) bits.set(slot);
         }

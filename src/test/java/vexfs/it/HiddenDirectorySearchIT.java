@@ -72,6 +72,35 @@ class HiddenDirectorySearchIT {
                 + " must not differ from a present one: " + hiddenAbsent.output());
     }
 
+    /**
+     * A selective {@code under=} is answered from the directory's set of slots, one set for every caller; what a
+     * caller may see still narrows it: nobody gets the visible files of the directory only, root all of them, and
+     * the hidden ones never become nobody's candidates. (Far from the other test's query vector, so that test's
+     * results are the same in either order.)
+     */
+    @Test
+    void aDirectorysSetOfSlotsIsNarrowedToWhatTheCallerMaySee() throws Exception {
+        String setup = String.join(" && ", "cd '" + m.mnt + "'", "umask 022", "mkdir -p sel/hid bulk",
+                "for i in 1 2 3; do echo v > sel/v$i && setfattr -n user.vexfs.vector -v 9,9,9,$i sel/v$i; done",
+                "for i in 1 2 3; do echo h > sel/hid/h$i && setfattr -n user.vexfs.vector -v 9,9,9,0.$i sel/hid/h$i; done",
+                "for i in $(seq 1 300); do echo b > bulk/b$i && setfattr -n user.vexfs.vector -v 5,5,5,$i bulk/b$i; done",
+                "chmod 700 sel/hid");
+        var made = MountFixture.sh(setup);
+        assertEquals(0, made.exit(), made.output());
+        long sets = Long.parseLong(m.stat("search_directory_sets_collected"));
+        long before = dropped();
+        String q = "9,9,9,0";
+        var root = MountFixture.sh(query(q, "k=10\nunder=/sel"));
+        assertEquals(List.of("/sel/hid/h1", "/sel/hid/h2", "/sel/hid/h3", "/sel/v1", "/sel/v2", "/sel/v3"),
+                root.output().lines().toList(), "root: " + root.output());
+        var nobody = MountFixture.asNobody(null, query(q, "k=10\nunder=/sel"));
+        assertEquals(0, nobody.exit(), nobody.output());
+        assertEquals(List.of("/sel/v1", "/sel/v2", "/sel/v3"), nobody.output().lines().toList());
+        assertEquals(sets + 1, Long.parseLong(m.stat("search_directory_sets_collected")),
+                "6 of ~520 slots: collected once, by root's search, and used for nobody's too");
+        assertEquals(before, dropped(), "the hidden files were never nobody's candidates");
+    }
+
     private String query(String vector, String options) {
         return "exec 3<>'" + m.mnt + "/.vexfs/search' && printf '" + vector + "\\n" + options + "\\n' >&3 && cut -f3 <&3";
     }
