@@ -3,6 +3,7 @@ package vexfs.control;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
 
@@ -16,16 +17,15 @@ import vexfs.volume.MountPath;
  * search knows the selectivity exactly and its exact scan visits D's slots only; with the plain per-slot filter,
  * the exact scan asks every slot of the store where D's file is (a path-hint lookup each).
  *
- * <p>A set is collected only where that pass costs nothing new: when the sampled share of slots below D is under
- * the share at which a filtered search scans exactly anyway (its scan would ask every slot the same question). A
- * broad D keeps the per-slot filter: its graph walk asks only the nodes it reaches. Kept sets are dropped as soon
+ * <p>A set is collected only where that pass costs nothing new: when, for the sampled share of slots below D, the
+ * filtered search would scan every slot anyway (below 5 %, or where its graph walk would cost more than the scan:
+ * {@code HnswIndex.filterScansAllSlots}), asking each the same question. A D the search would walk keeps the
+ * per-slot filter: the walk asks only the nodes it reaches. Kept sets are dropped as soon
  * as {@code changes} moves (every put, remove, rename or new hint moves it), so a set is never older than the
  * slots and hints it was collected from. It is an optimisation only: every hit is checked again on its verified
  * path before it is answered.
  */
 final class DirectorySlots {
-    /** Below this sampled share a filtered search scans every slot (FilteredSearch.EXACT_SELECTIVITY). */
-    static final double COLLECT_BELOW = 0.05;
     private static final int MAX_SETS = 16;
 
     private final LongSupplier changes;
@@ -45,9 +45,10 @@ final class DirectorySlots {
 
     /**
      * The set of the live slots below {@code dir} ({@code inDir} asks one slot, {@code live} its liveness, slots
-     * below {@code slotCount}), or null where the per-slot filter is the better one.
+     * below {@code slotCount}), or null where the per-slot filter is the better one: where {@code scansAll} says a
+     * search with a filter of the sampled share would not scan every slot.
      */
-    SlotSet of(MountPath dir, IntPredicate inDir, IntPredicate live, int slotCount) {
+    SlotSet of(MountPath dir, IntPredicate inDir, IntPredicate live, int slotCount, DoublePredicate scansAll) {
         long now = changes.getAsLong();
         synchronized (this) {
             if (now != collectedAt) {
@@ -57,7 +58,7 @@ final class DirectorySlots {
             SlotSet kept = sets.get(dir);
             if (kept != null) return kept;
         }
-        if (SlotSample.share(inDir, live, slotCount) >= COLLECT_BELOW) return null;
+        if (!scansAll.test(SlotSample.share(inDir, live, slotCount))) return null;
         BitSet bits = new BitSet(); // grows to the highest member only: a small directory costs little
         for (int slot = 0; slot < slotCount; slot++) {
             if (live.test(slot) && inDir.test(slot)) bits.set(slot);

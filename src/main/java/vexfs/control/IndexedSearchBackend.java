@@ -154,7 +154,9 @@ public final class IndexedSearchBackend implements SearchBackend {
         Predicate<MountPath> accept = both(below, visible);
         IntPredicate ranked = DocumentSlots.ranked(store);
         // a selective under= as the directory's set of slots (kept between searches), narrowed by the rest
-        SlotSet inDir = scoped ? directorySlots.of(under, bySlot(below), store::isLive, store.slotCount()) : null;
+        int beam = Math.max(ef == QueryParser.VOLUME_EF ? graph.efSearch() : ef, k);
+        SlotSet inDir = scoped ? directorySlots.of(under, bySlot(below), store::isLive, store.slotCount(),
+                share -> graph.filterScansAllSlots(share, beam)) : null;
         if (conditions.byPathOnly()) {
             IntPredicate filter = inDir != null ? inDir.narrowedBy(DocumentSlots.both(ranked, bySlot(visible)))
                     : DocumentSlots.both(ranked, bySlot(accept));

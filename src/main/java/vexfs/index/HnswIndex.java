@@ -362,6 +362,16 @@ public final class HnswIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * True if {@link #search} with a per-slot filter accepting {@code selectivity} of the live slots and beam
+     * {@code ef} would answer by an exact scan over every slot (so a caller may as well collect the filter's members
+     * into a {@link vexfs.base.SlotSet} in one such pass).
+     */
+    public boolean filterScansAllSlots(double selectivity, int ef) {
+        int cap = Math.min(g.capacity(), vectors.slotCount());
+        return FilteredSearch.scansExactly(g, cap, g.liveCount.get(), selectivity, Math.max(1, ef), false);
+    }
+
     /** Exact (brute-force) k nearest live slots, for ground truth and small filters. */
     public SearchResult exactSearch(float[] query, int k, IntPredicate filterOrNull) {
         return FilteredSearch.exact(g, vectors, vectors.prepareQuery(query), k, filterOrNull);

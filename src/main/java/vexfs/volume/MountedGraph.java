@@ -237,6 +237,20 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         return store.exactSearch(query, k, filterOrNull);
     }
 
+    /**
+     * True if a search with a per-slot filter of {@code selectivity} and beam {@code ef} would scan every slot: by
+     * the serving graph's choice, or because no graph serves (searches are exact meanwhile).
+     */
+    public boolean filterScansAllSlots(double selectivity, int ef) {
+        Ref ref = acquireServing();
+        if (ref == null) return true;
+        try {
+            return ref.index.filterScansAllSlots(selectivity, ef);
+        } finally {
+            ref.release();
+        }
+    }
+
     private final java.util.concurrent.atomic.LongAdder graphAnswers = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder exactAnswers = new java.util.concurrent.atomic.LongAdder();
 

@@ -36,7 +36,7 @@ class DirectorySlotsTest {
     }
 
     private SlotSet of(String d, IntPredicate live) {
-        return cache.of(dir(d), below(dir(d)), live, SLOTS);
+        return cache.of(dir(d), below(dir(d)), live, SLOTS, share -> share < 0.05);
     }
 
     @Test
