@@ -151,24 +151,33 @@ public final class IndexedSearchBackend implements SearchBackend {
         if (scoped && !AccessCheck.canList(backingRoot, under, who)) throw unlistable(under, who);
         Predicate<MountPath> below = scoped ? p -> p.isBelow(under) : null;
         Predicate<MountPath> visible = who.uid() != 0 ? VisibleDirectories.filter(listable, who) : null;
-        Predicate<MountPath> accept = both(below, visible);
-        IntPredicate ranked = DocumentSlots.ranked(store);
         // a selective under= as the directory's set of slots (kept between searches), narrowed by the rest
-        int beam = Math.max(ef == QueryParser.VOLUME_EF ? graph.efSearch() : ef, k);
+        int beam = Math.max(beam(ef), k);
         SlotSet inDir = scoped ? directorySlots.of(under, bySlot(below), store::isLive, store.slotCount(),
                 share -> graph.filterScansAllSlots(share, beam)) : null;
         if (conditions.byPathOnly()) {
-            IntPredicate filter = inDir != null ? inDir.narrowedBy(DocumentSlots.both(ranked, bySlot(visible)))
-                    : DocumentSlots.both(ranked, bySlot(accept));
-            return resolve(query, k, ef, filter, accept, -1, who);
+            return resolve(query, k, ef, slotFilter(inDir, below, visible), both(below, visible), -1, who);
         }
         try (FileConditions times = conditions.byTime() ? FileConditions.open(backingRoot) : null) {
-            Predicate<MountPath> byTime = FileConditions.predicate(conditions, times);
-            Predicate<MountPath> byPath = both(accept, byTime);
-            IntPredicate filter = inDir != null ? inDir.narrowedBy(DocumentSlots.both(ranked, bySlot(both(visible, byTime))))
-                    : DocumentSlots.both(ranked, bySlot(byPath));
-            return resolve(query, k, ef, filter, byPath, -1, who);
+            Predicate<MountPath> rest = both(visible, FileConditions.predicate(conditions, times));
+            return resolve(query, k, ef, slotFilter(inDir, below, rest), both(below, rest), -1, who);
         }
+    }
+
+    /**
+     * The slot filter of a search whose paths must be {@code below} the under= directory (null: anywhere) and pass
+     * {@code rest}: the directory's set of slots narrowed by {@code rest} where there is one, else one per-slot
+     * predicate; either way only the slots a search ranks ({@link DocumentSlots#ranked}).
+     */
+    private IntPredicate slotFilter(SlotSet inDir, Predicate<MountPath> below, Predicate<MountPath> rest) {
+        IntPredicate ranked = DocumentSlots.ranked(store);
+        return inDir != null ? inDir.narrowedBy(DocumentSlots.both(ranked, bySlot(rest)))
+                : DocumentSlots.both(ranked, bySlot(both(below, rest)));
+    }
+
+    /** The beam width a query's {@code ef} stands for (the volume's own for {@link QueryParser#VOLUME_EF}). */
+    private int beam(int ef) {
+        return ef == QueryParser.VOLUME_EF ? graph.efSearch() : ef;
     }
 
     private static Predicate<MountPath> both(Predicate<MountPath> a, Predicate<MountPath> b) {
@@ -211,7 +220,7 @@ public final class IndexedSearchBackend implements SearchBackend {
         boolean chunked = DocumentSlots.mayHaveChunks(store);
         int want = (chunked ? 2 * k : k) + (excludeKey >= 0 ? 1 : 0);
         for (int attempt = 0; ; attempt++) {
-            int beam = ef == QueryParser.VOLUME_EF ? graph.efSearch() : ef;
+            int beam = beam(ef);
             long t0 = System.nanoTime();
             SearchResult r = graph.search(query, want, Math.max(beam, want), filter);
             graphLatency.record(System.nanoTime() - t0);
