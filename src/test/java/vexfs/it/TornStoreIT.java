@@ -140,6 +140,9 @@ class TornStoreIT {
         try {
             VectorCrashIT.awaitReconcile(m, reconciles + 1);
             SearchProbe.assertRandomQueriesExact(m.mnt, vectors, DIM, what);
+            // a damaged graph is rebuilt in the background (graph.vxg.new, renamed when done); the next step reads
+            // graph.vxg, so the unmount must not cut that build short
+            m.awaitGraphReady(60_000);
         } finally {
             m.close();
         }
