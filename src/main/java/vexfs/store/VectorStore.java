@@ -572,7 +572,8 @@ public final class VectorStore implements AutoCloseable {
         return header;
     }
 
-    Path file() {
+    /** The store's file. */
+    public Path file() {
         return file;
     }
 

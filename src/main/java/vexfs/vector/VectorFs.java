@@ -10,6 +10,7 @@ import vexfs.embed.Embedder;
 import vexfs.fuse.ConnectionInfo;
 import vexfs.fuse.FileInfo;
 import vexfs.fuse.ForwardingFilesystem;
+import vexfs.fuse.Op;
 import vexfs.fuse.ReplyEmpty;
 import vexfs.fuse.ReplyWrite;
 import vexfs.fuse.ReplyXattr;
@@ -266,8 +267,19 @@ public final class VectorFs extends ForwardingFilesystem implements AutoCloseabl
      */
     @Override
     public void fsync(Request req, long ino, boolean datasync, FileInfo fi, ReplyEmpty reply) throws FsException {
-        if (!options.readOnly() && !vectors.syncEveryCall()) vectors.syncStore();
+        if (!options.readOnly() && !vectors.syncEveryCall() && !vectors.storeSyncIsFree()) vectors.syncStore();
         next.fsync(req, ino, datasync, fi, reply);
+    }
+
+    /**
+     * An fsync the backing filesystem would answer inline (a memory filesystem) stays inline only if the store's
+     * sync is free too: otherwise its msync could hold the reader behind the store's write lock.
+     */
+    @Override
+    public Op.Lane laneFor(Op op, long ino) {
+        Op.Lane lane = next.laneFor(op, ino);
+        if (op == Op.FSYNC && lane == Op.Lane.INLINE && !vectors.storeSyncIsFree()) return null;
+        return lane;
     }
 
     // ---- extended attributes ----

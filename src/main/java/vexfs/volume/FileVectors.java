@@ -12,6 +12,7 @@ import vexfs.base.Metric;
 import vexfs.libc.Attr;
 import vexfs.libc.Errno;
 import vexfs.libc.FsException;
+import vexfs.libc.MemoryFilesystems;
 import vexfs.libc.Name;
 import vexfs.libc.NativeIo;
 import vexfs.store.InvalidVectorException;
@@ -41,6 +42,8 @@ public final class FileVectors {
     private final int dim;
     /** {@code -o sync_vectors}: fsync + msync before every acknowledgement (else the backing FS's own durability). */
     private final boolean syncEveryCall;
+    /** The store is on a memory filesystem: its msync has nothing to write (see {@link #storeSyncIsFree()}). */
+    private final boolean storeSyncIsFree;
     /** False when the backing filesystem has no user xattrs: the store is then the only copy. */
     public final boolean xattrs;
     private volatile IndexUpdates updates = IndexUpdates.NONE;
@@ -66,6 +69,7 @@ public final class FileVectors {
         this.rootPath = procLink(rootFd);
         this.dim = store.dimension();
         this.syncEveryCall = syncEveryCall;
+        this.storeSyncIsFree = MemoryFilesystems.contains(store.file());
         this.xattrs = probeXattrs(rootFd);
         if (!xattrs) LOG.warn("the backing filesystem has no user xattrs: vectors live in the store only");
     }
@@ -523,6 +527,14 @@ public final class FileVectors {
     /** True when every set/remove is made durable before it returns ({@code -o sync_vectors}). */
     public boolean syncEveryCall() {
         return syncEveryCall;
+    }
+
+    /**
+     * The store lives on a memory filesystem (tmpfs, ramfs), where msync writes nothing: a sync of it can be
+     * skipped, and an fsync through the mount need not wait for the store's write lock.
+     */
+    public boolean storeSyncIsFree() {
+        return storeSyncIsFree;
     }
 
     /** msync of the store records written since the last sync (the half of a file's fsync the backing FS cannot do). */

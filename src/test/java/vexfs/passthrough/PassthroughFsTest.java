@@ -1011,4 +1011,28 @@ class PassthroughFsTest {
             NativeIo.close(fdOf(ro, ROOT));
         }
     }
+
+    @Test
+    void fsyncIsAnsweredOnTheReaderOnlyOnAMemoryFilesystem() throws Exception {
+        boolean memory = Set.of("tmpfs", "ramfs").contains(Files.getFileStore(dir).type());
+        assertEquals(memory ? vexfs.fuse.Op.Lane.INLINE : null, fs.laneFor(vexfs.fuse.Op.FSYNC, ROOT), "backing " + dir);
+        assertEquals(memory, fs.syncIsFree());
+        assertEquals(null, fs.laneFor(vexfs.fuse.Op.WRITE, ROOT), "other ops keep their own lanes");
+        Path shm = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(shm) && "tmpfs".equals(Files.getFileStore(shm).type()), "no tmpfs at /dev/shm");
+        Path onTmpfs = Files.createTempDirectory(shm, "vexfs-lane");
+        try {
+            PassthroughFs mem = PassthroughFs.open(onTmpfs, PassthroughOptions.defaults());
+            try {
+                assertEquals(vexfs.fuse.Op.Lane.INLINE, mem.laneFor(vexfs.fuse.Op.FSYNC, ROOT));
+                assertEquals(vexfs.fuse.Op.Lane.INLINE, mem.laneFor(vexfs.fuse.Op.FSYNCDIR, ROOT));
+                assertEquals(null, mem.laneFor(vexfs.fuse.Op.FSYNC, 999_999), "a node it does not know: the default");
+            } finally {
+                mem.closeMountDescriptor();
+                NativeIo.close(fdOf(mem, ROOT));
+            }
+        } finally {
+            Files.delete(onTmpfs);
+        }
+    }
 }
