@@ -500,6 +500,27 @@ public final class NativeIo {
         }
     }
 
+    /** {@link #getxattrSize} through a regular (not O_PATH) descriptor: fgetxattr, no path walk. */
+    public static long fgetxattrSize(int fd, Name name) throws FsException {
+        try (Scratch a = Scratch.open()) {
+            MemorySegment e = libc_h.allocateErrno(a);
+            long n = libc_h.fgetxattr(e, fd, str(a, name), MemorySegment.NULL, 0);
+            if (n < 0) throw fail(e, "fgetxattr");
+            return n;
+        }
+    }
+
+    /** {@link #getxattr} through a regular (not O_PATH) descriptor. */
+    public static byte[] fgetxattr(int fd, Name name, int maxSize) throws FsException {
+        try (Scratch a = Scratch.open()) {
+            MemorySegment e = libc_h.allocateErrno(a);
+            MemorySegment buf = a.allocate(Math.max(1, maxSize));
+            long n = libc_h.fgetxattr(e, fd, str(a, name), buf, maxSize);
+            if (n < 0) throw fail(e, "fgetxattr");
+            return buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
     public static byte[] getxattr(int pathFd, Name name, int maxSize) throws FsException {
         try (Scratch a = Scratch.open()) {
             MemorySegment e = libc_h.allocateErrno(a);

@@ -50,6 +50,11 @@ final class Inode implements BackingNode {
     volatile boolean forgotten;
     /** Position in the cache's clock ring, -1 if not in it; guarded by the ring's lock. */
     int ringSlot = -1;
+    /**
+     * A regular descriptor of one of this node's open files (the last opened), or -1; guarded by this node's
+     * monitor, which xattr reads through it hold, so that a release cannot close it under them.
+     */
+    private int openFileFd = -1;
 
     /** A node whose descriptor {@code fd} is open (and unpinned). */
     Inode(long nodeId, int fd, long dev, long ino, int type, byte[] handle, DescriptorCache cache) {
@@ -109,6 +114,41 @@ final class Inode implements BackingNode {
         int left = (int) STATE.getAndAdd(this, -1) - 1;
         if (left < 0) throw new IllegalStateException("node " + nodeId + " unpinned more often than pinned");
         return left;
+    }
+
+    /** An open file of this node got descriptor {@code fd} (before the open is answered). */
+    void fileOpened(int fd) {
+        synchronized (this) {
+            openFileFd = fd;
+        }
+    }
+
+    /** Descriptor {@code fd} of an open file is about to be closed: xattr reads stop using it. */
+    void fileClosing(int fd) {
+        synchronized (this) {
+            if (openFileFd == fd) openFileFd = -1;
+        }
+    }
+
+    /**
+     * The size of attribute {@code name} (getxattr with no buffer), read through an open file's regular descriptor
+     * where there is one: fgetxattr costs ~0.7 µs, a getxattr through {@code /proc/self/fd/N} of the O_PATH
+     * descriptor {@code pathFd} ~3.2 µs. The kernel asks this for {@code security.capability} before every WRITE
+     * (on a file that is necessarily open) unless it could cache the answer (FUSE_HANDLE_KILLPRIV_V2).
+     */
+    long xattrSize(int pathFd, vexfs.libc.Name name) throws FsException {
+        synchronized (this) {
+            if (openFileFd >= 0) return vexfs.libc.NativeIo.fgetxattrSize(openFileFd, name);
+        }
+        return vexfs.libc.NativeIo.getxattrSize(pathFd, name);
+    }
+
+    /** The value of attribute {@code name} (at most {@code maxSize} bytes), as {@link #xattrSize} reads it. */
+    byte[] xattr(int pathFd, vexfs.libc.Name name, int maxSize) throws FsException {
+        synchronized (this) {
+            if (openFileFd >= 0) return vexfs.libc.NativeIo.fgetxattr(openFileFd, name, maxSize);
+        }
+        return vexfs.libc.NativeIo.getxattr(pathFd, name, maxSize);
     }
 
     /** (dev, ino) as one key. */

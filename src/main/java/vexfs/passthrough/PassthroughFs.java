@@ -552,9 +552,13 @@ public final class PassthroughFs implements FuseFilesystem {
         try {
             fd = withRoom(() -> NativeIo.reopen(pathFd, flags));
             if (truncatesForNonRoot(req, flags)) clearSetId(ino, fd, false);
+            node.fileOpened(fd);  // before the reply: a RELEASE may follow it on another reader at once
             reply.opened(fd, openOptions(fd));
         } catch (FsException | RuntimeException e) {
-            if (fd >= 0) NativeIo.close(fd);
+            if (fd >= 0) {
+                node.fileClosing(fd);
+                NativeIo.close(fd);
+            }
             node.cacheRelease();
             throw e;
         }
@@ -603,10 +607,12 @@ public final class PassthroughFs implements FuseFilesystem {
                 entry = lookupOpening(dirFd, name);
                 pinned = inodes.get(entry.ino());
                 pinForOpenFile(pinned);
+                pinned.fileOpened(fd);
                 reply.created(entry, fd, openOptions(fd));
             } catch (FsException | RuntimeException e) {
                 // e.g. EMFILE for the inode's O_PATH descriptor: the caller is told the create failed, so no file stays
                 if (made && sameFile(fd, dirFd, name)) undo(dirFd, name, 0, e);
+                if (pinned != null) pinned.fileClosing(fd);
                 NativeIo.close(fd);
                 if (pinned != null) pinned.cacheRelease();
                 if (entry != null) inodes.forget(entry.ino(), 1);  // the kernel never got the entry
@@ -643,6 +649,8 @@ public final class PassthroughFs implements FuseFilesystem {
 
     @Override
     public void release(Request req, long ino, FileInfo fi, ReplyEmpty reply) throws FsException {
+        Inode node = inodes.find(ino);
+        if (node != null) node.fileClosing((int) fi.fh());
         NativeIo.close((int) fi.fh());
         if (options.backingLocks()) lockReleases.released(ino);  // the close dropped any flock of this open
         unpinForOpenFile(ino);
@@ -776,8 +784,8 @@ public final class PassthroughFs implements FuseFilesystem {
     @Override
     public void getxattr(Request req, long ino, Name name, long size, ReplyXattr reply) throws FsException {
         try (PinnedFd node = inodes.pin(ino)) {
-            if (size == 0) reply.size(NativeIo.getxattrSize(node.fd(), name));
-            else reply.data(NativeIo.getxattr(node.fd(), name, (int) Math.min(size, 1 << 16)));
+            if (size == 0) reply.size(node.node().xattrSize(node.fd(), name));
+            else reply.data(node.node().xattr(node.fd(), name, (int) Math.min(size, 1 << 16)));
         }
     }
 

@@ -21,6 +21,11 @@ public final class PinnedFd implements AutoCloseable {
         return fd;
     }
 
+    /** The pinned node (for calls that may use its open files' descriptors). */
+    Inode node() {
+        return node;
+    }
+
     @Override
     public void close() {
         if (released) return;

@@ -1035,4 +1035,33 @@ class PassthroughFsTest {
             Files.delete(onTmpfs);
         }
     }
+
+    private byte[] xattrOf(long ino, Name name) {
+        long size = rr.xattrSize(rr.xattr(r -> fs.getxattr(req, ino, name, 0, r)));
+        byte[] v = rr.bytes(rr.xattr(r -> fs.getxattr(req, ino, name, 64, r)));
+        assertEquals(size, v.length);
+        return v;
+    }
+
+    @Test
+    void xattrsOfAnOpenFileAreReadThroughItsDescriptorAndNeverThroughAClosedOne() throws Exception {
+        Name name = Name.of("user.which");
+        Path a = Files.writeString(dir.resolve("a"), "a");
+        Path b = Files.writeString(dir.resolve("b"), "b");
+        Files.getFileAttributeView(a, UserDefinedFileAttributeView.class).write("which", ByteBuffer.wrap("A".getBytes(UTF_8)));
+        Files.getFileAttributeView(b, UserDefinedFileAttributeView.class).write("which", ByteBuffer.wrap("BB".getBytes(UTF_8)));
+        EntryParam ea = lookup(ROOT, "a");
+        EntryParam eb = lookup(ROOT, "b");
+        assertArrayEquals("A".getBytes(UTF_8), xattrOf(ea.ino(), name), "no file open: through the O_PATH descriptor");
+        long fa = open(ea.ino(), NativeIo.O_WRONLY);
+        assertArrayEquals("A".getBytes(UTF_8), xattrOf(ea.ino(), name), "open write-only: through its descriptor");
+        assertEquals(Errno.ENODATA, errno(rr.xattr(r -> fs.getxattr(req, ea.ino(), Name.of("user.none"), 0, r))));
+        release(ea.ino(), fa);
+        long fb = open(eb.ino(), NativeIo.O_RDONLY);  // the kernel hands out the lowest free number: most likely fa's
+        assertArrayEquals("A".getBytes(UTF_8), xattrOf(ea.ino(), name),
+                "a's own attribute after its release, not that of the file now holding descriptor " + fb);
+        assertArrayEquals("BB".getBytes(UTF_8), xattrOf(eb.ino(), name));
+        assertEquals(Errno.ERANGE, errno(rr.xattr(r -> fs.getxattr(req, eb.ino(), name, 1, r))), "too small a buffer");
+        release(eb.ino(), fb);
+    }
 }
