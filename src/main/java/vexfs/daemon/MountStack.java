@@ -102,6 +102,9 @@ final class MountStack implements AutoCloseable {
             rows.add(new String[] {"node_descriptors_open", Long.toString(nodes.descriptorsOpen())});
             rows.add(new String[] {"node_descriptors_bound", Long.toString(nodes.descriptorsBound())});
             rows.add(new String[] {"requests_in_flight", Integer.toString(session.inFlight())});
+            long[] handOffs = session.handOffs();
+            rows.add(new String[] {"requests_handed_off_virtual", Long.toString(handOffs[0])});
+            rows.add(new String[] {"requests_handed_off_blocking", Long.toString(handOffs[1])});
             rows.add(new String[] {"max_stack_depth_frames", Integer.toString(session.maxStackDepth())});
             for (Map.Entry<Op, OpStats.Summary> e : session.stats().entrySet()) {
                 String op = e.getKey().label();

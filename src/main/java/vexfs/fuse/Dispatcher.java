@@ -38,7 +38,9 @@ final class Dispatcher implements AutoCloseable {
     private final int maxInFlight;
     /** Virtual threads are nameless by default (a log line would show "[]"): each is named after its request. */
     private final ExecutorService virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
+    /** Requests handed to a virtual thread, and to the blocking pool, since the mount (the rest ran inline). */
     private final AtomicLong handOffs = new AtomicLong();
+    private final AtomicLong blockingHandOffs = new AtomicLong();
     private final ExecutorService blockingPool;
     private final Set<Reply> handedOff = ConcurrentHashMap.newKeySet();
     private final Set<Op> reportedEnosys = ConcurrentHashMap.newKeySet();
@@ -65,6 +67,16 @@ final class Dispatcher implements AutoCloseable {
 
     Op.Lane lane(Op op) {
         return lanes.get(op);
+    }
+
+    /** Requests handed to virtual threads since the mount. */
+    long virtualHandOffs() {
+        return handOffs.get();
+    }
+
+    /** Requests handed to the blocking pool since the mount. */
+    long blockingHandOffs() {
+        return blockingHandOffs.get();
     }
 
     OpStats stats() {
@@ -121,6 +133,7 @@ final class Dispatcher implements AutoCloseable {
                     run(op, reply, handler);
                 });
             } else {
+                blockingHandOffs.incrementAndGet();
                 blockingPool.execute(() -> run(op, reply, handler));
             }
         } catch (RuntimeException rejected) {

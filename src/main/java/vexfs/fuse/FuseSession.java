@@ -197,6 +197,11 @@ public final class FuseSession implements AutoCloseable {
         return dispatcher.inFlight();
     }
 
+    /** Requests handed off the reader threads since the mount: to virtual threads, to the blocking pool. */
+    public long[] handOffs() {
+        return new long[] {dispatcher.virtualHandOffs(), dispatcher.blockingHandOffs()};
+    }
+
     public int maxStackDepth() {
         return dispatcher.maxStackDepth();
     }

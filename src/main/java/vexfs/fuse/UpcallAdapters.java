@@ -401,7 +401,7 @@ final class UpcallAdapters {
             Request r = request(req);
             FileInfo f = readFileInfo(fi);
             ReplyEmpty reply = new ReplyEmpty(sink, req.address(), dispatcher.completion(op));
-            dispatcher.dispatch(op, reply, () -> {
+            dispatcher.dispatch(op, fs.laneFor(op, ino), reply, () -> {
                 switch (op) {
                     case FLUSH -> fs.flush(r, ino, f, reply);
                     case RELEASE -> fs.release(r, ino, f, reply);
@@ -427,7 +427,7 @@ final class UpcallAdapters {
             FileInfo f = readFileInfo(fi);
             ReplyEmpty reply = new ReplyEmpty(sink, req.address(), dispatcher.completion(op));
             boolean ds = datasync != 0;
-            dispatcher.dispatch(op, reply, () -> {
+            dispatcher.dispatch(op, fs.laneFor(op, ino), reply, () -> {
                 if (op == Op.FSYNC) fs.fsync(r, ino, ds, f, reply);
                 else fs.fsyncdir(r, ino, ds, f, reply);
             });
