@@ -533,13 +533,16 @@ public final class VectorStore implements AutoCloseable {
     /** The store is not known to be damaged (a size check; marks it damaged if it is cut short). */
     public boolean intact() {
         if (damage != null) return false;
+        // the mapping first, then the size: a put growing the store meanwhile extends the file before it maps the
+        // larger segment, so read in this order the file is never smaller than the segment unless it was cut short
+        // (read the other way round, a growth between the two reads looked like damage: concurrent puts)
+        MemorySegment m = seg;
         long size;
         try {
             size = mapping.fileSize();
         } catch (IOException e) {
             return true;  // cannot tell: the next touch of the mapping decides
         }
-        MemorySegment m = seg;
         if (size < m.byteSize()) {
             markDamaged("it is " + size + " bytes, " + m.byteSize() + " are mapped: cut short while mounted");
             return false;

@@ -217,4 +217,33 @@ class VectorStoreTest {
             assertEquals(200, s.liveCount());
         }
     }
+
+    /**
+     * The size check every put makes (the file is never smaller than the mapping unless cut short) holds while
+     * another thread grows the store: it once read the size before the mapping, and a growth in between marked
+     * the store damaged (EUCLEAN for every vector call from then on). A checker spins on the check through the
+     * 8 doublings of each of 20 fresh stores.
+     */
+    @Test
+    void growingTheStoreIsNeverMistakenForACutShortFile() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            try (VectorStore store = VectorStore.create(dir.resolve("g" + round), 4, Metric.L2, false)) {
+                java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+                AtomicReference<String> seen = new AtomicReference<>();
+                Thread checker = Thread.ofPlatform().start(() -> {
+                    while (!done.get() && seen.get() == null) {
+                        if (!store.intact()) seen.set("damaged while growing");
+                    }
+                });
+                try {
+                    for (int i = 0; i < 1 << 14 && seen.get() == null; i++) store.put(i, new float[] {1, i, 2, 3});
+                } finally {
+                    done.set(true);
+                    checker.join();
+                }
+                assertNull(seen.get(), "round " + round);
+                assertEquals(1 << 14, store.liveCount());
+            }
+        }
+    }
 }
