@@ -48,6 +48,16 @@ final class GraphBuilder {
         }
         int entry = GraphStore.entryNode(e);
         int maxLevel = GraphStore.entryLevel(e);
+        if (entry == node) {
+            // re-linking the entry point itself (an update, or a revived tombstone the entry still names): a search
+            // seeded with the node being linked finds nothing (it is in its own visited set), and writing that
+            // empty result cut the entry off from the graph (seen under concurrent churn: 1,212 of 1,226 nodes no
+            // search reached). Start from another node instead.
+            long start = startBesides(node, maxLevel);
+            if (start < 0) return false; // the only node
+            entry = GraphStore.entryNode(start);
+            maxLevel = GraphStore.entryLevel(start);
+        }
         if (entry >= g.capacity() || entry >= vectors.slotCount() || maxLevel < 0 || maxLevel > GraphStore.MAX_LEVEL)
             throw badEntry(entry, maxLevel);
         // another insert grew the graph and promoted its node after s was bound: bind to the grown mapping (reading
@@ -75,6 +85,33 @@ final class GraphBuilder {
             for (int i = 0; i < k; i++) addLink(selected[i], node, l, s);
         }
         return true;
+    }
+
+    /**
+     * A start for linking {@code node} when it is the entry point, packed as the entry is: its first neighbour on
+     * the highest level that has one (a node on level l's list exists on level l), else the graph's highest other
+     * node (one scan), else -1.
+     */
+    private long startBesides(int node, int maxLevel) {
+        MemorySegment seg = g.segment();
+        int cap = g.capacity();
+        int[] friends = new int[g.layout.m0()];
+        for (int l = Math.min(maxLevel, g.level(seg, node)); l >= 0; l--) {
+            int n = g.readNeighbors(seg, node, l, friends);
+            for (int i = 0; i < n; i++) {
+                int f = friends[i];
+                if (f >= 0 && f < cap && f != node && g.state(seg, f) != GraphLayout.FREE) return GraphStore.pack(f, l);
+            }
+        }
+        int best = -1;
+        int bestLevel = -1;
+        for (int i = 0; i < cap; i++) {
+            if (i != node && g.state(seg, i) != GraphLayout.FREE && g.level(seg, i) > bestLevel) {
+                best = i;
+                bestLevel = g.level(seg, i);
+            }
+        }
+        return best < 0 ? -1 : GraphStore.pack(best, Math.min(bestLevel, maxLevel));
     }
 
     private static RuntimeException badEntry(int entry, int level) {

@@ -11,10 +11,18 @@ final class GraphRepair {
     }
 
     /**
-     * Picks a new entry point after the current one was deleted: a live top-level neighbour of the
-     * old one if any, else the live node with the highest level (one scan), else none.
+     * Picks a new entry point if the current one is still {@code gone} (deleted, or freed by compaction): a live
+     * top-level neighbour of the old one if any, else the live node with the highest level (one scan), else none.
+     * Check and change are one step under the entry lock: a concurrent delete of the successor marks it deleted
+     * before it takes the lock, so either this pick skips it or that delete finds it the entry and replaces it.
      */
-    static void replaceEntryPoint(GraphStore g) {
+    static void replaceEntryPoint(GraphStore g, int gone) {
+        g.underEntryLock(() -> {
+            if (GraphStore.entryNode(g.entry()) == gone) pickLiveEntry(g);
+        });
+    }
+
+    private static void pickLiveEntry(GraphStore g) {
         MemorySegment seg = g.segment();
         long e = g.entry();
         int old = GraphStore.entryNode(e);
@@ -72,7 +80,7 @@ final class GraphRepair {
         }
         g.tombstones.addAndGet(-freed);
         int ep = GraphStore.entryNode(g.entry());
-        if (ep >= 0 && g.state(seg, ep) != GraphLayout.LIVE) replaceEntryPoint(g);
+        if (ep >= 0 && g.state(seg, ep) != GraphLayout.LIVE) replaceEntryPoint(g, ep);
         progress.progress("compact", cap, cap);
         return freed;
     }

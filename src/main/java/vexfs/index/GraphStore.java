@@ -168,6 +168,17 @@ final class GraphStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code change} holding the lock that orders every entry-point change: a replacement that checks "is the
+     * entry still the deleted node" and picks a live successor is one step against promotions and other
+     * replacements (two deletes racing once left the entry on a tombstone, HnswIndex.delete).
+     */
+    void underEntryLock(Runnable change) {
+        synchronized (entryLock) {
+            change.run();
+        }
+    }
+
     /** Makes {@code node} (-1: none) the entry point at {@code level} whatever the current one is. */
     void replaceEntry(int node, int level) {
         synchronized (entryLock) {

@@ -53,14 +53,14 @@ public final class GraphCheck {
         try (Volume volume = Volume.open(backing, Volume.Access.EXCLUSIVE)) {
             if (onlyUnreachable) {
                 try (HnswIndex idx = volume.openOrCreateGraph()) {
-                    int relinked = relinkAll(idx);
+                    int relinked = idx.relinkUnreachable();
                     idx.sync();
                     return new Outcome(false, true, "graph problem: " + problem + "\ngraph: " + relinked
                             + " unreachable nodes re-linked (repaired)\n");
                 }
             }
             try (HnswIndex idx = volume.rebuildGraph(progress)) {
-                int relinked = relinkAll(idx); // a fresh HNSW build can leave a few nodes without incoming links
+                int relinked = idx.relinkUnreachable(); // a fresh HNSW build can leave a few nodes without incoming links
                 idx.sync();
                 return new Outcome(false, true, "graph problem: " + problem + "\ngraph: rebuilt from the store, "
                         + idx.size() + " nodes" + (relinked > 0 ? ", " + relinked + " unreachable nodes re-linked" : "")
@@ -101,17 +101,6 @@ public final class GraphCheck {
             }
             return new SelfSearch(sampled, missed);
         }
-    }
-
-    /** Re-links unreachable nodes until none is left (bounded: each pass links every node it finds). */
-    private static int relinkAll(HnswIndex idx) {
-        int total = 0;
-        for (int pass = 0; pass < 8; pass++) {
-            int n = idx.relinkUnreachable();
-            total += n;
-            if (n == 0) break;
-        }
-        return total;
     }
 
     /** Null unless the graph records the id of another store (a graph copied in from another volume). */

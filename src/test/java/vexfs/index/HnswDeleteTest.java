@@ -111,6 +111,31 @@ class HnswDeleteTest {
         }
     }
 
+    /**
+     * Moving the entry point's own vector re-links the entry itself. Its search used to start at the node being
+     * linked, which is in its own visited set, so it found nothing and the entry's lists were overwritten empty: the
+     * rest of the graph unreachable (seen under concurrent churn, where a revived tombstone can still be the entry).
+     */
+    @Test
+    void updatingTheEntryPointKeepsEveryNodeReachable() throws Exception {
+        float[] data = TestData.clustered(800, DIM, 13);
+        ArrayVectorSource vs = new ArrayVectorSource(data, DIM, Metric.L2);
+        try (HnswIndex idx = TestData.build(dir.resolve("g.vxg"), vs, HnswParams.defaults(DIM).withTrainSize(100), 800)) {
+            int ep = GraphStore.entryNode(idx.graph().entry());
+            for (int d = 0; d < DIM; d++) data[ep * DIM + d] = data[(ep + 400) % 800 * DIM + d] + 1e-3f;
+            idx.update(ep);
+            assertEquals(ep, GraphStore.entryNode(idx.graph().entry()), "an update keeps the entry point");
+            VerifyReport r = GraphVerifier.verify(idx, (a, b, c) -> { });
+            assertEquals(0, r.unreachable(), r.toText());
+            int found = 0;
+            for (int slot = 0; slot < 800; slot++) {
+                SearchResult res = idx.search(Arrays.copyOfRange(data, slot * DIM, (slot + 1) * DIM), 1, 64, null);
+                if (res.size() > 0 && res.slots()[0] == slot) found++;
+            }
+            assertTrue(found >= 790, found + " of 800 nodes find themselves after the entry point moved");
+        }
+    }
+
     private static void assertNoneDeleted(HnswIndex idx, float[] queries, boolean[] deleted) {
         for (int i = 0; i < queries.length / DIM; i++) {
             SearchResult r = idx.search(Arrays.copyOfRange(queries, i * DIM, (i + 1) * DIM), 10, 64, null);
