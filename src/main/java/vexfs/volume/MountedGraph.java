@@ -63,6 +63,8 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         return t;
     });
     private final AtomicBoolean compactQueued = new AtomicBoolean();
+    private final RelinkSchedule relinks = RelinkSchedule.fromProperties();
+    private final java.util.concurrent.atomic.LongAdder relinkedByWalks = new java.util.concurrent.atomic.LongAdder();
     private final AtomicBoolean buildQueued = new AtomicBoolean();
     private volatile boolean closing;
     /** The running background task, for stats and the control file; null when idle. */
@@ -456,10 +458,35 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         try {
             if (insert) ref.index.insert(slot);
             else ref.index.delete(slot);
+            if (ref == state.serving() && relinks.changed(ref.index.size()) && !submit(this::relinkServing)) {
+                relinks.done();
+            }
         } catch (RuntimeException | InternalError e) {
             dropDamaged(ref, insert ? "insert of slot " + slot : "delete of slot " + slot, e);
         } finally {
             ref.release();
+        }
+    }
+
+    /** A walk for unreachable nodes between compactions ({@link RelinkSchedule}), on the background thread. */
+    private void relinkServing() {
+        long changes = relinks.pending();
+        Ref ref = acquireServing();
+        try {
+            if (ref == null) return;
+            long t0 = System.nanoTime();
+            int n = ref.index.relinkUnreachable();
+            relinkedByWalks.add(n);
+            if (n > 0) {
+                LOG.info("graph: {} unreachable nodes re-linked after {} changes (walk of {} ms)", n, changes,
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+        } catch (RuntimeException | InternalError e) {
+            if (ref != null && isDamage(e)) dropDamaged(ref, "re-linking", e);
+            else LOG.warn("graph: re-linking unreachable nodes failed: {}", e.toString());
+        } finally {
+            if (ref != null) ref.release();
+            relinks.done();
         }
     }
 
@@ -831,6 +858,7 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         rows.add(new String[] {"graph_build_reason", p == null ? "none" : p.why()});
         rows.add(new String[] {"graph_last_build", lastOutcome.isEmpty() ? "none" : lastOutcome});
         rows.add(new String[] {"graph_damage_events", Integer.toString(damaged.get())});
+        rows.add(new String[] {"graph_relinked_between_compactions", Long.toString(relinkedByWalks.sum())});
         rows.add(new String[] {"index_backlog", Integer.toString(backlog.count())});
         rows.add(new String[] {"index_threads", Integer.toString(indexers.size())});
         rows.add(new String[] {"index_inserted", Long.toString(indexed.sum())});

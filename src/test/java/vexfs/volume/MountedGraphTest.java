@@ -32,6 +32,49 @@ class MountedGraphTest {
     @TempDir
     Path backing;
 
+    /**
+     * A node no search reaches (what concurrent pruning leaves now and then) is re-linked by a walk once enough
+     * changes came, without waiting for a compaction: here a node cut off by hand, then 120 puts past a threshold of
+     * max(50, live nodes / 20) = 78 changes. Without the walk it stays unfound until the next compaction or unmount.
+     */
+    @Test
+    void anUnreachableNodeIsRelinkedAfterEnoughChangesWithoutACompaction() throws Exception {
+        Volume.create(backing, DIM, Metric.L2, new GraphSettings(16, 100, 64), false);
+        SplittableRandom r = new SplittableRandom(9);
+        System.setProperty("vexfs.relink.minChanges", "50");
+        System.setProperty("vexfs.relink.intervalMillis", "0");
+        try (Volume v = Volume.open(backing, Volume.Access.MOUNT)) {
+            VectorStore store = v.store();
+            for (long key = 0; key < 1500; key++) store.put(key, gaussian(r));
+            MountedGraph g = MountedGraph.open(v);
+            try {
+                assertTrue(g.awaitIdle(120_000));
+                int victim = store.slotOf(700);
+                float[] q = new float[DIM];
+                store.get(700, q);
+                g.withServing(idx -> {
+                    vexfs.index.GraphSurgery.orphan(idx, victim);
+                    return null;
+                });
+                assertEquals(1, (int) g.<Integer>withServing(idx -> GraphVerifier.verify(idx, (p, d, t) -> { }).unreachable()));
+                for (long key = 2000; key < 2120; key++) {
+                    g.reserve(store.slotCount() + 1);
+                    g.onPut(key, store.put(key, gaussian(r)), -1);
+                }
+                assertTrue(g.awaitIdle(120_000));
+                assertEquals(0, (int) g.<Integer>withServing(idx -> GraphVerifier.verify(idx, (p, d, t) -> { }).unreachable()));
+                assertEquals(victim, g.search(q, 1, 64, null).slots()[0], "the cut-off node is found again");
+                assertTrue(g.stateRows().stream().anyMatch(row -> row[0].equals("graph_relinked_between_compactions")
+                        && Long.parseLong(row[1]) >= 1), "counted in the stats");
+            } finally {
+                g.close();
+            }
+        } finally {
+            System.clearProperty("vexfs.relink.minChanges");
+            System.clearProperty("vexfs.relink.intervalMillis");
+        }
+    }
+
     @Test
     void changesDuringABackgroundBuildAreNeitherLostNorUndone() throws Exception {
         Volume.create(backing, DIM, Metric.L2, new GraphSettings(16, 100, 64), false);
