@@ -269,6 +269,20 @@ public final class HnswIndex implements AutoCloseable {
 
     private static final int RELINK_PASSES = 16;
 
+    /**
+     * {@link #relinkUnreachable} with inserts, updates and deletes held off meanwhile (searches go on), for a walk
+     * while the mount's writers run: re-linking a slot that an insert is re-linking for its store's new vector at
+     * the same time could leave the older vector's codes behind.
+     */
+    public int relinkUnreachableExclusive() {
+        structure.writeLock().lock();
+        try {
+            return relinkUnreachable(); // its updates take the read side, which the writer may
+        } finally {
+            structure.writeLock().unlock();
+        }
+    }
+
     private int relinkUnreachableOnce() {
         long[] seen;
         structure.readLock().lock();

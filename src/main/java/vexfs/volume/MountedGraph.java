@@ -475,7 +475,7 @@ public final class MountedGraph implements IndexUpdates, AutoCloseable {
         try {
             if (ref == null) return;
             long t0 = System.nanoTime();
-            int n = ref.index.relinkUnreachable();
+            int n = ref.index.relinkUnreachableExclusive();
             relinkedByWalks.add(n);
             if (n > 0) {
                 LOG.info("graph: {} unreachable nodes re-linked after {} changes (walk of {} ms)", n, changes,
