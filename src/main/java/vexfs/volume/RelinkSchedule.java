@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * 1-7 per 12,000 changes by 4 writers in IndexAlignmentTest), and graph search misses an orphan until it is re-linked;
  * compaction re-links too, but it is due only once tombstones reach a tenth of the live nodes, and a workload that
  * mostly adds files may never get there. A walk (one breadth-first pass over level 0 from the entry point, 5 ms at
- * 1,500 nodes, on the graph's background thread; vector changes wait for it, searches do not) is due after max({@code minChanges}, live nodes / 20) inserts and
- * deletes and at least {@code minIntervalNanos} after the previous one. {@code -Dvexfs.relink.minChanges} and
- * {@code -Dvexfs.relink.intervalMillis} change the defaults (1,000 changes, 30 s).
+ * 1,500 nodes, on the graph's background thread; vector changes wait for it, searches do not) is due after
+ * max({@code minChanges}, live nodes / 20) inserts and deletes and at least {@code minIntervalNanos} after the
+ * previous one. {@code -Dvexfs.relink.minChanges} and {@code -Dvexfs.relink.intervalMillis} change the defaults
+ * (1,000 changes, 30 s).
  */
 final class RelinkSchedule {
     private final long minChanges;
