@@ -35,6 +35,11 @@ final class CodeScorer implements NodeScorer {
         return this;
     }
 
+    /** Reads codes through {@code segment} from now on: the graph's mapping after it grew (a superset of the old). */
+    void follow(MemorySegment segment) {
+        if (segment != seg && seg != null && segment.byteSize() >= seg.byteSize()) seg = segment;
+    }
+
     void unbind() {
         quantizer = null;
         seg = null;

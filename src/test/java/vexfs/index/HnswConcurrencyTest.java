@@ -128,4 +128,46 @@ class HnswConcurrencyTest {
             assertTrue(recall >= 0.9, "recall after deleting two thirds " + recall);
         }
     }
+
+    /**
+     * A link's pruning of a full list that names a node another insert added after growing the graph: the searcher
+     * doing the pruning was bound to the mapping from before the growth, and reading that node's codes through it
+     * was an IndexOutOfBounds (seen once in BulkRoundTripTest's parallel import of Fashion-MNIST). Here the
+     * interleaving is made by hand: bind, grow and link a node past the old capacity, then prune.
+     */
+    @Test
+    void pruningAListThatNamesANodePastTheBoundMappingReadsTheGrownOne() throws Exception {
+        int dim = 64;
+        int n = 4000;
+        float[] data = TestData.clustered(n, dim, 5);
+        ArrayVectorSource vs = new ArrayVectorSource(data, dim, Metric.L2);
+        try (HnswIndex idx = HnswIndex.create(dir.resolve("g.vxg"), vs, HnswParams.defaults(dim).withTrainSize(64))) {
+            for (int i = 0; i < 300; i++) idx.insert(i);
+            GraphStore g = idx.graph();
+            assertTrue(g.quantizer() != null, "the int8 codes are in use");
+            int cap = g.capacity();
+            HnswSearcher s = new HnswSearcher(cap, g.layout.m0());
+            s.startInsert(g, vs, vs.prepareQuery(Arrays.copyOfRange(data, 0, dim)), 0, 100);
+            int far = cap + 100;
+            idx.insert(far); // grows the mapping and links far into its neighbours' lists
+            assertTrue(g.capacity() > far);
+            int[] buf = new int[g.layout.m0()];
+            int target = -1;
+            for (int t = 0; t < 300 && target < 0; t++) {
+                int k = g.readNeighbors(g.segment(), t, 0, buf);
+                for (int i = 0; i < k; i++) if (buf[i] == far) target = t;
+            }
+            assertTrue(target >= 0, "a list names the new node");
+            int max = g.layout.maxConn(0);
+            int[] full = new int[max];
+            full[0] = far;
+            for (int i = 1, id = 0; i < max; id++) if (id != target) full[i++] = id; // as other inserts filled it
+            g.writeNeighbors(target, 0, full, max);
+            java.lang.reflect.Field f = HnswIndex.class.getDeclaredField("builder");
+            f.setAccessible(true);
+            GraphBuilder builder = (GraphBuilder) f.get(idx);
+            builder.addLink(target, 299, 0, s); // the list is full: pruning scores every entry, far too
+            s.end();
+        }
+    }
 }
