@@ -103,15 +103,8 @@ final class GraphBuilder {
                 if (f >= 0 && f < cap && f != node && g.state(seg, f) != GraphLayout.FREE) return GraphStore.pack(f, l);
             }
         }
-        int best = -1;
-        int bestLevel = -1;
-        for (int i = 0; i < cap; i++) {
-            if (i != node && g.state(seg, i) != GraphLayout.FREE && g.level(seg, i) > bestLevel) {
-                best = i;
-                bestLevel = g.level(seg, i);
-            }
-        }
-        return best < 0 ? -1 : GraphStore.pack(best, Math.min(bestLevel, maxLevel));
+        int best = g.highestNode(i -> i != node && g.state(seg, i) != GraphLayout.FREE);
+        return best < 0 ? -1 : GraphStore.pack(best, Math.min(g.level(seg, best), maxLevel));
     }
 
     private static RuntimeException badEntry(int entry, int level) {

@@ -38,15 +38,8 @@ final class GraphRepair {
                 return;
             }
         }
-        int best = -1;
-        int bestLevel = -1;
-        for (int i = 0; i < cap; i++) {
-            if (g.state(seg, i) == GraphLayout.LIVE && g.level(seg, i) > bestLevel) {
-                best = i;
-                bestLevel = g.level(seg, i);
-            }
-        }
-        if (best >= 0) g.replaceEntry(best, bestLevel);
+        int best = g.highestNode(i -> g.state(seg, i) == GraphLayout.LIVE);
+        if (best >= 0) g.replaceEntry(best, g.level(seg, best));
         else if (g.state(seg, old) == GraphLayout.FREE) g.replaceEntry(-1, -1);
     }
 

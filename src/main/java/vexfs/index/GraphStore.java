@@ -179,6 +179,21 @@ final class GraphStore implements AutoCloseable {
         }
     }
 
+    /** The node with the highest level among those {@code accept} passes (the first such on ties), or -1; one scan. */
+    int highestNode(java.util.function.IntPredicate accept) {
+        MemorySegment seg = main.segment();
+        int cap = capacity();
+        int best = -1;
+        int bestLevel = -1;
+        for (int i = 0; i < cap; i++) {
+            if (accept.test(i) && level(seg, i) > bestLevel) {
+                best = i;
+                bestLevel = level(seg, i);
+            }
+        }
+        return best;
+    }
+
     /** Makes {@code node} (-1: none) the entry point at {@code level} whatever the current one is. */
     void replaceEntry(int node, int level) {
         synchronized (entryLock) {

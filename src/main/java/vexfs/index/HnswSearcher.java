@@ -116,10 +116,10 @@ final class HnswSearcher {
     }
 
     /**
-     * The scorer chosen by the last start call, for node-to-node distances while linking, on the graph's current mapping: another insert may have
-     * grown the graph since this searcher was bound, and the lists read now can name its new nodes (reading their
-     * codes through the old mapping was an IndexOutOfBounds in a parallel bulk import of Fashion-MNIST). The query,
-     * the candidates and {@link #boundCapacity} stay as bound.
+     * The scorer chosen by the last start call, for node-to-node distances while linking, on the graph's current
+     * mapping: another insert may have grown the graph since this searcher was bound, and the lists read now can name
+     * its new nodes (reading their codes through the old mapping was an IndexOutOfBounds in a parallel bulk import of
+     * Fashion-MNIST). The query, the candidates and {@link #boundCapacity} stay as bound.
      */
     NodeScorer scorer() {
         if (scorer == codeScorer) codeScorer.follow(g.segment());

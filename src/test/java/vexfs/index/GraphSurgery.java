@@ -8,6 +8,7 @@ public final class GraphSurgery {
     /** Removes {@code node} from every other node's neighbour lists: no search reaches it afterwards. */
     public static void orphan(HnswIndex index, int node) {
         GraphStore g = index.graph();
+        if (GraphStore.entryNode(g.entry()) == node) throw new IllegalArgumentException("node " + node + " is the entry point");
         int[] buf = new int[g.layout.m0()];
         for (int other = 0; other < g.capacity(); other++) {
             if (other == node || g.state(g.segment(), other) == GraphLayout.FREE) continue;
@@ -18,6 +19,5 @@ public final class GraphSurgery {
                 if (k != n) g.writeNeighbors(other, l, buf, k);
             }
         }
-        if (GraphStore.entryNode(g.entry()) == node) throw new IllegalArgumentException("node " + node + " is the entry point");
     }
 }

@@ -33,36 +33,7 @@ class IndexAlignmentTest {
         int dim = 8;
         try (VectorStore store = VectorStore.create(dir.resolve("s"), dim, Metric.L2, false);
              HnswIndex index = HnswIndex.create(dir.resolve("g.vxg"), store.asVectorSource(), HnswParams.defaults(dim))) {
-            IndexAlignment updates = new IndexAlignment(store, index, () -> { });
-            List<Thread> threads = new ArrayList<>();
-            List<Throwable> errors = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                long base = t * 1000L;
-                SplittableRandom rnd = new SplittableRandom(t);
-                threads.add(Thread.ofPlatform().start(() -> {
-                    try {
-                        for (int i = 0; i < 600; i++) {
-                            long key = base + rnd.nextInt(12);
-                            if (rnd.nextInt(5) == 0) {
-                                int old = store.slotOf(key);
-                                if (store.remove(key)) updates.onRemove(key, old);
-                            } else {
-                                float[] v = new float[dim];
-                                for (int d = 0; d < dim; d++) v[d] = (float) rnd.nextGaussian();
-                                int old = store.slotOf(key);
-                                int slot = store.put(key, v);
-                                updates.onPut(key, slot, old);
-                            }
-                        }
-                    } catch (Throwable e) {
-                        synchronized (errors) {
-                            errors.add(e);
-                        }
-                    }
-                }));
-            }
-            for (Thread t : threads) t.join();
-            assertTrue(errors.isEmpty(), errors.toString());
+            churn(store, new IndexAlignment(store, index, () -> { }), dim, 1000, 12, 600, 5, 0);
             for (int slot = 0; slot < store.slotCount(); slot++) {
                 assertEquals(store.isLive(slot), index.contains(slot), "slot " + slot);
             }
@@ -88,34 +59,7 @@ class IndexAlignmentTest {
         for (int round = 0; round < 8; round++) {
             try (VectorStore store = VectorStore.create(dir.resolve("s" + round), dim, Metric.L2, false);
                  HnswIndex index = HnswIndex.create(dir.resolve("g" + round + ".vxg"), store.asVectorSource(), HnswParams.defaults(dim))) {
-                IndexAlignment updates = new IndexAlignment(store, index, () -> { });
-                List<Thread> threads = new ArrayList<>();
-                List<Throwable> errors = new ArrayList<>();
-                for (int t = 0; t < 4; t++) {
-                    long base = t * 100_000L;
-                    SplittableRandom rnd = new SplittableRandom(t + 17L * round);
-                    threads.add(Thread.ofPlatform().start(() -> {
-                        try {
-                            for (int i = 0; i < 3000; i++) {
-                                long key = base + rnd.nextInt(400);
-                                int old = store.slotOf(key);
-                                if (rnd.nextInt(4) == 0) {
-                                    if (store.remove(key)) updates.onRemove(key, old);
-                                } else {
-                                    float[] v = new float[dim];
-                                    for (int d = 0; d < dim; d++) v[d] = (float) rnd.nextGaussian();
-                                    updates.onPut(key, store.put(key, v), old);
-                                }
-                            }
-                        } catch (Throwable e) {
-                            synchronized (errors) {
-                                errors.add(e);
-                            }
-                        }
-                    }));
-                }
-                for (Thread t : threads) t.join();
-                assertTrue(errors.isEmpty(), errors.toString());
+                churn(store, new IndexAlignment(store, index, () -> { }), dim, 100_000, 400, 3000, 4, 17L * round);
                 int live = 0;
                 int found = 0;
                 float[] v = new float[dim];
@@ -131,5 +75,42 @@ class IndexAlignmentTest {
                 assertEquals(0, GraphVerifier.verify(index, (a, b, c) -> { }).unreachable(), "round " + round);
             }
         }
+    }
+
+    /**
+     * Four writer threads, each on its own {@code keys} keys (writer t's start at t * {@code keyBase}), each making
+     * {@code changes} changes: one in {@code removeOneIn} removes the key's vector, the rest put a new Gaussian one,
+     * every change told to {@code updates} as the daemon does. Writer t is seeded with {@code seed + t}. Fails if a
+     * writer threw.
+     */
+    private static void churn(VectorStore store, IndexAlignment updates, int dim, long keyBase, int keys, int changes,
+                              int removeOneIn, long seed) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> errors = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            long base = t * keyBase;
+            SplittableRandom rnd = new SplittableRandom(seed + t);
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 0; i < changes; i++) {
+                        long key = base + rnd.nextInt(keys);
+                        int old = store.slotOf(key);
+                        if (rnd.nextInt(removeOneIn) == 0) {
+                            if (store.remove(key)) updates.onRemove(key, old);
+                        } else {
+                            float[] v = new float[dim];
+                            for (int d = 0; d < dim; d++) v[d] = (float) rnd.nextGaussian();
+                            updates.onPut(key, store.put(key, v), old);
+                        }
+                    }
+                } catch (Throwable e) {
+                    synchronized (errors) {
+                        errors.add(e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) t.join();
+        assertTrue(errors.isEmpty(), errors.toString());
     }
 }
